@@ -1,0 +1,27 @@
+package org.liangze.letter;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.letter.LetterSigningProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of the committee's revision task: a revision must say what changed. (An execution listener for the reason
+ * given on {@link RecordLetterDecisionListener}.)
+ */
+@Component("checkLetterRevision")
+class CheckLetterRevisionListener implements ExecutionListener {
+
+  private final LetterService letters;
+
+  CheckLetterRevisionListener(LetterService letters) {
+    this.letters = letters;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!execution.isCanceled()) {
+      letters.checkRevisionNote((String) execution.getVariable(Variables.REVISION_NOTE));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.liangze.letter;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LetterCampaignRepository {
+
+  private final JdbcClient jdbc;
+
+  LetterCampaignRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Fails with a duplicate-key error if the year already has a campaign. */
+  void insert(int year, String processInstanceId, String startedBy, OffsetDateTime at) {
+    jdbc.sql("insert into letter_campaigns (campaign_year, process_instance_id, started_by, started_at) values (?, ?, ?, ?)")
+        .params(year, processInstanceId, startedBy, at)
+        .update();
+  }
+
+  Optional<String> processInstanceOf(int year) {
+    return jdbc.sql("select process_instance_id from letter_campaigns where campaign_year = ?")
+        .param(year).query(String.class).optional();
+  }
+
+  Map<LetterStatus, Integer> countByStatus(int year) {
+    Map<LetterStatus, Integer> counts = new TreeMap<>();
+    for (LetterStatus status : LetterStatus.values()) {
+      counts.put(status, 0);
+    }
+    jdbc.sql("select status, count(*) as n from letters where letter_year = ? group by status")
+        .param(year)
+        .query(rs -> {
+          counts.put(LetterStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+        });
+    return counts;
+  }
+}

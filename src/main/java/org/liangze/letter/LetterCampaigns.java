@@ -1,0 +1,111 @@
+package org.liangze.letter;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.lists.ListService;
+import org.liangze.platform.ConflictException;
+import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that starts the letter-signing process. A year has at most one campaign: the start event
+ * registers it in {@code letter_campaigns}, whose primary key refuses a second one however the start arrives
+ * (this service, Tasklist or the engine REST API) and however two starts race.
+ */
+@Service
+public class LetterCampaigns {
+
+  private static final Pattern YEAR = Pattern.compile("\\d{4}");
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2100;
+
+  private final RuntimeService runtimeService;
+  private final LetterCampaignRepository campaigns;
+  private final ListService lists;
+  private final Clock clock;
+
+  LetterCampaigns(RuntimeService runtimeService, LetterCampaignRepository campaigns, ListService lists,
+      Clock clock) {
+    this.runtimeService = runtimeService;
+    this.campaigns = campaigns;
+    this.lists = lists;
+    this.clock = clock;
+  }
+
+  public record Started(int year, String processInstanceId) {
+  }
+
+  public record Progress(int year, String processInstanceId, Map<LetterStatus, Integer> letters) {
+  }
+
+  /** Starts the year's campaign as the engine's current user, whose authorizations apply. */
+  @Transactional
+  public Started start(String yearText) {
+    int year = parseYear(yearText);
+    if (campaigns.processInstanceOf(year).isPresent()) {
+      throw alreadyStarted(year);
+    }
+    try {
+      String id = runtimeService.startProcessInstanceByKey(LetterSigningProcess.KEY,
+          LetterSigningProcess.businessKey(year), Map.of(Variables.YEAR, year)).getId();
+      return new Started(year, id);
+    } catch (CampaignAlreadyStartedException | DuplicateKeyException e) {
+      throw alreadyStarted(year);
+    }
+  }
+
+  public Progress progress(String yearText) {
+    int year = parseYear(yearText);
+    String processInstanceId = campaigns.processInstanceOf(year)
+        .orElseThrow(() -> new NotFoundException(year + "年度目标责任书签订尚未启动"));
+    return new Progress(year, processInstanceId, campaigns.countByStatus(year));
+  }
+
+  /**
+   * Called by the start event of every letter-signing instance, however it was started: checks the year (a
+   * number from Tasklist's start form, or text) and that its common list is published, then claims the year.
+   */
+  int register(Object yearValue, String processInstanceId, String startedBy) {
+    int year = parseYear(yearValue instanceof Number number ? String.valueOf(number.longValue())
+        : yearValue == null ? null : yearValue.toString());
+    if (lists.commonList(year).isEmpty()) {
+      throw new InvalidInputException(year + "年度共性清单尚未发布，无法下发目标责任书");
+    }
+    try {
+      campaigns.insert(year, processInstanceId, startedBy, OffsetDateTime.now(clock));
+    } catch (DuplicateKeyException e) {
+      throw new CampaignAlreadyStartedException(year);
+    }
+    return year;
+  }
+
+  static int parseYear(String text) {
+    if (text == null || !YEAR.matcher(text.strip()).matches()) {
+      throw new InvalidInputException("年度格式不正确，应为四位数字年份，例如 " + Year.now().getValue());
+    }
+    int year = Integer.parseInt(text.strip());
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new InvalidInputException("年度超出范围（" + FIRST_YEAR + "–" + LAST_YEAR + "）");
+    }
+    return year;
+  }
+
+  private static ConflictException alreadyStarted(int year) {
+    return new ConflictException(year + "年度目标责任书签订已经启动，不能重复启动");
+  }
+
+  /** A second start of a year, refused inside the engine (answered 400 by the engine REST API). */
+  static class CampaignAlreadyStartedException extends InvalidInputException {
+    CampaignAlreadyStartedException(int year) {
+      super(year + "年度目标责任书签订已经启动，不能重复启动");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.liangze.letter;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.liangze.organisation.Officials;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Letters over HTTP. Starting a campaign runs as the caller in the engine, so only those Camunda lets start the
+ * letter-signing process (the district committee) can; letters are readable by their own unit and supervisors.
+ */
+@RestController
+@RequestMapping("/api")
+class LetterController {
+
+  private final LetterCampaigns campaigns;
+  private final LetterService letters;
+  private final Officials officials;
+
+  LetterController(LetterCampaigns campaigns, LetterService letters, Officials officials) {
+    this.campaigns = campaigns;
+    this.letters = letters;
+    this.officials = officials;
+  }
+
+  /** The year comes as text so that a malformed one gets the platform's own message, not a parser's. */
+  record StartRequest(String year) {
+  }
+
+  record LetterView(long id, String unitCode, int year, int revision, LetterStatus status, String title,
+      String signerId, String signature, OffsetDateTime signedAt, OffsetDateTime archivedAt, String documentUrl) {
+
+    static LetterView of(Letter letter) {
+      return new LetterView(letter.id(), letter.unitCode(), letter.year(), letter.revision(), letter.status(),
+          letter.title(), letter.signerId(), letter.signature(), letter.signedAt(), letter.archivedAt(),
+          "/api/letters/" + letter.id() + "/document");
+    }
+  }
+
+  @PostMapping("/letter-campaigns")
+  ResponseEntity<LetterCampaigns.Started> start(@RequestBody StartRequest request) {
+    LetterCampaigns.Started started = campaigns.start(request.year());
+    return ResponseEntity.created(URI.create("/api/letter-campaigns/" + started.year())).body(started);
+  }
+
+  @GetMapping("/letter-campaigns/{year}")
+  LetterCampaigns.Progress progress(@PathVariable String year) {
+    return campaigns.progress(year);
+  }
+
+  @GetMapping("/letters")
+  List<LetterView> letters(@RequestParam String year) {
+    return letters.visibleLetters(officials.current(), LetterCampaigns.parseYear(year)).stream()
+        .map(LetterView::of)
+        .toList();
+  }
+
+  @GetMapping("/letters/{id}")
+  LetterView letter(@PathVariable long id) {
+    return LetterView.of(letters.visibleLetter(officials.current(), id));
+  }
+
+  /** The letter as an HTML document to save or print; the archived original once signed. */
+  @GetMapping("/letters/{id}/document")
+  ResponseEntity<String> document(@PathVariable long id) {
+    Letter letter = letters.visibleLetter(officials.current(), id);
+    String html = letters.document(letter);
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(letter.title() + ".html", StandardCharsets.UTF_8).build().toString())
+        .body(html);
+  }
+}

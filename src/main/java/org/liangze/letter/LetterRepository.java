@@ -1,0 +1,87 @@
+package org.liangze.letter;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LetterRepository {
+
+  private static final RowMapper<Letter> LETTER = (rs, row) -> new Letter(rs.getLong("id"),
+      rs.getString("unit_code"), rs.getInt("letter_year"), rs.getInt("revision"),
+      LetterStatus.valueOf(rs.getString("status")), rs.getString("title"), rs.getString("content"),
+      rs.getString("objection"), rs.getString("revision_note"), rs.getString("signer_id"),
+      rs.getString("signature"), rs.getObject("signed_at", OffsetDateTime.class),
+      rs.getObject("archived_at", OffsetDateTime.class), rs.getString("archived_document"),
+      rs.getObject("issued_at", OffsetDateTime.class));
+
+  private static final String SUMMARY_COLUMNS = """
+      id, unit_code, letter_year, revision, status, title, '' as content, objection, revision_note, signer_id, signature,
+      signed_at, archived_at, null as archived_document, issued_at""";
+
+  private final JdbcClient jdbc;
+
+  LetterRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Letter> findById(long id) {
+    return jdbc.sql("select * from letters where id = ?").param(id).query(LETTER).optional();
+  }
+
+  /** The letters of a year without their (large) bodies, for listings. */
+  List<Letter> summariesOfYear(int year) {
+    return jdbc.sql("select " + SUMMARY_COLUMNS + " from letters where letter_year = ? order by unit_code")
+        .param(year).query(LETTER).list();
+  }
+
+  List<Long> idsOfYear(int year) {
+    return jdbc.sql("select id from letters where letter_year = ? order by unit_code").param(year).query(Long.class).list();
+  }
+
+  boolean exists(String unitCode, int year) {
+    return jdbc.sql("select count(*) from letters where unit_code = ? and letter_year = ?")
+        .params(unitCode, year).query(Long.class).single() > 0;
+  }
+
+  void insert(String unitCode, int year, String title, String content, Long commonListId, Long tailoredListId,
+      OffsetDateTime issuedAt) {
+    jdbc.sql("""
+            insert into letters (unit_code, letter_year, revision, status, title, content, common_list_id, tailored_list_id,
+                                 issued_at)
+            values (?, ?, 1, 'ISSUED', ?, ?, ?, ?, ?)""")
+        .params(unitCode, year, title, content, commonListId, tailoredListId, issuedAt)
+        .update();
+  }
+
+  /** Moves a letter on only from the expected status, so a repeated call changes nothing. */
+  boolean sign(long id, String signerId, String signature, OffsetDateTime at) {
+    return jdbc.sql("""
+            update letters set status = 'SIGNED', signer_id = ?, signature = ?, signed_at = ?
+             where id = ? and status = 'ISSUED'""")
+        .params(signerId, signature, at, id).update() == 1;
+  }
+
+  boolean object(long id, String reason) {
+    return jdbc.sql("update letters set status = 'OBJECTED', objection = ? where id = ? and status = 'ISSUED'")
+        .params(reason, id).update() == 1;
+  }
+
+  boolean reissue(long id, String revisionNote, String content, OffsetDateTime at) {
+    return jdbc.sql("""
+            update letters set status = 'ISSUED', revision = revision + 1, revision_note = ?, content = ?,
+                               issued_at = ?
+             where id = ? and status = 'OBJECTED'""")
+        .params(revisionNote, content, at, id).update() == 1;
+  }
+
+  boolean archive(long id, String document, OffsetDateTime at) {
+    return jdbc.sql("""
+            update letters set status = 'ARCHIVED', archived_document = ?, archived_at = ?
+             where id = ? and status = 'SIGNED'""")
+        .params(document, at, id).update() == 1;
+  }
+}

@@ -1,0 +1,8 @@
+package org.liangze.lists;
+
+public enum ListStatus {
+  DRAFT,
+  SUBMITTED,
+  PUBLISHED,
+  SUPERSEDED
+}

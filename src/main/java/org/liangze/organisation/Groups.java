@@ -1,0 +1,43 @@
+package org.liangze.organisation;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that names Camunda groups. BPMN models reach it as the bean {@code groups}, e.g.
+ * {@code camunda:candidateGroups="${groups.secretaryOf(unitCode)}"}.
+ */
+@Component("groups")
+public class Groups {
+
+  public static final String DISCIPLINE_COMMISSION = Role.DISCIPLINE_COMMISSION.groupSuffix();
+  public static final String DISTRICT_COMMITTEE = Role.DISTRICT_COMMITTEE.groupSuffix();
+  public static final String PROCESS_DESIGNERS = Role.PROCESS_DESIGNER.groupSuffix();
+  public static final String ADMINISTRATORS = "camunda-admin";
+
+  private static final Pattern UNIT_GROUP = Pattern.compile("unit([A-Za-z0-9]+?)(staff|secretary|inspector)");
+
+  public static String of(Role role, String unitCode) {
+    return role.isUnitRole() ? "unit" + unitCode + role.groupSuffix() : role.groupSuffix();
+  }
+
+  public String staffOf(String unitCode) {
+    return of(Role.STAFF, unitCode);
+  }
+
+  public String secretaryOf(String unitCode) {
+    return of(Role.SECRETARY, unitCode);
+  }
+
+  public String inspectorOf(String unitCode) {
+    return of(Role.INSPECTOR, unitCode);
+  }
+
+  /** The unit a unit group belongs to, if the group is one. */
+  public static Optional<String> unitOf(String groupId) {
+    Matcher matcher = UNIT_GROUP.matcher(groupId);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+}

@@ -1,0 +1,17 @@
+package org.liangze.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long people have for each kind of task, as ISO-8601 durations (e.g. {@code P14D}).
+ *
+ * @param letterSigning a unit secretary reading and signing the year's responsibility letter
+ * @param letterRevision the district committee answering an objection to a letter
+ */
+@ConfigurationProperties("liangze.deadlines")
+public record DeadlineProperties(
+    @DefaultValue("P14D") Duration letterSigning,
+    @DefaultValue("P7D") Duration letterRevision) {
+}

@@ -1,0 +1,34 @@
+package org.liangze.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates for user tasks, reached from BPMN as {@code camunda:dueDate="${deadlines.letterSigning()}"} so that
+ * every duration is configured in one place rather than written into the models.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  private final DeadlineProperties properties;
+  private final Clock clock;
+
+  Deadlines(DeadlineProperties properties, Clock clock) {
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public Date letterSigning() {
+    return after(properties.letterSigning());
+  }
+
+  public Date letterRevision() {
+    return after(properties.letterRevision());
+  }
+
+  private Date after(Duration duration) {
+    return Date.from(clock.instant().plus(duration));
+  }
+}

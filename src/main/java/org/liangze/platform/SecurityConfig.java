@@ -1,0 +1,78 @@
+package org.liangze.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * Who may call what. Three doors, one identity store (Camunda's):
+ * <ul>
+ *   <li>{@code /api/**}, the platform's own API: HTTP Basic checked against Camunda's identity service by
+ *       {@link CamundaIdentityAuthenticationProvider}; the caller is then also the engine's current user, so
+ *       Camunda authorizations apply to everything the API does in the engine;</li>
+ *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} with HTTP Basic (the
+ *       starter leaves it open by default);</li>
+ *   <li>{@code /camunda/**}, the webapps: their own session login, CSRF and security headers.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+
+  static final String ENGINE_REST = "/engine-rest/*";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identityService) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless Basic authentication carries no ambient credential a forged cross-site request could use
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  /** The webapps and the engine REST API authenticate themselves; Spring Security stays out of their way. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-auth");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(ENGINE_REST);
+    return registration;
+  }
+}
