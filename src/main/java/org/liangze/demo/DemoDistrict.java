@@ -46,11 +46,24 @@ public class DemoDistrict {
     DemoDistrictData data = read();
     data.units().forEach(u -> units.insert(new Unit(u.code(), u.name(), u.type(), u.parent())));
     data.people().forEach(p -> people.insert(new Person(p.userId(), p.name(), p.unit(), p.role(), p.email())));
-    lists.publish(ListKind.COMMON, null, year, data.commonList());
-    data.tailoredLists().forEach((unit, items) -> lists.publish(ListKind.TAILORED, unit, year, items));
+    publishLists(data, year);
     log.info("Demo district seeded: {} units, {} people, lists for {}", data.units().size(),
         data.people().size(), year);
     return true;
+  }
+
+  /** Publishes the demo common and tailored lists for another year, unless that year has a common list. */
+  @Transactional
+  public void publishLists(int year) throws IOException {
+    publishLists(read(), year);
+  }
+
+  private void publishLists(DemoDistrictData data, int year) {
+    if (lists.commonList(year).isPresent()) {
+      return;
+    }
+    lists.publish(ListKind.COMMON, null, year, data.commonList());
+    data.tailoredLists().forEach((unit, items) -> lists.publish(ListKind.TAILORED, unit, year, items));
   }
 
   private DemoDistrictData read() throws IOException {

@@ -1,0 +1,211 @@
+package org.liangze.letter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitRepository;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real PostgreSQL, with its job executor running, driven over HTTP the way Tasklist,
+ * the committee's tools and a unit secretary's browser drive it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("test")
+// close the application while its PostgreSQL is still up, not in the JVM's shutdown race
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class LetterPlatformIntegrationTest {
+
+  static final String PASSWORD = "demo-test-pw";
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+    // people get this password when first created, as the demo profile does
+    registry.add("liangze.identity.initial-password", () -> PASSWORD);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired UnitRepository units;
+  @Autowired JdbcClient jdbc;
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void district() throws IOException {
+    if (district.seedIfEmpty(2026)) {
+      identitySync.sync();
+    }
+  }
+
+  @Test
+  void everyDoorRequiresLogin() {
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // wrong passwords on a login of their own: Camunda then delays that login's next attempts, as it should
+    assertThat(as("d02staff", "wrong-password").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity("/api/letters?year=2026", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(as("d01staff", "wrong-password").getForEntity("/api/letters?year=2026", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(as("d01sec").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theCommitteeStartsAYearAndEveryUnitSignsItsOwnLetter() throws Exception {
+    district.publishLists(2027);
+    assertThat(post("d01sec", "/api/letter-campaigns", Map.of("year", "2027")).getStatusCode())
+        .as("a unit secretary may not start the district's campaign").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> started = post("quwei", "/api/letter-campaigns", Map.of("year", "2027"));
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(post("quwei", "/api/letter-campaigns", Map.of("year", "2027")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+
+    List<Unit> all = units.findAllActive();
+    // the job executor issues the letters
+    await().atMost(Duration.ofSeconds(60)).until(() -> tasks("quwei").size() == all.size());
+
+    JsonNode own = singleTask("d01sec");
+    assertThat(own.get("name").asText()).contains("区教育和体育局");
+    String othersTask = singleTask("t01v01sec").get("id").asText();
+
+    // another unit's task: refused, and nothing changes
+    assertThat(complete("d01sec", othersTask, "SIGN", "张伟").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(tasks("t01v01sec")).hasSize(1);
+    // an empty signature: refused with a clear message, and nothing changes
+    ResponseEntity<String> empty = complete("d01sec", own.get("id").asText(), "SIGN", "   ");
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(empty.getBody()).contains("签名不能为空");
+    assertThat(tasks("d01sec")).hasSize(1);
+    assertThat(letterStatuses("jiwei", 2027)).doesNotContain("SIGNED");
+
+    for (Unit unit : all) {
+      String secretary = unit.code().toLowerCase() + "sec";
+      assertThat(complete(secretary, singleTask(secretary).get("id").asText(), "SIGN", "书记" + unit.code())
+          .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> letterStatuses("jiwei", 2027).stream().allMatch("ARCHIVED"::equals));
+    assertThat(letterStatuses("jiwei", 2027)).hasSize(all.size());
+    JsonNode progress = json.readTree(as("quwei").getForObject("/api/letter-campaigns/2027", String.class));
+    assertThat(progress.at("/letters/ARCHIVED").asInt()).isEqualTo(all.size());
+
+    // a unit sees and downloads its own letter only; supervisors see every letter
+    JsonNode ownLetters = json.readTree(as("d01sec").getForObject("/api/letters?year=2027", String.class));
+    assertThat(ownLetters).hasSize(1);
+    assertThat(ownLetters.get(0).get("unitCode").asText()).isEqualTo("D01");
+    ResponseEntity<String> document = as("d01sec").getForEntity(ownLetters.get(0).get("documentUrl").asText(),
+        String.class);
+    assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(document.getHeaders().getContentDisposition().isAttachment()).isTrue();
+    assertThat(document.getBody()).contains("2027年度党风廉政建设目标责任书").contains("书记D01");
+
+    long othersLetter = letterIdOf("T01V01", 2027);
+    assertThat(as("d01sec").getForEntity("/api/letters/" + othersLetter + "/document", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("jiwei").getForEntity("/api/letters/" + othersLetter + "/document", String.class)
+        .getBody()).contains("书记T01V01");
+  }
+
+  @Test
+  void badInputGetsAClearErrorAndChangesNothing() {
+    long campaignsBefore = jdbc.sql("select count(*) from letter_campaigns").query(Long.class).single();
+    for (String year : List.of("20x6", "26", "1999", "")) {
+      ResponseEntity<String> response = post("quwei", "/api/letter-campaigns", Map.of("year", year));
+      assertThat(response.getStatusCode()).as(year).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody()).contains("年度");
+    }
+    assertThat(post("quwei", "/api/letter-campaigns", Map.of("year", "2090")).getBody()).contains("共性清单");
+    assertThat(postRaw("quwei", "/api/letter-campaigns", "{not json").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(as("d01sec").getForEntity("/api/letters?year=abcd", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(as("d01sec").getForEntity("/api/letters/999999/document", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(jdbc.sql("select count(*) from letter_campaigns").query(Long.class).single())
+        .isEqualTo(campaignsBefore);
+  }
+
+  private TestRestTemplate as(String user) {
+    return as(user, PASSWORD);
+  }
+
+  private TestRestTemplate as(String user, String password) {
+    return http.withBasicAuth(user, password);
+  }
+
+  private ResponseEntity<String> post(String user, String path, Object body) {
+    try {
+      return postRaw(user, path, json.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ResponseEntity<String> postRaw(String user, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private List<JsonNode> tasks(String user) throws IOException {
+    List<JsonNode> tasks = new ArrayList<>();
+    json.readTree(as(user).getForObject("/engine-rest/task?processDefinitionKey=letterSigning", String.class))
+        .forEach(tasks::add);
+    return tasks;
+  }
+
+  private JsonNode singleTask(String user) throws IOException {
+    List<JsonNode> tasks = tasks(user);
+    assertThat(tasks).as("tasks of " + user).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private ResponseEntity<String> complete(String user, String taskId, String decision, String signature) {
+    return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+        "decision", Map.of("value", decision), "signature", Map.of("value", signature))));
+  }
+
+  private List<String> letterStatuses(String user, int year) throws IOException {
+    List<String> statuses = new ArrayList<>();
+    json.readTree(as(user).getForObject("/api/letters?year=" + year, String.class))
+        .forEach(letter -> statuses.add(letter.get("status").asText()));
+    return statuses;
+  }
+
+  private long letterIdOf(String unitCode, int year) {
+    return jdbc.sql("select id from letters where unit_code = ? and letter_year = ?")
+        .params(unitCode, year).query(Long.class).single();
+  }
+}
