@@ -3,22 +3,24 @@ package org.liangze.platform;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. Three doors, one identity store (Camunda's):
  * <ul>
  *   <li>{@code /api/**}, the platform's own API: HTTP Basic checked against Camunda's identity service by
- *       {@link CamundaIdentityAuthenticationProvider}; the caller is then also the engine's current user, so
+ *       {@link CamundaIdentityAuthenticationProvider}, or for reading only the webapps' login session
+ *       ({@link WebappSessionAuthenticationFilter}); the caller is then also the engine's current user, so
  *       Camunda authorizations apply to everything the API does in the engine;</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} with HTTP Basic (the
  *       starter leaves it open by default);</li>
@@ -33,11 +35,15 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      IdentityService identityService) throws Exception {
+      IdentityService identityService, @Value("${camunda.bpm.process-engine-name:default}") String engineName)
+      throws Exception {
+    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+    entryPoint.setRealmName("Liangze");
     return http.securityMatcher("/api/**")
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
+        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless Basic authentication carries no ambient credential a forged cross-site request could use
         .csrf(csrf -> csrf.disable())

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The whole application on a real PostgreSQL, with its job executor running, driven over HTTP the way Tasklist,
@@ -155,6 +159,69 @@ class LetterPlatformIntegrationTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(jdbc.sql("select count(*) from letter_campaigns").query(Long.class).single())
         .isEqualTo(campaignsBefore);
+  }
+
+  @Test
+  void aTasklistLoginOpensThePlatformsPagesForReadingOnly() throws IOException {
+    ResponseEntity<String> probe = http.getForEntity("/camunda/api/admin/auth/user/default", String.class);
+    String cookies = cookies(probe);
+    String xsrf = probe.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split("[=;]")[1];
+    HttpHeaders login = new HttpHeaders();
+    login.add(HttpHeaders.COOKIE, cookies);
+    login.add("X-XSRF-TOKEN", xsrf);
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=d01sec&password=" + PASSWORD, login), String.class);
+    assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String session = loggedIn.getHeaders().containsKey(HttpHeaders.SET_COOKIE) ? cookies(loggedIn) : cookies;
+
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, session);
+    ResponseEntity<String> me = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(me.getBody()).get("unitCodes")).containsExactly(json.readTree("\"D01\""));
+    browser.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.exchange("/api/letter-campaigns", HttpMethod.POST,
+        new HttpEntity<>("{\"year\":\"2040\"}", browser), String.class).getStatusCode())
+        .as("changes need credentials of their own").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity("/api/me", String.class).getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+        .startsWith("Basic");
+  }
+
+  private static String cookies(ResponseEntity<?> response) {
+    return String.join("; ", response.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.split(";")[0]).toList());
+  }
+
+  @Test
+  void processDesignersMayDeployAndNobodyElse() {
+    assertThat(deploy("d01sec").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(deploy("jiwei").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(deploy("designer").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  private ResponseEntity<String> deploy(String user) {
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://liangze.org/test">
+          <bpmn:process id="designerSketch" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="s" />
+          </bpmn:process>
+        </bpmn:definitions>""";
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "sketch-" + user);
+    form.add("sketch.bpmn", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "sketch.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(form, headers),
+        String.class);
   }
 
   private TestRestTemplate as(String user) {
