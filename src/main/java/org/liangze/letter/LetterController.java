@@ -72,15 +72,18 @@ class LetterController {
     return LetterView.of(letters.visibleLetter(officials.current(), id));
   }
 
-  /** The letter as an HTML document to save or print; the archived original once signed. */
+  /**
+   * The letter as an HTML document to read, print or save; the archived original once signed. Shown in the
+   * browser (the link in the signing form), or saved as a file with {@code ?download=true}.
+   */
   @GetMapping("/letters/{id}/document")
-  ResponseEntity<String> document(@PathVariable long id) {
+  ResponseEntity<String> document(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
     Letter letter = letters.visibleLetter(officials.current(), id);
-    String html = letters.document(letter);
+    ContentDisposition.Builder disposition = download ? ContentDisposition.attachment() : ContentDisposition.inline();
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(letter.title() + ".html", StandardCharsets.UTF_8).build().toString())
-        .body(html);
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            disposition.filename(letter.title() + ".html", StandardCharsets.UTF_8).build().toString())
+        .body(letters.document(letter));
   }
 }

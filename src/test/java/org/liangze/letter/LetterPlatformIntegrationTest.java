@@ -102,6 +102,18 @@ class LetterPlatformIntegrationTest {
 
     JsonNode own = singleTask("d01sec");
     assertThat(own.get("name").asText()).contains("区教育和体育局");
+    // Tasklist's shared "my tasks" filter shows the secretary exactly that task
+    String myTasks = null;
+    for (JsonNode filter : json.readTree(as("d01sec").getForObject("/engine-rest/filter", String.class))) {
+      if (filter.get("name").asText().equals("我的待办")) {
+        myTasks = filter.get("id").asText();
+      }
+    }
+    assertThat(myTasks).as("the shared filter").isNotNull();
+    JsonNode listed = json.readTree(as("d01sec").getForObject("/engine-rest/filter/" + myTasks + "/list",
+        String.class));
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("id").asText()).isEqualTo(own.get("id").asText());
     String othersTask = singleTask("t01v01sec").get("id").asText();
 
     // another unit's task: refused, and nothing changes
@@ -129,8 +141,8 @@ class LetterPlatformIntegrationTest {
     JsonNode ownLetters = json.readTree(as("d01sec").getForObject("/api/letters?year=2027", String.class));
     assertThat(ownLetters).hasSize(1);
     assertThat(ownLetters.get(0).get("unitCode").asText()).isEqualTo("D01");
-    ResponseEntity<String> document = as("d01sec").getForEntity(ownLetters.get(0).get("documentUrl").asText(),
-        String.class);
+    ResponseEntity<String> document = as("d01sec").getForEntity(
+        ownLetters.get(0).get("documentUrl").asText() + "?download=true", String.class);
     assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(document.getHeaders().getContentDisposition().isAttachment()).isTrue();
     assertThat(document.getBody()).contains("2027年度党风廉政建设目标责任书").contains("书记D01");
