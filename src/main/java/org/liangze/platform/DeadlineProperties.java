@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param letterSigning a unit secretary reading and signing the year's responsibility letter
  * @param letterRevision the district committee answering an objection to a letter
+ * @param listDrafting a unit's staff drafting (or revising) its tailored list
+ * @param listReview the discipline commission reviewing a submitted tailored list
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
     @DefaultValue("P14D") Duration letterSigning,
-    @DefaultValue("P7D") Duration letterRevision) {
+    @DefaultValue("P7D") Duration letterRevision,
+    @DefaultValue("P14D") Duration listDrafting,
+    @DefaultValue("P7D") Duration listReview) {
 }

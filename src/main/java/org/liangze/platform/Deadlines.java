@@ -28,6 +28,14 @@ public class Deadlines {
     return after(properties.letterRevision());
   }
 
+  public Date listDrafting() {
+    return after(properties.listDrafting());
+  }
+
+  public Date listReview() {
+    return after(properties.listReview());
+  }
+
   private Date after(Duration duration) {
     return Date.from(clock.instant().plus(duration));
   }

@@ -1,0 +1,29 @@
+package org.liangze.lists;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.lists.ListFormulationProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of the review task: checks the commission's decision (comments are required to return a draft) and records
+ * it in the task's transaction. An execution listener for the reason given on {@link SubmitListDraftListener}.
+ */
+@Component("recordListReview")
+class RecordListReviewListener implements ExecutionListener {
+
+  private final ListFormulationService formulation;
+
+  RecordListReviewListener(ListFormulationService formulation) {
+    this.formulation = formulation;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    formulation.review((Long) execution.getVariable(Variables.LIST_ID), execution.getVariable(Variables.DECISION),
+        execution.getVariable(Variables.REVIEW_COMMENTS));
+  }
+}
