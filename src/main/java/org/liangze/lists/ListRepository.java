@@ -184,4 +184,11 @@ class ListRepository {
         ? Map.of("kind", kind.name(), "year", year)
         : Map.of("kind", kind.name(), "year", year, "unit", unitCode);
   }
+
+  boolean isItemOf(long itemId, String unitCode) {
+    return jdbc.sql("""
+            select count(*) from list_items i join responsibility_lists l on l.id = i.list_id
+             where i.id = ? and (l.kind = 'COMMON' or l.unit_code = ?)""")
+        .params(itemId, unitCode).query(Long.class).single() > 0;
+  }
 }

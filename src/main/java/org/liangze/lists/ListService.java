@@ -33,6 +33,11 @@ public class ListService {
     return lists.findPublished(ListKind.TAILORED, unitCode, year);
   }
 
+  /** Whether a list item is one the unit carries: an item of the common list or of the unit's own list. */
+  public boolean isItemOf(long itemId, String unitCode) {
+    return lists.isItemOf(itemId, unitCode);
+  }
+
   public ResponsibilityList list(long id) {
     return lists.findById(id).orElseThrow(() -> new NotFoundException("清单不存在：" + id));
   }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Turns the platform's exceptions into RFC 9457 problem details with a Chinese message for the person. */
 @RestControllerAdvice(basePackages = "org.liangze")
@@ -36,6 +38,16 @@ class ApiExceptionHandler {
         .findFirst()
         .orElse("请求内容不正确");
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "文件超过大小限制");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ProblemDetail missingPart(MissingServletRequestPartException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请选择要上传的文件");
   }
 
   @ExceptionHandler(ConflictException.class)

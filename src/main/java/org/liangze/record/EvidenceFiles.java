@@ -1,0 +1,107 @@
+package org.liangze.record;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.tika.Tika;
+import org.liangze.organisation.Official;
+import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evidence files: stored once by the SM3 hash of their content, so the same file attached again is reused, and
+ * the same file attached by two different units is noticed. The type is detected from the content by Apache Tika,
+ * so a renamed file is refused for what it is, not accepted for what its name claims.
+ */
+@Service
+public class EvidenceFiles {
+
+  /** Office formats are ZIP or OLE containers: their content says only "container", their name says which. */
+  private static final Set<String> CONTAINERS = Set.of("application/zip", "application/x-tika-ooxml",
+      "application/x-tika-msoffice");
+  private static final Pattern UNSAFE_NAME = Pattern.compile("[/\\\\\\x00-\\x1f\\x7f]|^\\.|\\.\\.");
+  static final int MAX_NAME = 200;
+
+  private final EvidenceRepository repository;
+  private final EvidenceProperties properties;
+  private final Clock clock;
+  private final Tika tika = new Tika();
+
+  EvidenceFiles(EvidenceRepository repository, EvidenceProperties properties, Clock clock) {
+    this.repository = repository;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Checks and stores an uploaded file; returns its description (the existing one if it was stored before). */
+  @Transactional
+  public EvidenceFile store(String originalName, byte[] content, String uploadedBy) {
+    String name = checkName(originalName);
+    if (content == null || content.length == 0) {
+      throw new InvalidInputException("文件为空，请重新选择");
+    }
+    if (content.length > properties.maxSize().toBytes()) {
+      throw new InvalidInputException("文件超过大小限制（" + properties.maxSize().toMegabytes() + " MB）");
+    }
+    String mediaType = detect(name, content);
+    String hash = RecordHashing.contentHash(content);
+    return repository.find(hash).orElseGet(() -> {
+      EvidenceFile file = new EvidenceFile(hash, RecordHashing.CURRENT, content.length, mediaType, name,
+          uploadedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));
+      repository.insert(file, content);
+      return file;
+    });
+  }
+
+  public EvidenceFile describe(String hash) {
+    return repository.find(hash).orElseThrow(() -> new NotFoundException("佐证材料不存在：" + hash));
+  }
+
+  /** A file's content, for its uploader, the units that attached it, and supervisors. */
+  public byte[] content(Official official, String hash) {
+    EvidenceFile file = describe(hash);
+    if (!official.districtWide() && !official.userId().equals(file.uploadedBy())
+        && repository.unitsUsing(hash).stream().noneMatch(official::canSee)) {
+      throw new AccessDeniedException("Evidence " + hash + " belongs to other units");
+    }
+    return repository.content(hash).orElseThrow();
+  }
+
+  /** Refuses hashes of files that were never uploaded. */
+  void requireAll(List<String> hashes) {
+    if (!hashes.isEmpty() && repository.countExisting(hashes) != hashes.size()) {
+      throw new InvalidInputException("引用的佐证材料不存在，请先上传");
+    }
+  }
+
+  void recordUse(List<String> hashes, String unitCode) {
+    hashes.forEach(hash -> repository.recordUse(hash, unitCode, clock.instant()));
+  }
+
+  /** This unit's files that other units attached too: the same evidence reused across units is flagged. */
+  public Map<String, List<String>> sharedWithOtherUnits(String unitCode) {
+    return repository.sharedWithOtherUnits(unitCode);
+  }
+
+  private String detect(String name, byte[] content) {
+    String byContent = tika.detect(content);
+    String type = CONTAINERS.contains(byContent) ? tika.detect(content, name) : byContent;
+    if (!properties.allowedTypes().contains(type)) {
+      throw new InvalidInputException("不支持的文件类型（" + type + "），请上传 PDF、图片或 Office 文档");
+    }
+    return type;
+  }
+
+  private static String checkName(String name) {
+    if (name == null || name.isBlank() || name.length() > MAX_NAME || UNSAFE_NAME.matcher(name).find()) {
+      throw new InvalidInputException("文件名不合法");
+    }
+    return name.strip();
+  }
+}

@@ -1,0 +1,52 @@
+package org.liangze.record;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.Role;
+import org.springframework.stereotype.Service;
+
+/** What supervisors should look at in a unit's manual: back-dated bursts and evidence reused across units. */
+@Service
+public class RecordFlags {
+
+  public record Flags(String unitCode, List<BackdatedBursts.Burst> backdatedBursts,
+      Map<String, List<String>> evidenceSharedWith) {
+  }
+
+  private final RecordManual manual;
+  private final EvidenceFiles evidence;
+  private final HistoryService history;
+  private final RecordProperties properties;
+
+  RecordFlags(RecordManual manual, EvidenceFiles evidence, HistoryService history, RecordProperties properties) {
+    this.manual = manual;
+    this.evidence = evidence;
+    this.history = history;
+    this.properties = properties;
+  }
+
+  public Flags of(String unitCode) {
+    List<BackdatedBursts.Burst> bursts = BackdatedBursts.find(manual.entriesOf(unitCode), deadlinesOf(unitCode),
+        Duration.ofDays(properties.lateEntryDays()), Duration.ofDays(properties.burstWindowDays()),
+        properties.burstSize());
+    return new Flags(unitCode, bursts, evidence.sharedWithOtherUnits(unitCode));
+  }
+
+  /** Due dates of the unit's tasks in any process, past and present: self-checks, reports, letters. */
+  private List<Instant> deadlinesOf(String unitCode) {
+    return List.of(Role.STAFF, Role.SECRETARY, Role.INSPECTOR).stream()
+        .flatMap(role -> history.createHistoricTaskInstanceQuery()
+            .taskHadCandidateGroup(Groups.of(role, unitCode)).list().stream())
+        .map(HistoricTaskInstance::getDueDate)
+        .filter(Objects::nonNull)
+        .map(java.util.Date::toInstant)
+        .distinct()
+        .toList();
+  }
+}

@@ -1,0 +1,52 @@
+package org.liangze.record;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.liangze.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record manual (一册): appends entries to a unit's hash chain. Appends to one unit are serialised by a lock
+ * on the unit's row, so concurrent writers leave one unbroken chain; the unique (unit, seq) key is the last line
+ * of defence. Entries are never changed afterwards; the database refuses it.
+ */
+@Service
+public class RecordManual {
+
+  private final RecordRepository repository;
+  private final Clock clock;
+
+  RecordManual(RecordRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public RecordEntry append(NewEntry entry) {
+    if (!repository.lockUnit(entry.unitCode())) {
+      throw new NotFoundException("单位不存在：" + entry.unitCode());
+    }
+    var head = repository.head(entry.unitCode());
+    long seq = head.map(RecordRepository.Head::lastSeq).orElse(0L) + 1;
+    String previousHash = head.map(RecordRepository.Head::lastHash).orElse(RecordHashing.GENESIS);
+    // the database keeps microseconds; hash exactly what will be read back
+    Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS);
+    String hash = RecordHashing.hash(RecordHashing.CURRENT, entry.unitCode(), seq, entry.kind(),
+        entry.listItemId(), entry.actor(), occurredAt, recordedAt, entry.summary(), entry.lateReason(),
+        entry.processInstanceId(), entry.taskId(), String.join(" ", entry.evidence()), previousHash);
+    RecordEntry stored = new RecordEntry(0, entry.unitCode(), seq, entry.kind(), entry.listItemId(), entry.actor(),
+        occurredAt, recordedAt, entry.summary(), entry.lateReason(), entry.processInstanceId(), entry.taskId(),
+        entry.evidence(), RecordHashing.CURRENT, previousHash, hash);
+    repository.insert(stored);
+    repository.moveHead(entry.unitCode(), seq, hash, head.isPresent());
+    return stored;
+  }
+
+  public List<RecordEntry> entriesOf(String unitCode) {
+    return repository.entriesOf(unitCode);
+  }
+}

@@ -1,0 +1,108 @@
+package org.liangze.record;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RecordRepository {
+
+  record Head(long lastSeq, String lastHash) {
+  }
+
+  static final RowMapper<RecordEntry> ENTRY = RecordRepository::entry;
+
+  private final JdbcClient jdbc;
+  /** Verification reads whole chains: fetch them in batches rather than all at once. */
+  private final JdbcTemplate streaming;
+
+  RecordRepository(JdbcClient jdbc, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(dataSource);
+    this.streaming.setFetchSize(2000);
+  }
+
+  /**
+   * Locks the unit's row until the transaction ends: appends to one unit's chain happen one at a time, appends to
+   * different units in parallel. Returns false if there is no such unit.
+   */
+  boolean lockUnit(String unitCode) {
+    return jdbc.sql("select code from units where code = ? for update").param(unitCode).query(String.class)
+        .optional().isPresent();
+  }
+
+  Optional<Head> head(String unitCode) {
+    return jdbc.sql("select last_seq, last_hash from record_chain_heads where unit_code = ?")
+        .param(unitCode)
+        .query((rs, row) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash")))
+        .optional();
+  }
+
+  void insert(RecordEntry entry) {
+    jdbc.sql("""
+            insert into record_entries (unit_code, seq, kind, list_item_id, actor, occurred_at, recorded_at, summary,
+                                        late_reason, process_instance_id, task_id, evidence, hash_algorithm,
+                                        previous_hash, entry_hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(entry.unitCode(), entry.seq(), entry.kind().name(), entry.listItemId(), entry.actor(),
+            utc(entry.occurredAt()), utc(entry.recordedAt()), entry.summary(), entry.lateReason(),
+            entry.processInstanceId(), entry.taskId(),
+            entry.evidence().isEmpty() ? null : String.join(" ", entry.evidence()), entry.hashAlgorithm(),
+            entry.previousHash(), entry.entryHash())
+        .update();
+  }
+
+  void moveHead(String unitCode, long seq, String hash, boolean exists) {
+    if (exists) {
+      jdbc.sql("update record_chain_heads set last_seq = ?, last_hash = ? where unit_code = ?")
+          .params(seq, hash, unitCode).update();
+    } else {
+      jdbc.sql("insert into record_chain_heads (unit_code, last_seq, last_hash) values (?, ?, ?)")
+          .params(unitCode, seq, hash).update();
+    }
+  }
+
+  List<RecordEntry> entriesOf(String unitCode) {
+    return jdbc.sql("select * from record_entries where unit_code = ? order by seq").param(unitCode)
+        .query(ENTRY).list();
+  }
+
+  /** Feeds a unit's entries in chain order to the consumer without holding them all in memory. */
+  void forEachEntry(String unitCode, Consumer<RecordEntry> consumer) {
+    streaming.query("select * from record_entries where unit_code = ? order by seq",
+        (RowCallbackHandler) rs -> consumer.accept(entry(rs, 0)), unitCode);
+  }
+
+  List<String> unitsWithEntries() {
+    return jdbc.sql("select unit_code from record_chain_heads union select distinct unit_code from record_entries "
+        + "order by 1").query(String.class).list();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static RecordEntry entry(ResultSet rs, int row) throws SQLException {
+    String evidence = rs.getString("evidence");
+    Long listItem = rs.getObject("list_item_id", Long.class);
+    return new RecordEntry(rs.getLong("id"), rs.getString("unit_code"), rs.getLong("seq"),
+        EntryKind.valueOf(rs.getString("kind")), listItem, rs.getString("actor"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("summary"),
+        rs.getString("late_reason"), rs.getString("process_instance_id"), rs.getString("task_id"),
+        evidence == null ? List.of() : Arrays.asList(evidence.split(" ")), rs.getString("hash_algorithm"),
+        rs.getString("previous_hash"), rs.getString("entry_hash"));
+  }
+}

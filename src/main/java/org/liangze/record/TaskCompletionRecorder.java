@@ -1,0 +1,60 @@
+package org.liangze.record;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Writes a record entry for every completed user task that concerns a unit (its scope has a {@code unitCode}
+ * variable): who completed which task of which process, with what outcome. Registered on every user task of every
+ * model by {@link RecordManualEnginePlugin}, so no model has to remember it.
+ */
+class TaskCompletionRecorder implements TaskListener {
+
+  static final String UNIT_CODE = "unitCode";
+  static final String DECISION = "decision";
+
+  private static final Logger log = LoggerFactory.getLogger(TaskCompletionRecorder.class);
+  /** Outcomes in the words of the people who chose them. */
+  private static final Map<String, String> OUTCOMES = Map.of(
+      "SIGN", "签订", "OBJECT", "提出异议", "APPROVE", "审核通过", "RETURN", "退回修改",
+      "ACCEPT", "验收通过", "RECTIFY", "责令整改");
+
+  private final ObjectProvider<RecordManual> manual;
+
+  TaskCompletionRecorder(ObjectProvider<RecordManual> manual) {
+    this.manual = manual;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!(task.getVariable(UNIT_CODE) instanceof String unitCode)) {
+      log.debug("Task {} ({}) concerns no unit; nothing recorded", task.getId(), task.getTaskDefinitionKey());
+      return;
+    }
+    manual.getObject().append(new NewEntry(unitCode, EntryKind.TASK_COMPLETED, null, actor(task),
+        ClockUtil.getCurrentTime().toInstant(), summary(task), null, task.getProcessInstanceId(), task.getId(),
+        null));
+  }
+
+  private static String summary(DelegateTask task) {
+    StringBuilder text = new StringBuilder("完成「").append(task.getName()).append("」");
+    if (task.getVariable(DECISION) instanceof String decision) {
+      text.append("，结果：").append(OUTCOMES.getOrDefault(decision, decision));
+    }
+    return text.toString();
+  }
+
+  private static String actor(DelegateTask task) {
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user != null) {
+      return user.getUserId();
+    }
+    return task.getAssignee() != null ? task.getAssignee() : "system";
+  }
+}
