@@ -18,6 +18,9 @@ class TaskCompletionRecorder implements TaskListener {
 
   static final String UNIT_CODE = "unitCode";
   static final String DECISION = "decision";
+  /** Set by the escalation ladder on an overdue task's execution, with the reason the completer gave. */
+  static final String TASK_OVERDUE = "taskOverdue";
+  static final String LATE_REASON = "lateReason";
 
   private static final Logger log = LoggerFactory.getLogger(TaskCompletionRecorder.class);
   /** Outcomes in the words of the people who chose them. */
@@ -37,9 +40,19 @@ class TaskCompletionRecorder implements TaskListener {
       log.debug("Task {} ({}) concerns no unit; nothing recorded", task.getId(), task.getTaskDefinitionKey());
       return;
     }
+    String lateReason = lateReason(task);
     manual.getObject().append(new NewEntry(unitCode, EntryKind.TASK_COMPLETED, null, actor(task),
-        ClockUtil.getCurrentTime().toInstant(), summary(task), null, task.getProcessInstanceId(), task.getId(),
-        null));
+        ClockUtil.getCurrentTime().toInstant(), summary(task) + (lateReason == null ? "" : "（逾期完成）"), lateReason,
+        task.getProcessInstanceId(), task.getId(), null));
+  }
+
+  private static String lateReason(DelegateTask task) {
+    if (task.getExecution() == null
+        || !Boolean.TRUE.equals(task.getExecution().getVariableLocal(TASK_OVERDUE))) {
+      return null;
+    }
+    return task.getExecution().getVariableLocal(LATE_REASON) instanceof String reason && !reason.isBlank()
+        ? reason.strip() : null;
   }
 
   private static String summary(DelegateTask task) {

@@ -1,0 +1,13 @@
+package org.liangze.notification;
+
+/** Why someone is told something. */
+public enum NotificationKind {
+  /** 提醒: a task falls due soon. */
+  REMINDER,
+  /** 督办: a task is overdue; goes to the unit's secretary. */
+  SUPERVISION_NOTICE,
+  /** 约谈: a problem summons was requested; goes to the discipline commission. */
+  SUMMONS_REQUESTED,
+  /** 问责: an accountability case was requested; goes to the discipline commission. */
+  ACCOUNTABILITY_REQUESTED
+}
