@@ -2,9 +2,11 @@ package org.liangze.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -17,10 +19,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
@@ -31,6 +36,8 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -40,7 +47,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  *   <li>every user task has a Chinese name, a Camunda Form bound with {@code camunda:formRef} to a form of the forms
  *       folder and {@code formRefBinding="deployment"}, candidate groups or an assignee, and a due date;</li>
  *   <li>every service task is a {@code camunda:delegateExpression="${bean}"} naming an existing JavaDelegate bean, or
- *       an external task whose topic has a worker;</li>
+ *       an external task whose topic has a worker; every execution or task listener given as a delegate expression
+ *       names an existing ExecutionListener or TaskListener bean;</li>
  *   <li>a service task reached right after a user task (through gateways or throw events only) starts a new
  *       transaction (asyncBefore, or an async boundary on the way), so its failure never rolls back the human work;
  *       every timer event is asynchronous (asyncBefore or asyncAfter);</li>
@@ -66,20 +74,20 @@ final class ModelConventions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Form> forms;
-  private final Predicate<String> javaDelegateBean;
+  private final BiPredicate<String, Class<?>> bean;
   private final Set<String> javaVariables;
   private final Set<String> workerTopics;
 
   /**
    * @param formsFolder the Camunda Forms ({@code *.form}) models may bind
-   * @param javaDelegateBean whether a name is a JavaDelegate bean of the application
+   * @param bean whether a name is a bean of the application of that type
    * @param javaVariables variable names the Java code reads by constant
    * @param workerTopics external-task topics that have a worker
    */
-  ModelConventions(Path formsFolder, Predicate<String> javaDelegateBean, Set<String> javaVariables,
+  ModelConventions(Path formsFolder, BiPredicate<String, Class<?>> bean, Set<String> javaVariables,
       Set<String> workerTopics) {
     this.forms = readForms(formsFolder);
-    this.javaDelegateBean = javaDelegateBean;
+    this.bean = bean;
     this.javaVariables = javaVariables;
     this.workerTopics = workerTopics;
   }
@@ -98,25 +106,31 @@ final class ModelConventions {
     Map<String, Set<String>> readByForm = new HashMap<>();
     for (Path bpmn : bpmnFiles) {
       String text = read(bpmn);
-      BpmnModelInstance model = Bpmn.readModelFromStream(
-          new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
       String file = bpmn.getFileName().toString();
       Set<String> identifiers = expressionIdentifiers(text);
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         problems.addAll(checkUserTask(file, task));
       }
-      for (ModelElementInstance element : model.getModelElementsByType(FlowNode.class)) {
+      for (FlowNode element : model.getModelElementsByType(FlowNode.class)) {
         String formRef = element.getAttributeValueNs(ElementTemplates.CAMUNDA_NS, "formRef");
         if (formRef != null) {
           readByForm.computeIfAbsent(formRef, f -> new HashSet<>()).addAll(identifiers);
           if (!(element instanceof UserTask)) {
-            problems.addAll(checkFormRef(file, (FlowNode) element));
+            problems.addAll(checkFormRef(file, element));
           }
         }
       }
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
         problems.addAll(checkImplementation(file, task));
         problems.addAll(checkTransactionAfterHumanWork(file, task));
+      }
+      for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+        problems.addAll(checkListener(file, listener, listener.getCamundaDelegateExpression(),
+            ExecutionListener.class));
+      }
+      for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+        problems.addAll(checkListener(file, listener, listener.getCamundaDelegateExpression(), TaskListener.class));
       }
       for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
         FlowNode event = (FlowNode) timer.getParentElement();
@@ -190,8 +204,23 @@ final class ModelConventions {
     if (!bean.matches()) {
       return List.of(where + ": delegateExpression " + expression + " must name a bean: ${bean}");
     }
-    return javaDelegateBean.test(bean.group(1)) ? List.of()
+    return this.bean.test(bean.group(1), JavaDelegate.class) ? List.of()
         : List.of(where + ": delegateExpression names bean '" + bean.group(1) + "', which is no JavaDelegate bean");
+  }
+
+  private List<String> checkListener(String file, ModelElementInstance listener, String expression, Class<?> type) {
+    if (blank(expression)) {
+      return List.of(); // a class, expression or script listener: nothing to look up
+    }
+    ModelElementInstance owner = listener.getParentElement().getParentElement();
+    String where = file + " " + owner.getAttributeValue("id");
+    Matcher bean = BEAN_REFERENCE.matcher(expression);
+    if (!bean.matches()) {
+      return List.of(where + ": listener delegateExpression " + expression + " must name a bean: ${bean}");
+    }
+    return this.bean.test(bean.group(1), type) ? List.of()
+        : List.of(where + ": listener names bean '" + bean.group(1) + "', which is no " + type.getSimpleName()
+            + " bean");
   }
 
   /** Walks back from the task through gateways and throw events; a user task met there needs a boundary between. */
@@ -283,7 +312,7 @@ final class ModelConventions {
 
   private static String read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +36,8 @@ class ModelConventionsTest {
     javaVariables = JavaVariables.names();
   }
 
-  private boolean isJavaDelegateBean(String name) {
-    return context.containsBean(name) && context.isTypeMatch(name, JavaDelegate.class);
+  private boolean isBean(String name, Class<?> type) {
+    return context.containsBean(name) && context.isTypeMatch(name, type);
   }
 
   @Test
@@ -47,7 +46,7 @@ class ModelConventionsTest {
     assertThat(models).extracting(Path::getFileName).extracting(Path::toString)
         .contains("letter-signing.bpmn", "list-formulation.bpmn");
 
-    assertThat(new ModelConventions(ModelConventions.FORMS, this::isJavaDelegateBean, javaVariables, WORKER_TOPICS)
+    assertThat(new ModelConventions(ModelConventions.FORMS, this::isBean, javaVariables, WORKER_TOPICS)
         .check(models)).isEmpty();
   }
 
@@ -57,7 +56,7 @@ class ModelConventionsTest {
   }
 
   List<String> brokenProblems() {
-    return new ModelConventions(FIXTURES.resolve("forms"), this::isJavaDelegateBean, javaVariables, WORKER_TOPICS)
+    return new ModelConventions(FIXTURES.resolve("forms"), this::isBean, javaVariables, WORKER_TOPICS)
         .check(List.of(BROKEN));
   }
 
@@ -74,6 +73,7 @@ class ModelConventionsTest {
       a delegate expression  | broken.bpmn JavaClass: service task must be camunda:delegateExpression="${bean}" (or an external task)
       a worker for the topic | broken.bpmn ExternalWithoutWorker: external task topic 'nobody-listens' has no worker
       an async timer         | broken.bpmn WaitAWeek: timer event must be asynchronous
+      an existing listener   | broken.bpmn Started: listener names bean 'noSuchListener', which is no ExecutionListener bean
       read form fields       | fixture-form: field key 'unreadField' is written but nothing reads it
       """)
   void eachRuleFailsOnTheBrokenModel(String rule, String problem) {
@@ -82,6 +82,6 @@ class ModelConventionsTest {
 
   @Test
   void theBrokenModelBreaksNothingElse() {
-    assertThat(brokenProblems()).hasSize(12);
+    assertThat(brokenProblems()).hasSize(13);
   }
 }
