@@ -3,12 +3,14 @@ package org.liangze.letter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /**
  * End of the committee's revision task: a revision must say what changed. (An execution listener for the reason
  * given on {@link RecordLetterDecisionListener}.)
  */
+@DelegateInputs({Variables.REVISION_NOTE})
 @Component("checkLetterRevision")
 class CheckLetterRevisionListener implements ExecutionListener {
 

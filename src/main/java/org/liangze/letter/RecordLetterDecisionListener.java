@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * generic error (HTTP 500 from the engine REST API); this one's {@link InvalidInputException} reaches the caller
  * as the 400 it is.
  */
+@DelegateInputs({Variables.LETTER_ID, Variables.DECISION, Variables.SIGNATURE, Variables.OBJECTION_REASON})
 @Component("recordLetterDecision")
 class RecordLetterDecisionListener implements ExecutionListener {
 

@@ -4,9 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /** Start event listener: claims the year for this instance, refusing a second campaign of the same year. */
+@DelegateInputs({Variables.YEAR})
 @Component("registerLetterCampaign")
 class RegisterLetterCampaignListener implements ExecutionListener {
 

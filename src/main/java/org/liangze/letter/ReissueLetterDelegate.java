@@ -3,11 +3,13 @@ package org.liangze.letter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the revised letter back to the unit, and clears the previous answer so the signing form starts afresh.
  */
+@DelegateInputs({Variables.LETTER_ID, Variables.REVISION_NOTE})
 @Component("reissueLetter")
 class ReissueLetterDelegate implements JavaDelegate {
 

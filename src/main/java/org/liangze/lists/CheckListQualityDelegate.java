@@ -3,9 +3,11 @@ package org.liangze.lists;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.liangze.lists.ListFormulationProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /** Runs the automatic quality checks on the submitted draft; safe to retry, the findings are replaced. */
+@DelegateInputs({Variables.LIST_ID})
 @Component("checkListQuality")
 class CheckListQualityDelegate implements JavaDelegate {
 

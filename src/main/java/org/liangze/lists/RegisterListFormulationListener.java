@@ -3,9 +3,11 @@ package org.liangze.lists;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.lists.ListFormulationProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /** Start event listener: claims the unit's year for this instance and opens the pre-filled draft. */
+@DelegateInputs({Variables.UNIT_CODE, Variables.YEAR})
 @Component("registerListFormulation")
 class RegisterListFormulationListener implements ExecutionListener {
 

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.lists.ListFormulationProcess.Variables;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * generic error (HTTP 500 from the engine REST API); this one's {@link InvalidInputException} reaches the caller
  * as the 400 it is.
  */
+@DelegateInputs({Variables.ITEMS, Variables.LIST_ID})
 @Component("submitListDraft")
 class SubmitListDraftListener implements ExecutionListener {
 
