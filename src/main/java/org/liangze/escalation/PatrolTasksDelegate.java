@@ -2,8 +2,10 @@ package org.liangze.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
+@DelegateInputs({})
 @Component("patrolTasks")
 class PatrolTasksDelegate implements JavaDelegate {
 

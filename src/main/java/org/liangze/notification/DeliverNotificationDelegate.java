@@ -2,8 +2,10 @@ package org.liangze.notification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
+@DelegateInputs({NotificationDeliveryProcess.NOTIFICATION_ID})
 @Component("deliverNotification")
 class DeliverNotificationDelegate implements JavaDelegate {
 

@@ -10,7 +10,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The variable names the Java code knows: the values of the {@code public static final String} constants of every
- * nested {@code Variables} class under {@code org.liangze} (each process class keeps its variable names there).
+ * nested {@code Variables} class (or top-level {@code *Variables} class) under {@code org.liangze} (each process class keeps its variable names there).
  */
 final class JavaVariables {
 
@@ -19,7 +19,7 @@ final class JavaVariables {
 
   static Set<String> names() {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("$Variables"));
+    scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Variables"));
     Set<String> names = new TreeSet<>();
     for (BeanDefinition candidate : scanner.findCandidateComponents("org.liangze")) {
       Class<?> variables = ClassUtils.resolveClassName(candidate.getBeanClassName(), JavaVariables.class.getClassLoader());
