@@ -14,17 +14,24 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a unit's record manual as a printable A4 PDF: title, unit, export time, the entries as a table (序号,
- * 履责时间, 类型, 记录人, 摘要), the chain's verdict, page numbers. Text is set in an embedded Chinese TrueType font
- * ({@link PdfFonts}) and wrapped by measured character width, since Chinese has no spaces to break at.
+ * 履责时间, 类型, 记录人, 摘要), the chain's verdict, page numbers. Chinese is set in an embedded TrueType font
+ * ({@link PdfFonts}); what that font lacks (Droid Sans Fallback has no Latin letters or digits at all) in Helvetica,
+ * one of the standard fonts every PDF viewer has. Text is wrapped by measured character width, since Chinese has no
+ * spaces to break at.
  */
 @Component
 class ManualPdf {
 
+  /** Where the summary column starts, in points from the page's left edge (tests read the column by area). */
+  static final float SUMMARY_LEFT = Layout.MARGIN + 34 + 84 + 42 + 88;
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter EXPORTED = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -71,19 +78,21 @@ class ManualPdf {
 
     static final String[] HEADERS = {"序号", "履责时间", "类型", "记录人", "摘要"};
     /** Column widths in points; the summary takes what is left of the page. */
-    static final float[] WIDTHS = {34, 84, 42, 88, PAGE.getWidth() - 2 * MARGIN - 34 - 84 - 42 - 88};
+    static final float[] WIDTHS = {34, 84, 42, 88, PAGE.getWidth() - MARGIN - SUMMARY_LEFT};
 
     final PDDocument document;
     final PdfFonts.OpenFont glyphs;
-    final PDType0Font font;
+    final PDType0Font chinese;
+    final PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    final Map<Integer, PDFont> fontOf = new HashMap<>();
     final Map<Integer, Float> widths = new HashMap<>();
     PDPageContentStream page;
     float y;
 
-    Layout(PDDocument document, PdfFonts.OpenFont glyphs, PDType0Font font) {
+    Layout(PDDocument document, PdfFonts.OpenFont glyphs, PDType0Font chinese) {
       this.document = document;
       this.glyphs = glyphs;
-      this.font = font;
+      this.chinese = chinese;
     }
 
     void write(ManualSnapshot manual) throws IOException {
@@ -115,7 +124,7 @@ class ManualPdf {
           cells(String.valueOf(entry.seq()), 0, TEXT),
           cells(MINUTES.format(manual.local(entry.occurredAt())), 1, TEXT),
           cells(entry.kind().label(), 2, TEXT),
-          cells(manual.actor(entry), 3, TEXT),
+          actor(entry, manual),
           summary(entry));
       int lines = columns.stream().mapToInt(List::size).max().orElse(1);
       y -= PADDING;
@@ -139,6 +148,16 @@ class ManualPdf {
       }
       y -= PADDING;
       rule(y);
+    }
+
+    /** Name above login: two short lines read better in a narrow column than one broken in the middle. */
+    private List<Cell> actor(RecordEntry entry, ManualSnapshot manual) {
+      List<Cell> cells = new ArrayList<>();
+      if (manual.actorName(entry) != null) {
+        cells.addAll(cells(manual.actorName(entry), 3, TEXT));
+      }
+      cells.addAll(cells(entry.actor(), 3, manual.actorName(entry) == null ? TEXT : MUTED));
+      return cells;
     }
 
     private List<Cell> summary(RecordEntry entry) {
@@ -214,15 +233,30 @@ class ManualPdf {
       page.stroke();
     }
 
+    /** Shows one line, switching fonts between runs of Chinese and Latin; each run continues where the last ended. */
     private void show(String text, float x, float baseline, float size, Color colour) throws IOException {
       if (text.isEmpty()) {
         return;
       }
       page.beginText();
-      page.setFont(font, size);
       page.setNonStrokingColor(colour);
       page.newLineAtOffset(x, baseline);
-      page.showText(text);
+      StringBuilder run = new StringBuilder();
+      PDFont runFont = null;
+      for (int i = 0; i < text.length(); ) {
+        int c = showable(text.codePointAt(i));
+        i += Character.charCount(text.codePointAt(i));
+        PDFont font = fontFor(c);
+        if (font != runFont && !run.isEmpty()) {
+          page.setFont(runFont, size);
+          page.showText(run.toString());
+          run.setLength(0);
+        }
+        runFont = font;
+        run.appendCodePoint(c);
+      }
+      page.setFont(runFont, size);
+      page.showText(run.toString());
       page.endText();
     }
 
@@ -256,21 +290,37 @@ class ManualPdf {
       return lines;
     }
 
+    /** The character itself if a font here can show it, else a stand-in that one can. */
     private int showable(int c) {
-      if (Character.isISOControl(c) || Character.isWhitespace(c) && !glyphs.canShow(c)) {
+      if (Character.isISOControl(c) || Character.isWhitespace(c) && fontFor(c) == null) {
         return ' ';
       }
-      if (glyphs.canShow(c)) {
+      if (fontFor(c) != null) {
         return c;
       }
       return glyphs.canShow(MISSING) ? MISSING : '?';
+    }
+
+    /** The Chinese font wherever it has the glyph, so a full font (WenQuanYi) sets Latin in its own style too. */
+    private PDFont fontFor(int c) {
+      return fontOf.computeIfAbsent(c, key -> {
+        if (glyphs.canShow(key)) {
+          return chinese;
+        }
+        try {
+          latin.encode(new String(Character.toChars(key)));
+          return latin;
+        } catch (IllegalArgumentException | IOException e) {
+          return null; // neither font has it; computeIfAbsent stores nothing and showable() substitutes
+        }
+      });
     }
 
     private float width(String text, float size) {
       float sum = 0;
       for (int i = 0; i < text.length(); ) {
         int c = text.codePointAt(i);
-        sum += width(c, size);
+        sum += width(showable(c), size);
         i += Character.charCount(c);
       }
       return sum;
@@ -279,7 +329,7 @@ class ManualPdf {
     private float width(int c, float size) {
       Float perMille = widths.computeIfAbsent(c, key -> {
         try {
-          return font.getStringWidth(new String(Character.toChars(key)));
+          return fontFor(key).getStringWidth(new String(Character.toChars(key)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

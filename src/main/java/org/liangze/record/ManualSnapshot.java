@@ -36,8 +36,14 @@ record ManualSnapshot(Unit unit, List<RecordEntry> entries, ChainReport verifica
 
   /** "张伟（d01sec）" where the person is known, the login alone otherwise (engine users, people since removed). */
   String actor(RecordEntry entry) {
+    String name = actorName(entry);
+    return name == null ? entry.actor() : name + "（" + entry.actor() + "）";
+  }
+
+  /** The recording person's name, or null if the login belongs to nobody in the platform's people. */
+  String actorName(RecordEntry entry) {
     String name = actorNames.get(entry.actor());
-    return name == null || name.isBlank() ? entry.actor() : name + "（" + entry.actor() + "）";
+    return name == null || name.isBlank() ? null : name;
   }
 
   String title() {
