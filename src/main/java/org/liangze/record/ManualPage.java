@@ -40,8 +40,7 @@ public record ManualPage(String title, String unitCode, String unitName, String 
             entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq)))
         .toList();
     List<String> bursts = flags.backdatedBursts().stream()
-        .map(burst -> "第" + burst.seqs().stream().map(String::valueOf).collect(Collectors.joining("、"))
-            + "条记录于 " + minutes(manual, burst.from()) + " 至 " + minutes(manual, burst.to()) + " 集中补录"
+        .map(burst -> "第" + ranges(burst.seqs()) + "条记录（共" + burst.seqs().size() + "条）于 " + minutes(manual, burst.from()) + " 至 " + minutes(manual, burst.to()) + " 集中补录"
             + (burst.deadline() == null ? "" : "，紧接截止时间 " + minutes(manual, burst.deadline())))
         .toList();
     List<String> shared = flags.evidenceSharedWith().entrySet().stream()
@@ -55,6 +54,19 @@ public record ManualPage(String title, String unitCode, String unitName, String 
     return new ManualPage(manual.title(), manual.unit().code(), manual.unit().name(),
         SECONDS.format(manual.takenAt()), rows.size(), manual.verification().intact(), manual.verdict(), rows,
         bursts, shared);
+  }
+
+  /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */
+  static String ranges(List<Long> seqs) {
+    List<String> parts = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= seqs.size(); i++) {
+      if (i == seqs.size() || seqs.get(i) != seqs.get(i - 1) + 1) {
+        parts.add(i - 1 == start ? String.valueOf(seqs.get(start)) : seqs.get(start) + "–" + seqs.get(i - 1));
+        start = i;
+      }
+    }
+    return String.join("、", parts);
   }
 
   private static String minutes(ManualSnapshot manual, Instant instant) {

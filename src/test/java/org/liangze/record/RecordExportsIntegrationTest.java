@@ -165,7 +165,10 @@ class RecordExportsIntegrationTest {
     assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
     assertThat(page.getBody()).contains("区教育和体育局纪实手册").contains(">完整<")
         .contains("/api/units/D01/record/export.xlsx").contains("/api/units/D01/record/export.pdf")
-        .doesNotContain("<form");
+        .doesNotContain("<form")
+        // written up long after the fact, all at once: flagged, and the rows marked
+        .contains("第1–" + entries.size() + "条记录（共" + entries.size() + "条）").contains("集中补录")
+        .contains("class=\"backdated\"");
     summaries.forEach(summary -> assertThat(page.getBody()).contains(summary));
   }
 
