@@ -2,6 +2,7 @@ package org.liangze.record;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ public record ManualPage(String title, String unitCode, String unitName, String 
             entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq)))
         .toList();
     List<String> bursts = flags.backdatedBursts().stream()
-        .map(burst -> "第" + ranges(burst.seqs()) + "条记录（共" + burst.seqs().size() + "条）于 " + minutes(manual, burst.from()) + " 至 " + minutes(manual, burst.to()) + " 集中补录"
+        .map(burst -> "第" + ranges(burst.seqs()) + "条记录（共" + burst.seqs().size() + "条）于 "
+            + minutes(manual, burst.from()) + " 至 " + minutes(manual, burst.to()) + " 集中补录"
             + (burst.deadline() == null ? "" : "，紧接截止时间 " + minutes(manual, burst.deadline())))
         .toList();
     List<String> shared = flags.evidenceSharedWith().entrySet().stream()
@@ -58,7 +60,7 @@ public record ManualPage(String title, String unitCode, String unitName, String 
 
   /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */
   static String ranges(List<Long> seqs) {
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= seqs.size(); i++) {
       if (i == seqs.size() || seqs.get(i) != seqs.get(i - 1) + 1) {
