@@ -18,10 +18,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what. Three doors, one identity store (Camunda's):
  * <ul>
- *   <li>{@code /api/**}, the platform's own API: HTTP Basic checked against Camunda's identity service by
- *       {@link CamundaIdentityAuthenticationProvider}, or for reading only the webapps' login session
- *       ({@link WebappSessionAuthenticationFilter}); the caller is then also the engine's current user, so
- *       Camunda authorizations apply to everything the API does in the engine;</li>
+ *   <li>{@code /api/**}, the platform's own API, and {@code /pages/**}, its pages: HTTP Basic checked against
+ *       Camunda's identity service by {@link CamundaIdentityAuthenticationProvider}, or for reading only the
+ *       webapps' login session ({@link WebappSessionAuthenticationFilter}); the caller is then also the engine's
+ *       current user, so Camunda authorizations apply to everything the API does in the engine;</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} with HTTP Basic (the
  *       starter leaves it open by default);</li>
  *   <li>{@code /camunda/**}, the webapps: their own session login, CSRF and security headers.</li>
@@ -39,7 +39,8 @@ class SecurityConfig {
       throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("Liangze");
-    return http.securityMatcher("/api/**")
+    // the platform's pages show the same data as its API: the same login and the same rules
+    return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)

@@ -44,5 +44,7 @@ class DockerFilesTest {
     assertThat(user).doesNotContain("root").isNotEqualTo("USER 0");
     assertThat(lines).anyMatch(line -> line.startsWith("HEALTHCHECK"));
     assertThat(lines).noneMatch(line -> line.contains("demo") && !line.trim().startsWith("#"));
+    // without a Chinese font the record manual's PDF export answers 503
+    assertThat(lines).anyMatch(line -> line.contains("apt-get install") && line.contains("fonts-droid-fallback"));
   }
 }

@@ -1,0 +1,70 @@
+package org.liangze.record;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.liangze.organisation.Officials;
+import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The record manual as a page to read in the browser (linked from Tasklist; the webapp login is enough). Read-only:
+ * the page has links, no forms. Refusals are pages too, since a person, not a program, is looking.
+ */
+@Controller
+class RecordPageController {
+
+  private final RecordExports exports;
+  private final RecordFlags flags;
+  private final EvidenceFiles evidence;
+  private final UnitRepository units;
+  private final Officials officials;
+
+  RecordPageController(RecordExports exports, RecordFlags flags, EvidenceFiles evidence, UnitRepository units,
+      Officials officials) {
+    this.exports = exports;
+    this.flags = flags;
+    this.evidence = evidence;
+    this.units = units;
+    this.officials = officials;
+  }
+
+  @GetMapping("/pages/units/{unitCode}/record")
+  String manual(@PathVariable String unitCode, Model model) {
+    ManualSnapshot manual = exports.snapshot(officials.current(), unitCode);
+    RecordFlags.Flags found = flags.of(unitCode);
+    Map<String, String> unitNames = new HashMap<>();
+    if (!found.evidenceSharedWith().isEmpty()) {
+      units.findAllActive().forEach(unit -> unitNames.put(unit.code(), unit.name()));
+    }
+    Map<String, String> evidenceNames = new HashMap<>();
+    found.evidenceSharedWith().keySet()
+        .forEach(hash -> evidenceNames.put(hash, evidence.describe(hash).originalName()));
+    model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames));
+    return "record/manual";
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ModelAndView refused() {
+    return message(HttpStatus.FORBIDDEN, "无权查看该单位的纪实手册", "纪实手册只对本单位人员和区纪委监委开放。");
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ModelAndView notFound(NotFoundException e) {
+    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+  }
+
+  private static ModelAndView message(HttpStatus status, String title, String detail) {
+    ModelAndView view = new ModelAndView("record/message", status);
+    view.addObject("title", title);
+    view.addObject("detail", detail);
+    return view;
+  }
+}
