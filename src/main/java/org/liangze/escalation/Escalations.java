@@ -46,11 +46,12 @@ public class Escalations {
   private final Notifications notifications;
   private final UnitRepository units;
   private final EscalationProperties properties;
+  private final OverdueMarks overdueMarks;
   private final Clock clock;
 
   Escalations(TaskService tasks, RuntimeService runtime, RepositoryService repository,
       EscalationRepository escalations, Notifications notifications, UnitRepository units,
-      EscalationProperties properties, Clock clock) {
+      EscalationProperties properties, OverdueMarks overdueMarks, Clock clock) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -58,6 +59,7 @@ public class Escalations {
     this.notifications = notifications;
     this.units = units;
     this.properties = properties;
+    this.overdueMarks = overdueMarks;
     this.clock = clock;
   }
 
@@ -128,7 +130,7 @@ public class Escalations {
           NotificationKind.REMINDER, "【提醒】“" + task.getName() + "”将于" + dueText + "到期",
           "您有一项任务即将到期：" + task.getName() + "，截止时间" + dueText + "。请及时办理。", unitCode, task.getId()));
       case OVERDUE -> {
-        markInstance(task, "YELLOW");
+        overdueMarks.markOverdue(task.getProcessInstanceId(), WarningLevel.YELLOW);
         runtime.setVariablesLocal(task.getExecutionId(), Map.of(EscalationVariables.TASK_OVERDUE, true,
             EscalationVariables.LATE_REASON, ""));
         String to = unitCode == null ? null : Groups.of(Role.SECRETARY, unitCode);
@@ -140,7 +142,7 @@ public class Escalations {
         }
       }
       case SUMMONED -> {
-        markInstance(task, "RED");
+        overdueMarks.markOverdue(task.getProcessInstanceId(), WarningLevel.RED);
         String cause = causeOf(task);
         escalations.requestSummons(unitCode, task.getId(), cause, now);
         notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.SUMMONS_REQUESTED,
@@ -159,11 +161,6 @@ public class Escalations {
       }
       default -> throw new IllegalStateException("No step for " + level);
     }
-  }
-
-  private void markInstance(Task task, String colour) {
-    runtime.setVariables(task.getProcessInstanceId(),
-        Map.of(EscalationVariables.OVERDUE, true, EscalationVariables.WARNING_LEVEL, colour));
   }
 
   /** The kind of failure: which step of which process ran late. One accountability case per unit and cause. */

@@ -26,6 +26,8 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // Liangze: the overdue-work dashboard plugin (DESIGN §5); merge point with any other change to this file
+  customScripts: ['scripts/overdue-plugin.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
