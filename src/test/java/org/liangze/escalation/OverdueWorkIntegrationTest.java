@@ -81,12 +81,13 @@ class OverdueWorkIntegrationTest {
       return;
     }
     identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
+    String campaign;
     try {
-      campaigns.start(String.valueOf(YEAR));
+      campaign = campaigns.start(String.valueOf(YEAR)).processInstanceId();
     } finally {
       identity.clearAuthentication();
     }
-    Job issue = management.createJobQuery().singleResult();
+    Job issue = management.createJobQuery().processInstanceId(campaign).singleResult();
     management.executeJob(issue.getId());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     dueAt("D01", now.minus(Duration.ofDays(1)));
