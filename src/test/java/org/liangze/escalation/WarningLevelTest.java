@@ -19,8 +19,9 @@ class WarningLevelTest {
     assertThat(level(Duration.ofDays(-2))).as("due at the end of the reminder period").isEqualTo(WarningLevel.BLUE);
     assertThat(level(Duration.ofHours(-1))).isEqualTo(WarningLevel.BLUE);
     assertThat(level(Duration.ZERO)).as("due now is overdue").isEqualTo(WarningLevel.YELLOW);
-    assertThat(level(Duration.ofDays(5))).isEqualTo(WarningLevel.YELLOW);
-    assertThat(level(Duration.ofDays(5).plusMinutes(1))).isEqualTo(WarningLevel.RED);
+    assertThat(level(Duration.ofDays(5).minusMinutes(1))).isEqualTo(WarningLevel.YELLOW);
+    assertThat(level(Duration.ofDays(5))).as("red from the moment the ladder requests a summons")
+        .isEqualTo(WarningLevel.RED);
     assertThat(WarningLevel.of(null, NOW, LADDER)).isNull();
   }
 
