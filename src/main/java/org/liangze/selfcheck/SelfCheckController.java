@@ -41,7 +41,6 @@ class SelfCheckController {
 
   @GetMapping("/self-check-campaigns/{quarter}")
   SelfCheckCampaigns.Progress progress(@PathVariable String quarter) {
-    officials.current();
     return campaigns.progress(quarter);
   }
 

@@ -188,6 +188,10 @@ class SelfCheckCampaignPostgresTest {
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(http.getForEntity("/api/units/D01/self-checks", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(as("d01sec").getForEntity("/api/units/D01/rectifications", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as("d02sec").getForEntity("/api/units/D01/rectifications", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   private long engineTasks(String quarter) {
