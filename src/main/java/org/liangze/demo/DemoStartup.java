@@ -18,6 +18,9 @@ import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Role;
 import org.liangze.platform.ConflictException;
+import org.liangze.platform.InvalidInputException;
+import org.liangze.selfcheck.Quarter;
+import org.liangze.selfcheck.SelfCheckCampaigns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's start-up: seeds the district (before identity sync), then starts this year's letter
- * campaign as the district committee, leaves two units' signing overdue, and prints the demo logins.
+ * campaign as the district committee, leaves two units' signing overdue, starts the current quarter's self-check as
+ * the discipline commission, and prints the demo logins.
  */
 @Component
 @Profile("demo")
@@ -43,17 +47,20 @@ class DemoStartup {
   private final DemoDistrict district;
   private final DemoProperties properties;
   private final LetterCampaigns campaigns;
+  private final SelfCheckCampaigns selfCheckCampaigns;
   private final IdentityService identity;
   private final ManagementService management;
   private final TaskService tasks;
   private final PersonRepository people;
   private final Clock clock;
 
-  DemoStartup(DemoDistrict district, DemoProperties properties, LetterCampaigns campaigns, IdentityService identity,
-      ManagementService management, TaskService tasks, PersonRepository people, Clock clock) {
+  DemoStartup(DemoDistrict district, DemoProperties properties, LetterCampaigns campaigns,
+      SelfCheckCampaigns selfCheckCampaigns, IdentityService identity, ManagementService management, TaskService tasks,
+      PersonRepository people, Clock clock) {
     this.district = district;
     this.properties = properties;
     this.campaigns = campaigns;
+    this.selfCheckCampaigns = selfCheckCampaigns;
     this.identity = identity;
     this.management = management;
     this.tasks = tasks;
@@ -91,6 +98,7 @@ class DemoStartup {
     public void run(ApplicationArguments args) {
       if (startup.properties.startCampaigns()) {
         startup.startLetterCampaign(String.valueOf(Year.now(startup.clock).getValue()));
+        startup.startSelfCheckCampaign();
       }
     }
   }
@@ -119,6 +127,20 @@ class DemoStartup {
       }
     }
     log.info("Demo letter campaign {} started; letters of {} are overdue", year, OVERDUE_UNITS);
+  }
+
+  /** The current quarter's self-check, so units have it in Tasklist (the job executor opens each unit's). */
+  void startSelfCheckCampaign() {
+    String quarter = Quarter.of(java.time.LocalDate.now(clock)).toString();
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      selfCheckCampaigns.start(quarter);
+      log.info("Demo self-check campaign {} started", quarter);
+    } catch (ConflictException | InvalidInputException notNow) {
+      log.info("Demo self-check campaign {} not started: {}", quarter, notNow.getMessage());
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @EventListener

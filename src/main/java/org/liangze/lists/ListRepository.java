@@ -191,4 +191,35 @@ class ListRepository {
              where i.id = ? and (l.kind = 'COMMON' or l.unit_code = ?)""")
         .params(itemId, unitCode).query(Long.class).single() > 0;
   }
+
+  /** The items of the year's published common list, then those of the unit's published tailored list. */
+  List<EffectiveItem> effectiveItems(String unitCode, int year) {
+    return jdbc.sql("""
+            select i.id, l.kind, i.position, i.responsibility, i.category, i.content
+              from list_items i join responsibility_lists l on l.id = i.list_id
+             where l.list_year = ? and l.status = 'PUBLISHED'
+               and (l.kind = 'COMMON' or (l.kind = 'TAILORED' and l.unit_code = ?))
+             order by case when l.kind = 'COMMON' then 0 else 1 end, i.position""")
+        .params(year, unitCode)
+        .query((rs, row) -> new EffectiveItem(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")),
+            rs.getInt("position"), Responsibility.valueOf(rs.getString("responsibility")), rs.getString("category"),
+            rs.getString("content")))
+        .list();
+  }
+
+  /** Active units that carry a published list in the year: every one if the common list is published. */
+  List<String> unitsWithPublishedList(int year) {
+    return jdbc.sql("""
+            select u.code from units u
+             where u.active
+               and (exists (select 1 from responsibility_lists c
+                             where c.kind = 'COMMON' and c.list_year = ? and c.status = 'PUBLISHED')
+                    or exists (select 1 from responsibility_lists t
+                                where t.kind = 'TAILORED' and t.unit_code = u.code and t.list_year = ?
+                                  and t.status = 'PUBLISHED'))
+             order by u.code""")
+        .params(year, year)
+        .query(String.class)
+        .list();
+  }
 }

@@ -38,6 +38,16 @@ public class ListService {
     return lists.isItemOf(itemId, unitCode);
   }
 
+  /** What the unit is held to in the year, with item ids: the common list's items, then its tailored list's. */
+  public List<EffectiveItem> effectiveItems(String unitCode, int year) {
+    return lists.effectiveItems(unitCode, year);
+  }
+
+  /** Codes of the active units that carry a published list (common or their own tailored one) in the year. */
+  public List<String> unitsWithPublishedList(int year) {
+    return lists.unitsWithPublishedList(year);
+  }
+
   public ResponsibilityList list(long id) {
     return lists.findById(id).orElseThrow(() -> new NotFoundException("清单不存在：" + id));
   }

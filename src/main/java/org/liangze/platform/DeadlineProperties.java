@@ -11,11 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param letterRevision the district committee answering an objection to a letter
  * @param listDrafting a unit's staff drafting (or revising) its tailored list
  * @param listReview the discipline commission reviewing a submitted tailored list
+ * @param selfCheckAssessment a unit's staff assessing every item of its lists in the quarterly self-check
+ * @param selfCheckSignOff the unit secretary signing off the self-check
+ * @param selfCheckReview the discipline commission reviewing a signed-off self-check
+ * @param rectificationPlan the unit secretary drawing up a rectification plan
+ * @param rectificationVerification the discipline commission verifying a reported rectification
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
     @DefaultValue("P14D") Duration letterSigning,
     @DefaultValue("P7D") Duration letterRevision,
     @DefaultValue("P14D") Duration listDrafting,
-    @DefaultValue("P7D") Duration listReview) {
+    @DefaultValue("P7D") Duration listReview,
+    @DefaultValue("P10D") Duration selfCheckAssessment,
+    @DefaultValue("P3D") Duration selfCheckSignOff,
+    @DefaultValue("P5D") Duration selfCheckReview,
+    @DefaultValue("P5D") Duration rectificationPlan,
+    @DefaultValue("P5D") Duration rectificationVerification) {
 }

@@ -36,6 +36,26 @@ public class Deadlines {
     return after(properties.listReview());
   }
 
+  public Date selfCheckAssessment() {
+    return after(properties.selfCheckAssessment());
+  }
+
+  public Date selfCheckSignOff() {
+    return after(properties.selfCheckSignOff());
+  }
+
+  public Date selfCheckReview() {
+    return after(properties.selfCheckReview());
+  }
+
+  public Date rectificationPlan() {
+    return after(properties.rectificationPlan());
+  }
+
+  public Date rectificationVerification() {
+    return after(properties.rectificationVerification());
+  }
+
   private Date after(Duration duration) {
     return Date.from(clock.instant().plus(duration));
   }

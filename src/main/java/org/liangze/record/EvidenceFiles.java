@@ -80,6 +80,16 @@ public class EvidenceFiles {
     }
   }
 
+  /**
+   * Attaches already uploaded files to a unit's work (a self-check item, a rectification report): refuses hashes of
+   * files never uploaded and notes the unit's use, so the same file used by two units is flagged.
+   */
+  @Transactional
+  public void attach(List<String> hashes, String unitCode) {
+    requireAll(hashes);
+    recordUse(hashes, unitCode);
+  }
+
   void recordUse(List<String> hashes, String unitCode) {
     hashes.forEach(hash -> repository.recordUse(hash, unitCode, clock.instant()));
   }

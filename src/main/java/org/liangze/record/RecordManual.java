@@ -46,6 +46,11 @@ public class RecordManual {
     return stored;
   }
 
+  /** Whether the unit's manual has an entry with this sequence number (cited as evidence elsewhere). */
+  public boolean hasEntry(String unitCode, long seq) {
+    return repository.hasEntry(unitCode, seq);
+  }
+
   public List<RecordEntry> entriesOf(String unitCode) {
     return repository.entriesOf(unitCode);
   }

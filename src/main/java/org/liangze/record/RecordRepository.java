@@ -74,6 +74,11 @@ class RecordRepository {
     }
   }
 
+  boolean hasEntry(String unitCode, long seq) {
+    return jdbc.sql("select count(*) from record_entries where unit_code = ? and seq = ?").params(unitCode, seq)
+        .query(Long.class).single() > 0;
+  }
+
   List<RecordEntry> entriesOf(String unitCode) {
     return jdbc.sql("select * from record_entries where unit_code = ? order by seq").param(unitCode)
         .query(ENTRY).list();

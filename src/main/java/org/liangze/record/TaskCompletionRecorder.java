@@ -26,7 +26,8 @@ class TaskCompletionRecorder implements TaskListener {
   /** Outcomes in the words of the people who chose them. */
   private static final Map<String, String> OUTCOMES = Map.of(
       "SIGN", "签订", "OBJECT", "提出异议", "APPROVE", "审核通过", "RETURN", "退回修改",
-      "ACCEPT", "验收通过", "RECTIFY", "责令整改");
+      "ACCEPT", "验收通过", "RECTIFY", "责令整改", "SIGN_OFF", "审签通过", "VERIFIED", "整改验收通过",
+      "NOT_YET", "整改未到位");
 
   private final ObjectProvider<RecordManual> manual;
 

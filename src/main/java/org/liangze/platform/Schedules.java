@@ -1,0 +1,35 @@
+package org.liangze.platform;
+
+import java.text.ParseException;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When timers start processes, reached from BPMN as {@code timeCycle="${schedules.quarterlySelfCheck()}"} so that
+ * schedules are configured, not written into the models. Each cron expression is checked at start-up: a typo stops
+ * the platform instead of silently never firing.
+ */
+@Component("schedules")
+public class Schedules {
+
+  private final String quarterlySelfCheck;
+
+  Schedules(@Value("${liangze.self-check.cron:0 0 1 1 1,4,7,10 ?}") String quarterlySelfCheck) {
+    this.quarterlySelfCheck = checked("liangze.self-check.cron", quarterlySelfCheck);
+  }
+
+  /** Camunda cron expression of the quarterly self-check campaign (default: 01:00 on each quarter's first day). */
+  public String quarterlySelfCheck() {
+    return quarterlySelfCheck;
+  }
+
+  private static String checked(String property, String cron) {
+    try {
+      CronTimer.parse(cron.strip());
+      return cron.strip();
+    } catch (ParseException | RuntimeException e) {
+      throw new IllegalStateException(property + " is not a valid cron expression: " + cron, e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.liangze.rectification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.liangze.platform.InvalidInputException;
+import org.liangze.rectification.RectificationProcess.Element;
+import org.liangze.rectification.RectificationProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of each rectification task (plan, carry out, verify): checks the person's input and stores it in the same
+ * transaction as the task's completion, so refused input leaves both as they were. An execution listener so that
+ * its {@link InvalidInputException} reaches Tasklist and the REST API as a 400.
+ */
+@Component("recordRectificationStep")
+class RecordRectificationStepListener implements ExecutionListener {
+
+  private final Rectifications rectifications;
+
+  RecordRectificationStepListener(Rectifications rectifications) {
+    this.rectifications = rectifications;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    long id = (Long) execution.getVariable(Variables.RECTIFICATION_ID);
+    switch (Element.valueOf(execution.getCurrentActivityId())) {
+      case PlanRectification -> execution.setVariable(Variables.PLAN,
+          rectifications.plan(id, execution.getVariable(Variables.PLAN)));
+      case CarryOut -> rectifications.report(id, (String) execution.getVariable(Variables.UNIT_CODE),
+          execution.getVariable(Variables.REPORT), (String) execution.getVariable(Variables.EVIDENCE),
+          (String) execution.getVariable(Variables.RECORDS));
+      case VerifyRectification -> {
+        VerificationDecision decision = rectifications.verify(id, execution.getVariable(Variables.DECISION),
+            execution.getVariable(Variables.VERIFICATION_COMMENT), currentUser(execution));
+        if (decision == VerificationDecision.VERIFIED) {
+          execution.setVariable(Variables.OUTCOME, RectificationStatus.VERIFIED.name());
+        }
+      }
+      default -> throw new IllegalStateException("No rectification step at " + execution.getCurrentActivityId());
+    }
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
+  }
+}

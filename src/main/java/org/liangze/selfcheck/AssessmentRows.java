@@ -1,0 +1,56 @@
+package org.liangze.selfcheck;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.liangze.platform.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The assessment form's dynamic list ↔ rows. The form submits a JSON array, which the engine keeps as a Spin JSON
+ * variable; tests and API clients may also pass JSON text or a list of maps. Nothing in a row is trusted yet.
+ */
+@Component
+class AssessmentRows {
+
+  private final ObjectMapper json;
+
+  AssessmentRows(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** One row of the dynamic list: the item (read-only on the form) and the unit's assessment of it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Row(Long itemId, String item, String status, String note, String evidence, String records) {
+  }
+
+  List<Row> parse(Object value) {
+    try {
+      if (value instanceof SpinJsonNode node) {
+        return List.of(json.readValue(node.toString(), Row[].class));
+      }
+      if (value instanceof String text && !text.isBlank()) {
+        return List.of(json.readValue(text, Row[].class));
+      }
+      if (value instanceof Collection<?> collection) {
+        return collection.stream().map(row -> json.convertValue(row, Row.class)).toList();
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidInputException("自查结果格式不正确，请在表单中逐项填写");
+    }
+    throw new InvalidInputException("自查结果格式不正确，请在表单中逐项填写");
+  }
+
+  TypedValue variable(List<Row> rows) {
+    try {
+      return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Assessment rows could not be written as JSON", e);
+    }
+  }
+}

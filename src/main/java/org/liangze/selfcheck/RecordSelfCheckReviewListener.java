@@ -1,0 +1,42 @@
+package org.liangze.selfcheck;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of the commission's review: checks the decision (a return needs a comment, a rectification a requirement and
+ * a deadline after today) and records it.
+ */
+@Component("recordSelfCheckReview")
+class RecordSelfCheckReviewListener implements ExecutionListener {
+
+  private final SelfCheckService selfChecks;
+
+  RecordSelfCheckReviewListener(SelfCheckService selfChecks) {
+    this.selfChecks = selfChecks;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String comment = (String) execution.getVariable(Variables.REVIEW_COMMENT);
+    SelfCheckService.Reviewed reviewed = selfChecks.review((String) execution.getVariable(Variables.UNIT_CODE),
+        (String) execution.getVariable(Variables.QUARTER), execution.getVariable(Variables.DECISION), comment,
+        (String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT),
+        execution.getVariable(Variables.RECTIFICATION_DEADLINE), SubmitSelfCheckListener.currentUser(execution));
+    switch (reviewed.decision()) {
+      case RETURN -> execution.setVariable(Variables.RETURN_COMMENT, "纪委退回：" + comment.strip());
+      case RECTIFY -> {
+        execution.setVariable(Variables.RECTIFICATION_REQUIREMENT,
+            ((String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT)).strip());
+        execution.setVariable(Variables.RECTIFICATION_DEADLINE, reviewed.rectificationDeadline());
+      }
+      case ACCEPT -> {
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.liangze.selfcheck;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.liangze.lists.ListService;
+import org.liangze.platform.ConflictException;
+import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.NotFoundException;
+import org.liangze.selfcheck.QuarterlySelfCheckProcess.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that starts the quarterly self-check campaign on demand, and the registration every campaign
+ * instance goes through however it was started (the quarterly timer, this service, Tasklist or the engine REST API).
+ * A quarter has at most one campaign: the start event claims it in {@code self_check_campaigns}, whose primary key
+ * refuses a second one however two starts race.
+ *
+ * <p>The timer starts the campaign of the quarter that has just ended (01:00 on 1 April starts 2026Q1), so units
+ * assess work they have done; a supervisor may start any quarter up to the current one.
+ */
+@Service
+public class SelfCheckCampaigns {
+
+  private static final Logger log = LoggerFactory.getLogger(SelfCheckCampaigns.class);
+
+  private final RuntimeService runtimeService;
+  private final SelfCheckCampaignRepository campaigns;
+  private final ListService lists;
+  private final Clock clock;
+
+  SelfCheckCampaigns(RuntimeService runtimeService, SelfCheckCampaignRepository campaigns, ListService lists,
+      Clock clock) {
+    this.runtimeService = runtimeService;
+    this.campaigns = campaigns;
+    this.lists = lists;
+    this.clock = clock;
+  }
+
+  public record Started(String quarter, String processInstanceId) {
+  }
+
+  public record Progress(String quarter, String processInstanceId, String startedBy, OffsetDateTime startedAt,
+      int units, int opened, Map<SelfCheckStatus, Integer> selfChecks) {
+  }
+
+  /** What the timer did: the quarter it meant, and the campaign it started (null if none). */
+  record TimerStart(Quarter quarter, String processInstanceId) {
+  }
+
+  /** Starts the quarter's campaign as the engine's current user, whose authorizations apply. */
+  @Transactional
+  public Started start(String quarterText) {
+    Quarter quarter = Quarter.parse(quarterText);
+    if (campaigns.find(quarter).isPresent()) {
+      throw alreadyStarted(quarter);
+    }
+    try {
+      String id = runtimeService.startProcessInstanceByKey(QuarterlySelfCheckProcess.KEY,
+          QuarterlySelfCheckProcess.businessKey(quarter), Map.of(Variables.QUARTER, quarter.toString())).getId();
+      return new Started(quarter.toString(), id);
+    } catch (CampaignAlreadyStartedException | DuplicateKeyException e) {
+      throw alreadyStarted(quarter);
+    }
+  }
+
+  public Progress progress(String quarterText) {
+    Quarter quarter = Quarter.parse(quarterText);
+    SelfCheckCampaignRepository.Campaign campaign = campaigns.find(quarter)
+        .orElseThrow(() -> new NotFoundException(quarter.label() + "自查尚未启动"));
+    Map<SelfCheckStatus, Integer> counts = campaigns.countByStatus(quarter);
+    int opened = counts.values().stream().mapToInt(Integer::intValue).sum();
+    return new Progress(campaign.quarter(), campaign.processInstanceId(), campaign.startedBy(),
+        campaign.startedAt(), campaign.unitCount(), opened, counts);
+  }
+
+  /** The units a quarter's campaign asks: every active unit carrying a published list of the quarter's year. */
+  public List<String> unitsToCheck(String quarterText) {
+    return lists.unitsWithPublishedList(Quarter.parse(quarterText).year());
+  }
+
+  public String unitBusinessKey(String unitCode, String quarterText) {
+    return UnitSelfCheckProcess.businessKey(unitCode, Quarter.parse(quarterText));
+  }
+
+  /**
+   * The quarterly timer's start: the campaign of the quarter that has just ended. It starts nothing if the quarter
+   * was started before (by a supervisor, or by this timer on a retry), or if its year has no published list yet —
+   * then the commission starts it once the lists are out. Neither fails the timer, so it keeps its schedule.
+   */
+  @Transactional
+  TimerStart startFromTimer() {
+    Quarter quarter = Quarter.of(today()).previous();
+    if (campaigns.find(quarter).isPresent()) {
+      log.info("Quarterly self-check {} was started before; the timer starts nothing", quarter);
+      return new TimerStart(quarter, null);
+    }
+    if (lists.unitsWithPublishedList(quarter.year()).isEmpty()) {
+      log.warn("Quarterly self-check {} not started: no list of {} is published", quarter, quarter.year());
+      return new TimerStart(quarter, null);
+    }
+    // should a supervisor's start race this one, the primary key fails this job, whose retry then starts nothing
+    String id = runtimeService.startProcessInstanceByKey(QuarterlySelfCheckProcess.KEY,
+        QuarterlySelfCheckProcess.businessKey(quarter), Map.of(Variables.QUARTER, quarter.toString())).getId();
+    log.info("Quarterly self-check {} started by the timer", quarter);
+    return new TimerStart(quarter, id);
+  }
+
+  /**
+   * Called by the start event of every campaign, however it was started: checks the quarter (not a future one, and
+   * its year has lists to check against) and claims it; a second start of the quarter is refused.
+   */
+  Quarter register(Object quarterValue, String processInstanceId, String startedBy) {
+    Quarter quarter = Quarter.parse(quarterValue == null ? null : quarterValue.toString());
+    if (quarter.compareTo(Quarter.of(today())) > 0) {
+      throw new InvalidInputException("不能启动尚未开始的季度（" + quarter.label() + "）的自查");
+    }
+    List<String> units = lists.unitsWithPublishedList(quarter.year());
+    if (units.isEmpty()) {
+      throw new InvalidInputException(quarter.year() + "年度尚无已发布的清单，无法开展季度自查");
+    }
+    claim(quarter, units.size(), processInstanceId, startedBy);
+    return quarter;
+  }
+
+  private void claim(Quarter quarter, int units, String processInstanceId, String startedBy) {
+    try {
+      campaigns.insert(quarter, units, processInstanceId, startedBy, OffsetDateTime.now(clock));
+    } catch (DuplicateKeyException e) {
+      throw new CampaignAlreadyStartedException(quarter);
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private static ConflictException alreadyStarted(Quarter quarter) {
+    return new ConflictException(quarter.label() + "自查已经启动，不能重复启动");
+  }
+
+  /** A second start of a quarter, refused inside the engine (answered 400 by the engine REST API). */
+  static class CampaignAlreadyStartedException extends InvalidInputException {
+    CampaignAlreadyStartedException(Quarter quarter) {
+      super(quarter.label() + "自查已经启动，不能重复启动");
+    }
+  }
+}

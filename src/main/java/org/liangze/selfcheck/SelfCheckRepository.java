@@ -1,0 +1,134 @@
+package org.liangze.selfcheck;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.liangze.lists.ListKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SelfCheckRepository {
+
+  /** One stored assessment row before it is shown. */
+  record NewResult(long listItemId, int position, AssessmentStatus status, String note, String evidence,
+      String recordRefs) {
+  }
+
+  private final JdbcClient jdbc;
+
+  SelfCheckRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean campaignExists(Quarter quarter) {
+    return jdbc.sql("select count(*) from self_check_campaigns where check_quarter = ?").param(quarter.toString())
+        .query(Long.class).single() > 0;
+  }
+
+  /** Fails with a duplicate-key error if the unit's quarter is open already. */
+  void insert(String unitCode, Quarter quarter, String processInstanceId, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into self_checks (unit_code, check_quarter, status, process_instance_id, opened_at)
+            values (?, ?, 'ASSESSING', ?, ?)""")
+        .params(unitCode, quarter.toString(), processInstanceId, now)
+        .update();
+  }
+
+  void replaceResults(String unitCode, Quarter quarter, List<NewResult> results, String by, OffsetDateTime at) {
+    jdbc.sql("delete from self_check_results where unit_code = ? and check_quarter = ?")
+        .params(unitCode, quarter.toString()).update();
+    for (NewResult result : results) {
+      jdbc.sql("""
+              insert into self_check_results (unit_code, check_quarter, list_item_id, position, status, note, evidence,
+                                              record_refs, assessed_by, assessed_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(unitCode, quarter.toString(), result.listItemId(), result.position(), result.status().name(),
+              result.note(), result.evidence(), result.recordRefs(), by, at)
+          .update();
+    }
+  }
+
+  void submitted(String unitCode, Quarter quarter, String by, OffsetDateTime at) {
+    jdbc.sql("""
+            update self_checks set status = 'SIGNING_OFF', submitted_by = ?, submitted_at = ?
+             where unit_code = ? and check_quarter = ?""")
+        .params(by, at, unitCode, quarter.toString()).update();
+  }
+
+  void signedOff(String unitCode, Quarter quarter, String by, OffsetDateTime at, String comment) {
+    jdbc.sql("""
+            update self_checks set status = 'REVIEWING', signed_off_by = ?, signed_off_at = ?, last_comment = ?
+             where unit_code = ? and check_quarter = ?""")
+        .params(by, at, comment, unitCode, quarter.toString()).update();
+  }
+
+  void reviewed(String unitCode, Quarter quarter, SelfCheckStatus status, String by, OffsetDateTime at,
+      String comment) {
+    jdbc.sql("""
+            update self_checks set status = ?, reviewed_by = ?, reviewed_at = ?, last_comment = ?
+             where unit_code = ? and check_quarter = ?""")
+        .params(status.name(), by, at, comment, unitCode, quarter.toString()).update();
+  }
+
+  void returned(String unitCode, Quarter quarter, String comment) {
+    jdbc.sql("update self_checks set status = 'ASSESSING', last_comment = ? where unit_code = ? and check_quarter = ?")
+        .params(comment, unitCode, quarter.toString()).update();
+  }
+
+  void rectified(String unitCode, Quarter quarter, Long rectificationId) {
+    jdbc.sql("""
+            update self_checks set status = 'RECTIFIED', rectification_id = ?
+             where unit_code = ? and check_quarter = ?""")
+        .params(rectificationId, unitCode, quarter.toString()).update();
+  }
+
+  /** The unit's self-checks, newest quarter first, or only the given quarter's. */
+  List<SelfCheck> find(String unitCode, Quarter quarter) {
+    List<SelfCheck> checks = quarter == null
+        ? jdbc.sql("select * from self_checks where unit_code = ? order by check_quarter desc")
+            .param(unitCode).query(SelfCheckRepository::selfCheck).list()
+        : jdbc.sql("select * from self_checks where unit_code = ? and check_quarter = ?")
+            .params(unitCode, quarter.toString()).query(SelfCheckRepository::selfCheck).list();
+    return checks.stream().map(check -> check.withResults(results(check.unitCode(), check.quarter()))).toList();
+  }
+
+  Optional<SelfCheck> find(String unitCode, String quarter) {
+    return find(unitCode, Quarter.parse(quarter)).stream().findFirst();
+  }
+
+  private List<SelfCheck.Result> results(String unitCode, String quarter) {
+    return jdbc.sql("""
+            select r.*, l.kind, i.position as item_position, i.category, i.content
+              from self_check_results r
+              join list_items i on i.id = r.list_item_id
+              join responsibility_lists l on l.id = i.list_id
+             where r.unit_code = ? and r.check_quarter = ?
+             order by r.position""")
+        .params(unitCode, quarter)
+        .query((rs, row) -> new SelfCheck.Result(rs.getLong("list_item_id"), rs.getInt("position"),
+            ListKind.valueOf(rs.getString("kind")).label() + "第" + rs.getInt("item_position") + "项·"
+                + rs.getString("category") + "：" + rs.getString("content"),
+            AssessmentStatus.valueOf(rs.getString("status")), rs.getString("note"), words(rs.getString("evidence")),
+            words(rs.getString("record_refs")).stream().map(Long::valueOf).toList(), rs.getString("assessed_by"),
+            rs.getObject("assessed_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  private static SelfCheck selfCheck(ResultSet rs, int row) throws SQLException {
+    return new SelfCheck(rs.getString("unit_code"), rs.getString("check_quarter"),
+        SelfCheckStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
+        rs.getObject("opened_at", OffsetDateTime.class), rs.getString("submitted_by"),
+        rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("signed_off_by"),
+        rs.getObject("signed_off_at", OffsetDateTime.class), rs.getString("reviewed_by"),
+        rs.getObject("reviewed_at", OffsetDateTime.class), rs.getString("last_comment"),
+        rs.getObject("rectification_id", Long.class), List.of());
+  }
+
+  private static List<String> words(String text) {
+    return text == null || text.isBlank() ? List.of() : Arrays.asList(text.strip().split(" "));
+  }
+}

@@ -1,0 +1,256 @@
+package org.liangze.selfcheck;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.liangze.lists.EffectiveItem;
+import org.liangze.lists.ListService;
+import org.liangze.organisation.Official;
+import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.NotFoundException;
+import org.liangze.record.EvidenceReferences;
+import org.liangze.selfcheck.AssessmentRows.Row;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A unit's self-check of a quarter: opened with every item of its lists, assessed by its staff, signed off by its
+ * secretary, reviewed by the discipline commission. Each step checks its input and stores it in the same
+ * transaction as the task's completion, so refused input changes nothing.
+ */
+@Service
+public class SelfCheckService {
+
+  static final int MAX_NOTE = 1000;
+  static final int MAX_COMMENT = 2000;
+
+  private final SelfCheckRepository checks;
+  private final ListService lists;
+  private final UnitRepository units;
+  private final EvidenceReferences evidence;
+  private final Clock clock;
+
+  SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, EvidenceReferences evidence,
+      Clock clock) {
+    this.checks = checks;
+    this.lists = lists;
+    this.units = units;
+    this.evidence = evidence;
+    this.clock = clock;
+  }
+
+  record Opened(Unit unit, Quarter quarter, List<Row> rows) {
+  }
+
+  record Submitted(List<Row> rows, String summary) {
+  }
+
+  /** Opens the unit's self-check of the quarter with a row for every item of its lists, to be assessed. */
+  @Transactional
+  Opened open(Object unitValue, Object quarterValue, String processInstanceId) {
+    Quarter quarter = Quarter.parse(quarterValue == null ? null : quarterValue.toString());
+    Unit unit = unit(unitValue);
+    if (!checks.campaignExists(quarter)) {
+      throw new InvalidInputException(quarter.label() + "自查尚未启动");
+    }
+    try {
+      checks.insert(unit.code(), quarter, processInstanceId, now());
+    } catch (DuplicateKeyException e) {
+      throw new InvalidInputException(unit.name() + quarter.label() + "自查已经开始，不能重复开始");
+    }
+    List<Row> rows = lists.effectiveItems(unit.code(), quarter.year()).stream()
+        .map(item -> new Row(item.itemId(), item.label(), null, null, null, null))
+        .toList();
+    return new Opened(unit, quarter, rows);
+  }
+
+  /**
+   * Checks the staff's assessment — every item of the unit's lists exactly once, each with a status — and stores
+   * it, replacing an earlier submission of a returned self-check.
+   */
+  @Transactional
+  Submitted submit(String unitCode, String quarterText, List<Row> rows, String by) {
+    Quarter quarter = Quarter.parse(quarterText);
+    Map<Long, EffectiveItem> expected = new LinkedHashMap<>();
+    lists.effectiveItems(unitCode, quarter.year()).forEach(item -> expected.put(item.itemId(), item));
+    List<SelfCheckRepository.NewResult> results = new ArrayList<>();
+    List<Row> stored = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      String where = "第" + (i + 1) + "项";
+      if (row == null || row.itemId() == null || !expected.containsKey(row.itemId())) {
+        throw new InvalidInputException(where + "不是本单位" + quarter.year() + "年度清单中的事项，请刷新后重新填写");
+      }
+      if (!seen.add(row.itemId())) {
+        throw new InvalidInputException(where + "重复填写");
+      }
+      EffectiveItem item = expected.get(row.itemId());
+      AssessmentStatus status = AssessmentStatus.of(row.status());
+      if (status == null) {
+        throw new InvalidInputException(where + "（" + item.label() + "）：请选择完成情况");
+      }
+      String note = text(row.note(), MAX_NOTE, where + "：说明过长，最多" + MAX_NOTE + "字");
+      EvidenceReferences.Cited cited = evidence.cite(unitCode, where, row.evidence(), row.records());
+      results.add(new SelfCheckRepository.NewResult(item.itemId(), i + 1, status, note, cited.filesText(),
+          cited.entriesText()));
+      stored.add(new Row(item.itemId(), item.label(), status.name(), note, cited.filesText(), cited.entriesText()));
+    }
+    for (EffectiveItem item : expected.values()) {
+      if (!seen.contains(item.itemId())) {
+        throw new InvalidInputException("缺少事项：" + item.label() + "，每一项都要填写完成情况");
+      }
+    }
+    OffsetDateTime now = now();
+    checks.replaceResults(unitCode, quarter, results, by == null ? "system" : by, now);
+    checks.submitted(unitCode, quarter, by, now);
+    return new Submitted(stored, summary(stored));
+  }
+
+  /** The secretary's sign-off; a return needs a reason, which the staff see. */
+  @Transactional
+  SignOffDecision signOff(String unitCode, String quarterText, Object decisionValue, String comment, String by) {
+    Quarter quarter = Quarter.parse(quarterText);
+    SignOffDecision decision = SignOffDecision.of(decisionValue);
+    if (decision == null) {
+      throw new InvalidInputException("请选择“审签通过”或“退回修改”");
+    }
+    String text = text(comment, MAX_COMMENT, "意见过长，最多" + MAX_COMMENT + "字");
+    switch (decision) {
+      case SIGN_OFF -> checks.signedOff(unitCode, quarter, by, now(), text);
+      case RETURN -> checks.returned(unitCode, quarter, required(text, "退回修改时请写明退回意见"));
+    }
+    return decision;
+  }
+
+  /** What the commission decided, with the rectification's deadline normalised to "yyyy-MM-dd". */
+  record Reviewed(ReviewDecision decision, String rectificationDeadline) {
+  }
+
+  /**
+   * The commission's review: accept; return with a comment; or order rectification with a requirement and a
+   * deadline after today.
+   */
+  @Transactional
+  Reviewed review(String unitCode, String quarterText, Object decisionValue, String comment, String requirement,
+      Object deadlineValue, String by) {
+    Quarter quarter = Quarter.parse(quarterText);
+    ReviewDecision decision = ReviewDecision.of(decisionValue);
+    if (decision == null) {
+      throw new InvalidInputException("请选择“审核通过”“退回修改”或“责令整改”");
+    }
+    String text = text(comment, MAX_COMMENT, "审核意见过长，最多" + MAX_COMMENT + "字");
+    switch (decision) {
+      case ACCEPT -> checks.reviewed(unitCode, quarter, SelfCheckStatus.ACCEPTED, by, now(), text);
+      case RETURN -> checks.returned(unitCode, quarter, required(text, "退回修改时请写明审核意见"));
+      case RECTIFY -> {
+        required(text(requirement, MAX_COMMENT, "整改要求过长，最多" + MAX_COMMENT + "字"), "责令整改时请写明整改要求");
+        LocalDate deadline = futureDate(deadlineValue);
+        checks.reviewed(unitCode, quarter, SelfCheckStatus.RECTIFYING, by, now(), text);
+        return new Reviewed(decision, deadline.toString());
+      }
+    }
+    return new Reviewed(decision, null);
+  }
+
+  @Transactional
+  void rectified(String unitCode, String quarterText, Long rectificationId) {
+    checks.rectified(unitCode, Quarter.parse(quarterText), rectificationId);
+  }
+
+  /** The unit's self-checks (one quarter's, or all), for its own people and district supervisors. */
+  public List<SelfCheck> visibleSelfChecks(Official official, String unitCode, String quarterText) {
+    if (!official.canSee(unitCode)) {
+      throw new AccessDeniedException("Unit " + unitCode + " is not the caller's");
+    }
+    Quarter quarter = quarterText == null || quarterText.isBlank() ? null : Quarter.parse(quarterText);
+    if (units.findByCode(unitCode).isEmpty()) {
+      throw new NotFoundException("单位不存在：" + unitCode);
+    }
+    return checks.find(unitCode, quarter);
+  }
+
+  public String unitNameOf(String unitCode) {
+    return unit(unitCode).name();
+  }
+
+  private static String summary(List<Row> rows) {
+    Map<AssessmentStatus, Integer> counts = new EnumMap<>(AssessmentStatus.class);
+    rows.forEach(row -> counts.merge(AssessmentStatus.valueOf(row.status()), 1, Integer::sum));
+    StringBuilder text = new StringBuilder("共" + rows.size() + "项：");
+    List<String> parts = new ArrayList<>();
+    for (AssessmentStatus status : AssessmentStatus.values()) {
+      parts.add(status.label() + counts.getOrDefault(status, 0) + "项");
+    }
+    text.append(String.join("，", parts)).append("。");
+    for (Row row : rows) {
+      if (!AssessmentStatus.DONE.name().equals(row.status())) {
+        text.append("\n· ").append(AssessmentStatus.valueOf(row.status()).label()).append("：").append(row.item());
+        if (row.note() != null) {
+          text.append("（说明：").append(row.note()).append("）");
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private LocalDate futureDate(Object value) {
+    LocalDate date;
+    try {
+      if (value instanceof java.util.Date legacy) {
+        date = legacy.toInstant().atZone(clock.getZone()).toLocalDate();
+      } else if (value instanceof String text && !text.isBlank()) {
+        String trimmed = text.strip();
+        date = LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
+      } else {
+        throw new InvalidInputException("责令整改时请填写整改期限");
+      }
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("整改期限格式不正确，例如 2026-12-31");
+    }
+    if (!date.isAfter(LocalDate.now(clock))) {
+      throw new InvalidInputException("整改期限应晚于今天");
+    }
+    return date;
+  }
+
+  private Unit unit(Object value) {
+    if (!(value instanceof String code) || code.isBlank()) {
+      throw new InvalidInputException("请指定单位");
+    }
+    return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在：" + code.strip()));
+  }
+
+  private static String text(String value, int max, String tooLong) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.strip().length() > max) {
+      throw new InvalidInputException(tooLong);
+    }
+    return value.strip();
+  }
+
+  private static String required(String value, String message) {
+    if (value == null) {
+      throw new InvalidInputException(message);
+    }
+    return value;
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,61 @@
+package org.liangze.selfcheck;
+
+/**
+ * Everything the code knows about {@code processes/unit-self-check.bpmn}, one unit's self-check of a quarter: its
+ * key, the ids of its elements and the names of its variables.
+ */
+public final class UnitSelfCheckProcess {
+
+  public static final String KEY = "unitSelfCheck";
+
+  private UnitSelfCheckProcess() {
+  }
+
+  public static String businessKey(String unitCode, Quarter quarter) {
+    return "selfcheck-" + unitCode + "-" + quarter;
+  }
+
+  /** BPMN element ids, spelled exactly as in the model. */
+  public enum Element {
+    SelfCheckOpened,
+    AssessmentReady,
+    AssessItems,
+    SignOff,
+    SignedOffOrReturned,
+    Review,
+    ReviewOutcome,
+    Rectify,
+    SelfCheckAccepted,
+    SelfCheckRectified
+  }
+
+  /** Process variable names. */
+  public static final class Variables {
+    /** The unit's code; the record manual files every completed task of this scope under it. */
+    public static final String UNIT_CODE = "unitCode";
+    public static final String UNIT_NAME = "unitName";
+    /** "2026Q4" (String). */
+    public static final String QUARTER = "quarter";
+    /** "2026年第4季度", for task names and forms. */
+    public static final String QUARTER_LABEL = "quarterLabel";
+    /** The assessment rows: a JSON array (Spin JSON), the value of the assessment form's dynamic list. */
+    public static final String ITEMS = "items";
+    /** The submitted assessment as short text, for the secretary and the commission. */
+    public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
+    /** The choice of the secretary ({@link SignOffDecision}) or of the commission ({@link ReviewDecision}). */
+    public static final String DECISION = "decision";
+    /** Why the self-check was returned (by the secretary or the commission), shown to the staff. */
+    public static final String RETURN_COMMENT = "returnComment";
+    public static final String SIGN_OFF_COMMENT = "signOffComment";
+    public static final String REVIEW_COMMENT = "reviewComment";
+    /** What the commission requires to be rectified, and by when ("yyyy-MM-dd"). */
+    public static final String RECTIFICATION_REQUIREMENT = "rectificationRequirement";
+    public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+    /** What the rectification sub-process returned. */
+    public static final String RECTIFICATION_ID = "rectificationId";
+    public static final String RECTIFICATION_OUTCOME = "rectificationOutcome";
+
+    private Variables() {
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package org.liangze.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.lists.ListItem;
+import org.liangze.lists.ListKind;
+import org.liangze.lists.ListService;
+import org.liangze.lists.Responsibility;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitRepository;
+import org.liangze.organisation.UnitType;
+import org.liangze.platform.ConflictException;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The quarterly self-check on a real PostgreSQL: a district of 200 units, a campaign requested twice at the same
+ * moment, and every job run — exactly one campaign and exactly one unit sub-process per unit. Then the campaign API
+ * over HTTP. The job executor is off: the test runs the jobs, so it knows when they are done.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SelfCheckCampaignPostgresTest {
+
+  static final String PASSWORD = "demo-test-pw";
+  static final int UNITS = 200;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+    registry.add("liangze.identity.initial-password", () -> PASSWORD);
+  }
+
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired UnitRepository units;
+  @Autowired ListService lists;
+  @Autowired SelfCheckCampaigns campaigns;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService management;
+  @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate http;
+  final ObjectMapper json = new ObjectMapper();
+
+  /** The demo district (its people log in) grown to 200 units, all carrying the common list of 2024 and 2025. */
+  @BeforeEach
+  void district() throws IOException {
+    if (district.seedIfEmpty(2026)) {
+      int extra = UNITS - units.findAllActive().size();
+      for (int i = 1; i <= extra; i++) {
+        units.insert(new Unit("V%03d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
+      }
+      List<ListItem> common = List.of(
+          new ListItem(Responsibility.MAIN, "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要"),
+          new ListItem(Responsibility.SUPERVISORY, "日常监督", "开展廉政谈话", "对重点岗位人员谈话提醒", "监督缺位", "每季度", "谈话记录"));
+      lists.publish(ListKind.COMMON, null, 2024, common);
+      lists.publish(ListKind.COMMON, null, 2025, common);
+      identitySync.sync();
+    }
+  }
+
+  @Test
+  void twoConcurrentStartsOfAQuarterLaunchOneCampaignWithExactlyOneSubProcessPerUnit() throws Exception {
+    assertThat(units.findAllActive()).hasSize(UNITS);
+    CountDownLatch ready = new CountDownLatch(2);
+    CountDownLatch go = new CountDownLatch(1);
+    Callable<String> start = () -> {
+      identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+      try {
+        ready.countDown();
+        go.await();
+        return campaigns.start("2025Q3").processInstanceId();
+      } catch (ConflictException refused) {
+        return "refused";
+      } finally {
+        identity.clearAuthentication();
+      }
+    };
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<String>> results;
+    try {
+      Future<String> first = threads.submit(start);
+      Future<String> second = threads.submit(start);
+      ready.await(30, TimeUnit.SECONDS);
+      go.countDown();
+      results = List.of(first, second);
+      List<String> outcomes = new ArrayList<>();
+      for (Future<String> result : results) {
+        outcomes.add(result.get(120, TimeUnit.SECONDS));
+      }
+      assertThat(outcomes).containsOnlyOnce("refused");
+      String campaignId = outcomes.stream().filter(outcome -> !outcome.equals("refused")).findFirst().orElseThrow();
+
+      long started = System.nanoTime();
+      int executed = runAllJobs(campaignId);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      // the multi-instance body, then one job per unit
+      assertThat(executed).isEqualTo(1 + UNITS);
+
+      List<ProcessInstance> unitInstances = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(UnitSelfCheckProcess.KEY).superProcessInstanceId(campaignId).list();
+      assertThat(unitInstances).hasSize(UNITS);
+      Set<String> keys = new HashSet<>();
+      unitInstances.forEach(instance -> keys.add(instance.getBusinessKey()));
+      assertThat(keys).hasSize(UNITS).contains("selfcheck-D01-2025Q3", "selfcheck-V001-2025Q3");
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
+          .count()).isEqualTo(UNITS);
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(QuarterlySelfCheckProcess.KEY)
+          .processInstanceBusinessKey("selfcheck-2025Q3").count()).isEqualTo(1);
+      assertThat(jdbc.sql("select count(*) from self_check_campaigns where check_quarter = '2025Q3'")
+          .query(Long.class).single()).isEqualTo(1);
+      assertThat(jdbc.sql("select count(*) from self_checks where check_quarter = '2025Q3'")
+          .query(Long.class).single()).isEqualTo(UNITS);
+      assertThat(engineTasks("2025Q3")).isEqualTo(UNITS);
+      System.out.printf("Self-check campaign of %d units launched by its jobs in %d ms%n", UNITS, millis);
+
+      SelfCheckCampaigns.Progress progress = campaigns.progress("2025Q3");
+      assertThat(progress.units()).isEqualTo(UNITS);
+      assertThat(progress.opened()).isEqualTo(UNITS);
+      assertThat(progress.selfChecks().get(SelfCheckStatus.ASSESSING)).isEqualTo(UNITS);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void theCampaignApiAnswersWhoMayStartAndWhoMayRead() throws Exception {
+    assertThat(post("d01sec", Map.of("quarter", "2024Q4")).getStatusCode())
+        .as("a unit secretary may not start the district's self-check").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("jiwei", Map.of("quarter", "2024Q9")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post("jiwei", Map.of("quarter", "2099Q1")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> created = post("jiwei", Map.of("quarter", "2024Q4"));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/api/self-check-campaigns/2024Q4");
+    assertThat(post("jiwei", Map.of("quarter", "2024q4")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    JsonNode progress = json.readTree(as("jiwei").getForObject("/api/self-check-campaigns/2024Q4", String.class));
+    assertThat(progress.get("quarter").asText()).isEqualTo("2024Q4");
+    assertThat(progress.get("units").asInt()).isEqualTo(UNITS);
+    assertThat(progress.get("startedBy").asText()).isEqualTo("jiwei");
+    assertThat(as("jiwei").getForEntity("/api/self-check-campaigns/2023Q1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    assertThat(as("d01staff").getForEntity("/api/units/D01/self-checks?quarter=2024Q4", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(as("d02staff").getForEntity("/api/units/D01/self-checks?quarter=2024Q4", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("jiwei").getForEntity("/api/units/D01/self-checks?quarter=2024Q9", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.getForEntity("/api/units/D01/self-checks", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(as("d01sec").getForEntity("/api/units/D01/rectifications", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as("d02sec").getForEntity("/api/units/D01/rectifications", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private long engineTasks(String quarter) {
+    return jdbc.sql("select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_ "
+        + "where e.business_key_ like ?").param("selfcheck-%-" + quarter).query(Long.class).single();
+  }
+
+  /** Runs the campaign's jobs until none is left; returns how many ran. */
+  private int runAllJobs(String processInstanceId) {
+    int executed = 0;
+    List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).list();
+    while (!jobs.isEmpty()) {
+      for (Job job : jobs) {
+        management.executeJob(job.getId());
+        executed++;
+      }
+      jobs = management.createJobQuery().processInstanceId(processInstanceId).list();
+    }
+    return executed;
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, PASSWORD);
+  }
+
+  private ResponseEntity<String> post(String user, Object body) throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange("/api/self-check-campaigns", HttpMethod.POST,
+        new HttpEntity<>(json.writeValueAsString(body), headers), String.class);
+  }
+}
