@@ -3,9 +3,11 @@ package org.liangze.selfcheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.liangze.selfcheck.QuarterlySelfCheckTimerProcess.Variables;
+import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /** The quarterly timer's step: starts the campaign of the quarter just ended, unless it was started before. */
+@DelegateInputs({})
 @Component("startQuarterlySelfCheck")
 class StartQuarterlySelfCheckDelegate implements JavaDelegate {
 

@@ -32,7 +32,7 @@ class ElementTemplatesTest {
 
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "deliverNotification", "issueLetters",
-            "patrolTasks", "publishList", "reissueLetter");
+            "patrolTasks", "publishList", "reissueLetter", "startQuarterlySelfCheck");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 

@@ -51,7 +51,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  *       names an existing ExecutionListener or TaskListener bean;</li>
  *   <li>a service task reached right after a user task (through gateways or throw events only) starts a new
  *       transaction (asyncBefore, or an async boundary on the way), so its failure never rolls back the human work;
- *       every timer event is asynchronous (asyncBefore or asyncAfter);</li>
+ *       every timer event is asynchronous (asyncBefore or asyncAfter) — a timer start event is by nature: its
+ *       timer job is the transaction boundary;</li>
  *   <li>every key a form writes is read: it appears in an expression of a model that binds the form, or is a
  *       variable name the Java code knows (a {@code Variables} constant). A dynamic list's or group's path counts as
  *       the key; the fields inside it are stored with it.</li>
@@ -134,7 +135,9 @@ final class ModelConventions {
       }
       for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
         FlowNode event = (FlowNode) timer.getParentElement();
-        if (!event.isCamundaAsyncBefore() && !event.isCamundaAsyncAfter()) {
+        // a timer start event is a job of its own with nothing before it to roll back: already a boundary
+        boolean startEvent = event instanceof org.camunda.bpm.model.bpmn.instance.StartEvent;
+        if (!startEvent && !event.isCamundaAsyncBefore() && !event.isCamundaAsyncAfter()) {
           problems.add(file + " " + event.getId() + ": timer event must be asynchronous (camunda:asyncBefore or"
               + " camunda:asyncAfter), so what follows it never rolls back the timer");
         }
