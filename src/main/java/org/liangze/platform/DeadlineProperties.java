@@ -11,11 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param letterRevision the district committee answering an objection to a letter
  * @param listDrafting a unit's staff drafting (or revising) its tailored list
  * @param listReview the discipline commission reviewing a submitted tailored list
+ * @param reportEditing a unit's staff completing the drafted half-year report
+ * @param reportSigning the unit secretary signing the half-year report
+ * @param reportReview the discipline commission reviewing a half-year report
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
     @DefaultValue("P14D") Duration letterSigning,
     @DefaultValue("P7D") Duration letterRevision,
     @DefaultValue("P14D") Duration listDrafting,
-    @DefaultValue("P7D") Duration listReview) {
+    @DefaultValue("P7D") Duration listReview,
+    @DefaultValue("P10D") Duration reportEditing,
+    @DefaultValue("P3D") Duration reportSigning,
+    @DefaultValue("P5D") Duration reportReview) {
 }

@@ -31,8 +31,8 @@ class ElementTemplatesTest {
     List<Template> templates = ElementTemplates.load(ElementTemplates.FOLDER);
 
     assertThat(templates).extracting(Template::delegateBean)
-        .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "deliverNotification", "issueLetters",
-            "patrolTasks", "publishList", "reissueLetter");
+        .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
+            "deliverNotification", "draftReport", "issueLetters", "patrolTasks", "publishList", "reissueLetter");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 
