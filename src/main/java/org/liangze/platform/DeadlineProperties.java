@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param selfCheckReview the discipline commission reviewing a signed-off self-check
  * @param rectificationPlan the unit secretary drawing up a rectification plan
  * @param rectificationVerification the discipline commission verifying a reported rectification
+ * @param reportEditing a unit's staff completing the drafted half-year report
+ * @param reportSigning the unit secretary signing the half-year report
+ * @param reportReview the discipline commission reviewing a half-year report
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
@@ -27,5 +30,8 @@ public record DeadlineProperties(
     @DefaultValue("P3D") Duration selfCheckSignOff,
     @DefaultValue("P5D") Duration selfCheckReview,
     @DefaultValue("P5D") Duration rectificationPlan,
-    @DefaultValue("P5D") Duration rectificationVerification) {
+    @DefaultValue("P5D") Duration rectificationVerification,
+    @DefaultValue("P10D") Duration reportEditing,
+    @DefaultValue("P3D") Duration reportSigning,
+    @DefaultValue("P5D") Duration reportReview) {
 }

@@ -56,6 +56,18 @@ public class Deadlines {
     return after(properties.rectificationVerification());
   }
 
+  public Date reportEditing() {
+    return after(properties.reportEditing());
+  }
+
+  public Date reportSigning() {
+    return after(properties.reportSigning());
+  }
+
+  public Date reportReview() {
+    return after(properties.reportReview());
+  }
+
   private Date after(Duration duration) {
     return Date.from(clock.instant().plus(duration));
   }

@@ -14,14 +14,22 @@ import org.springframework.stereotype.Component;
 public class Schedules {
 
   private final String quarterlySelfCheck;
+  private final String halfYearReport;
 
-  Schedules(@Value("${liangze.self-check.cron:0 0 1 1 1,4,7,10 ?}") String quarterlySelfCheck) {
+  Schedules(@Value("${liangze.self-check.cron:0 0 1 1 1,4,7,10 ?}") String quarterlySelfCheck,
+      @Value("${liangze.report.cron:0 0 1 1 1,7 ?}") String halfYearReport) {
     this.quarterlySelfCheck = checked("liangze.self-check.cron", quarterlySelfCheck);
+    this.halfYearReport = checked("liangze.report.cron", halfYearReport);
   }
 
   /** Camunda cron expression of the quarterly self-check campaign (default: 01:00 on each quarter's first day). */
   public String quarterlySelfCheck() {
     return quarterlySelfCheck;
+  }
+
+  /** Camunda cron expression of the half-year reports (default: 01:00 on 1 January and 1 July). */
+  public String halfYearReport() {
+    return halfYearReport;
   }
 
   private static String checked(String property, String cron) {

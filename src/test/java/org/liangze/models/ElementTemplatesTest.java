@@ -31,8 +31,9 @@ class ElementTemplatesTest {
     List<Template> templates = ElementTemplates.load(ElementTemplates.FOLDER);
 
     assertThat(templates).extracting(Template::delegateBean)
-        .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "deliverNotification", "issueLetters",
-            "patrolTasks", "publishList", "reissueLetter", "startQuarterlySelfCheck");
+        .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
+            "deliverNotification", "draftReport", "issueLetters", "patrolTasks", "publishList", "reissueLetter",
+            "startQuarterlySelfCheck");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 
