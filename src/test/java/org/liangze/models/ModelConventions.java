@@ -45,7 +45,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  *
  * <ul>
  *   <li>every user task has a Chinese name, a Camunda Form bound with {@code camunda:formRef} to a form of the forms
- *       folder and {@code formRefBinding="deployment"}, candidate groups or an assignee, and a due date;</li>
+ *       folder and {@code formRefBinding="deployment"} that offers the late-completion reason, candidate groups or
+ *       an assignee, and a due date;</li>
  *   <li>every service task is a {@code camunda:delegateExpression="${bean}"} naming an existing JavaDelegate bean, or
  *       an external task whose topic has a worker; every execution or task listener given as a delegate expression
  *       names an existing ExecutionListener or TaskListener bean;</li>
@@ -73,6 +74,9 @@ final class ModelConventions {
   private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
       "iframe", "table", "documentPreview", "expression");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The late-completion reason every user task's form offers once the escalation ladder marks it overdue. */
+  static final String LATE_REASON = "lateReason";
 
   private final Map<String, Form> forms;
   private final BiPredicate<String, Class<?>> bean;
@@ -166,6 +170,11 @@ final class ModelConventions {
       problems.add(where + ": user task needs a Camunda Form (camunda:formRef)");
     } else {
       problems.addAll(checkFormRef(file, task));
+      Form form = forms.get(task.getCamundaFormRef());
+      if (form != null && !form.writtenKeys().contains(LATE_REASON)) {
+        problems.add(where + ": form '" + form.id() + "' has no '" + LATE_REASON + "' field: an overdue task could"
+            + " not be completed from Tasklist, since late completion needs a reason");
+      }
     }
     if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaAssignee())) {
       problems.add(where + ": user task needs camunda:candidateGroups or a camunda:assignee expression");

@@ -68,6 +68,7 @@ class ModelConventionsTest {
       deployment binding     | broken.bpmn LatestBinding: camunda:formRefBinding must be 'deployment'
       somebody to do it      | broken.bpmn Nobody: user task needs camunda:candidateGroups or a camunda:assignee expression
       a due date             | broken.bpmn NoDueDate: user task needs a due date (camunda:dueDate)
+      a late-reason field    | broken.bpmn NoLateReason: form 'fixture-form-no-late-reason' has no 'lateReason' field
       async after human work | broken.bpmn SyncAfterUserTask: service task follows user task NoDueDate in the same transaction
       an existing bean       | broken.bpmn MissingBean: delegateExpression names bean 'noSuchDelegate', which is no JavaDelegate bean
       a delegate expression  | broken.bpmn JavaClass: service task must be camunda:delegateExpression="${bean}" (or an external task)
@@ -82,6 +83,6 @@ class ModelConventionsTest {
 
   @Test
   void theBrokenModelBreaksNothingElse() {
-    assertThat(brokenProblems()).hasSize(13);
+    assertThat(brokenProblems()).hasSize(14);
   }
 }
