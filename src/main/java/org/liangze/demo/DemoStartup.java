@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.liangze.escalation.Escalations;
 import org.liangze.letter.LetterCampaigns;
 import org.liangze.letter.LetterSigningProcess;
 import org.liangze.organisation.Groups;
@@ -48,6 +49,7 @@ class DemoStartup {
   private final DemoProperties properties;
   private final LetterCampaigns campaigns;
   private final SelfCheckCampaigns selfCheckCampaigns;
+  private final Escalations escalations;
   private final IdentityService identity;
   private final ManagementService management;
   private final TaskService tasks;
@@ -55,12 +57,13 @@ class DemoStartup {
   private final Clock clock;
 
   DemoStartup(DemoDistrict district, DemoProperties properties, LetterCampaigns campaigns,
-      SelfCheckCampaigns selfCheckCampaigns, IdentityService identity, ManagementService management, TaskService tasks,
-      PersonRepository people, Clock clock) {
+      SelfCheckCampaigns selfCheckCampaigns, Escalations escalations, IdentityService identity,
+      ManagementService management, TaskService tasks, PersonRepository people, Clock clock) {
     this.district = district;
     this.properties = properties;
     this.campaigns = campaigns;
     this.selfCheckCampaigns = selfCheckCampaigns;
+    this.escalations = escalations;
     this.identity = identity;
     this.management = management;
     this.tasks = tasks;
@@ -99,6 +102,9 @@ class DemoStartup {
       if (startup.properties.startCampaigns()) {
         startup.startLetterCampaign(String.valueOf(Year.now(startup.clock).getValue()));
         startup.startSelfCheckCampaign();
+        // walk the ladder once now rather than at the first hourly patrol: the overdue letters get their
+        // supervision notices and the instances their warning colour before anyone logs in
+        startup.escalations.patrol();
       }
     }
   }
