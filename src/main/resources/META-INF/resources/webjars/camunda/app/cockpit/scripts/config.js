@@ -23,7 +23,7 @@ export default {
     vendor: '两责监督平台'
   },
   locales: {
-    availableLocales: ['zh-CN', 'en'],
+    availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
   // Liangze: the overdue-work dashboard plugin (DESIGN §5); merge point with any other change to this file
