@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -54,6 +53,7 @@ class EscalationLadderTest {
 
   static final Instant T0 = Instant.parse("2031-03-01T02:00:00Z");
 
+  @Autowired org.liangze.support.ActAs actAs;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired LetterCampaigns campaigns;
@@ -234,12 +234,6 @@ class EscalationLadderTest {
   }
 
   private void complete(String userId, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList());
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actAs.complete(userId, task, variables);
   }
 }

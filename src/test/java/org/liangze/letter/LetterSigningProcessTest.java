@@ -66,6 +66,7 @@ class LetterSigningProcessTest {
   static final String D01 = "D01";
   static final String T01V01 = "T01V01";
 
+  @Autowired org.liangze.support.ActAs actAs;
   @Autowired ProcessEngine engine;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -231,15 +232,8 @@ class LetterSigningProcessTest {
         .singleResult();
   }
 
-  /** Completes the task as the user, with the user's real groups, so Camunda authorizations apply. */
   private void completeAs(String userId, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actAs.complete(userId, task, variables);
   }
 
   /** The one person in the task's candidate group. */

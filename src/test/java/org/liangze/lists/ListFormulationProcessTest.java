@@ -68,6 +68,7 @@ class ListFormulationProcessTest {
     }
   }
 
+  @Autowired org.liangze.support.ActAs actAs;
   @Autowired ProcessEngine engine;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -375,12 +376,7 @@ class ListFormulationProcessTest {
 
   /** Completes the task as the user, with the user's real groups, so Camunda authorizations apply. */
   private void completeAs(String userId, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(userId, groupsOf(userId));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actAs.complete(userId, task, variables);
   }
 
   private List<String> groupsOf(String userId) {

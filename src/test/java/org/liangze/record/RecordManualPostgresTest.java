@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +57,7 @@ class RecordManualPostgresTest {
     EmbeddedPostgresDatabase.register(registry);
   }
 
+  @Autowired org.liangze.support.ActAs actAs;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired LetterCampaigns campaigns;
@@ -249,12 +249,6 @@ class RecordManualPostgresTest {
   }
 
   private void complete(String userId, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList());
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actAs.complete(userId, task, variables);
   }
 }

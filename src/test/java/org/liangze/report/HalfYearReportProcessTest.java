@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,6 +62,7 @@ class HalfYearReportProcessTest {
     }
   }
 
+  @Autowired org.liangze.support.ActAs actAs;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -205,12 +205,6 @@ class HalfYearReportProcessTest {
   }
 
   private void complete(String userId, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList());
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actAs.complete(userId, task, variables);
   }
 }

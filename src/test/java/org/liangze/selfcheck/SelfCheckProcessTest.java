@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -87,6 +86,7 @@ class SelfCheckProcessTest {
   static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
   static final String D01 = "D01";
 
+  @Autowired org.liangze.support.ActAs actAs;
   @Autowired ProcessEngine engine;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -518,15 +518,8 @@ class SelfCheckProcessTest {
     }
   }
 
-  /** Completes the task as the user, with the user's real groups, so Camunda authorizations apply. */
   private void completeAs(String userId, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList());
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actAs.complete(userId, task, variables);
   }
 
   private void runJobs(ProcessInstance instance) {
