@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,19 +37,37 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The escalation ladder, driven by moving Camunda's clock: each step happens on its configured day and not before,
  * notifications reach a real SMTP server (GreenMail) in Chinese, completing a task stops its ladder, late work is
  * accepted with a reason, and a mail server that is down fails only the delivery job, into an incident.
  */
-@SpringBootTest(properties = {"liangze.notifications.channel=mail", "spring.mail.host=localhost",
-    "spring.mail.port=3025"})
+@SpringBootTest(properties = {"liangze.notifications.channel=mail", "spring.mail.host=127.0.0.1"})
 @ActiveProfiles("test")
 class EscalationLadderTest {
 
+  /** A free port of its own, so parallel builds on one machine do not collide; kept across the stop/start below. */
+  static final int SMTP_PORT = freePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(
+      new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   static final Instant T0 = Instant.parse("2031-03-01T02:00:00Z");
 
@@ -92,8 +110,9 @@ class EscalationLadderTest {
     patrolAt(due.minus(Duration.ofDays(2)));
     assertThat(levels("D01", d01)).containsExactly(EscalationLevel.REMINDED);
     deliverAll();
-    MimeMessage reminder = mailTo("d01sec@demo.liangze.local").get(0);
-    assertThat(reminder.getSubject()).startsWith("【提醒】").contains("阅读并签订目标责任书");
+    MimeMessage reminder = mailTo("d01sec@demo.liangze.local").stream()
+        .filter(m -> subject(m).startsWith("【提醒】")).findFirst().orElseThrow();
+    assertThat(reminder.getSubject()).contains("阅读并签订目标责任书");
     assertThat(GreenMailUtil.getBody(reminder)).isNotBlank();
 
     // T01 signs in time: its ladder stops at the reminder

@@ -26,6 +26,8 @@ export default {
     availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
+  // no first-visit request to /camunda-welcome, which this platform does not serve
+  disableWelcomeMessage: true,
   // Liangze: the overdue-work dashboard plugin (DESIGN §5); merge point with any other change to this file
   customScripts: ['scripts/overdue-plugin.js'],
   // // change the app name and vendor

@@ -26,6 +26,8 @@ export default {
     availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
+  // no first-visit request to /camunda-welcome, which this platform does not serve
+  disableWelcomeMessage: true,
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
