@@ -70,8 +70,8 @@ class DashboardRepository {
   }
 
   record Burden(long tasks, long millis, long fields) {
-    double hours() {
-      return Math.round(millis / 36_000.0) / 100.0;
+    double minutes() {
+      return Math.round(millis / 6_000.0) / 10.0;
     }
   }
 }

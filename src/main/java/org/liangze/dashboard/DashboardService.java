@@ -38,7 +38,7 @@ public class DashboardService {
     this.clock = clock;
   }
 
-  public record Burden(long tasksCompleted, double hoursSpent, long fieldsFilled) {
+  public record Burden(long tasksCompleted, double minutesSpent, long fieldsFilled) {
   }
 
   public record UnitRow(String unitCode, String unitName, String unitType, String warning, String warningLabel,
@@ -133,7 +133,7 @@ public class DashboardService {
           letterLabel(letter), signed,
           check == null ? "未开展" : SelfCheckStatus.valueOf(check).label(), score.score(), score.rankInType(),
           score.unitsInType(), yearScore == null ? null : yearScore.score(), trend, score.components(),
-          new Burden(burden.tasks(), burden.hours(), burden.fields()), recordEntries(score),
+          new Burden(burden.tasks(), burden.minutes(), burden.fields()), recordEntries(score),
           "/pages/units/" + code + "/record"));
     }
     return new Dashboard(quarter.toString(), quarter.label(), String.valueOf(quarter.year()), clock.instant(),
