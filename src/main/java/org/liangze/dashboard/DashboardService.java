@@ -74,7 +74,11 @@ public class DashboardService {
       trendPeriods.add(new Period(quarter.year(), q));
     }
     Map<String, Map<String, UnitScore>> trendScores = new HashMap<>();
-    trendPeriods.forEach(p -> trendScores.put(p.toString(), byUnit(scores.stored(p, version))));
+    for (Period p : trendPeriods) {
+      List<UnitScore> stored = scores.stored(p, version);
+      // an earlier quarter never scored under this version is scored once; after that it stays as stored
+      trendScores.put(p.toString(), byUnit(stored.isEmpty() ? scores.compute(p) : stored));
+    }
 
     Map<String, OverdueWork.UnitOverdue> overdueByUnit = new HashMap<>();
     OverdueWork.Report report = overdue.report(viewer);

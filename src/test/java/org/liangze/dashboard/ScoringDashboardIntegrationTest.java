@@ -54,6 +54,9 @@ class ScoringDashboardIntegrationTest {
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
+    // the guidebook reads its durations from the configuration
+    registry.add("liangze.deadlines.letter-signing", () -> "P21D");
+    registry.add("liangze.escalation.summons-after", () -> "PT36H");
   }
 
   @Autowired TestRestTemplate http;
@@ -236,7 +239,8 @@ class ScoringDashboardIntegrationTest {
     assertThat(http.getForEntity("/webjars/echarts/5.3.1/dist/echarts.min.js", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     ResponseEntity<String> guidebook = as("d01sec").getForEntity("/pages/guidebook", String.class);
-    assertThat(guidebook.getBody()).contains("id=\"first-form\"", "id=\"accountability\"", "14天", "从轻");
+    assertThat(guidebook.getBody()).contains("id=\"first-form\"", "id=\"accountability\"", "从轻", "从重")
+        .contains("<strong>21天</strong>内阅读并签订", "逾期 <span>36小时</span>");
   }
 
   @Test
