@@ -27,6 +27,8 @@ class StartupBanner {
           Cockpit   {}/app/cockpit/
           Admin     {}/app/admin/
           REST      {}/engine-rest  (HTTP Basic)
-          API       {}/api          (HTTP Basic)""", webapps, webapps, webapps, base, base);
+          API       {}/api          (HTTP Basic)
+          Dashboard {}/pages/dashboard
+          Guidebook {}/pages/guidebook""", webapps, webapps, webapps, base, base, base, base);
   }
 }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * UMing.
  */
 @Component
-class PdfFonts {
+public class PdfFonts {
 
   static final String PROPERTY = "liangze.pdf.font (environment LIANGZE_PDF_FONT)";
   static final List<Path> DEBIAN_FONTS = List.of(
@@ -58,7 +58,7 @@ class PdfFonts {
   }
 
   /** Opens the font; close it after the document using it has been saved. */
-  OpenFont open() {
+  public OpenFont open() {
     Path path = locate().orElseThrow(() -> new FontUnavailableException(missing()));
     try {
       OpenFont font = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")
@@ -129,7 +129,7 @@ class PdfFonts {
   }
 
   /** An opened font: embed it in documents, ask which characters it can show, close it when done. */
-  static final class OpenFont implements Closeable {
+  public static final class OpenFont implements Closeable {
     private final TrueTypeFont font;
     private final Closeable source;
     private final CmapLookup cmap;
@@ -141,11 +141,11 @@ class PdfFonts {
     }
 
     /** Embeds only the glyphs the document uses: a few kilobytes rather than the font's megabytes. */
-    PDType0Font embedIn(PDDocument document) throws IOException {
+    public PDType0Font embedIn(PDDocument document) throws IOException {
       return PDType0Font.load(document, font, true);
     }
 
-    boolean canShow(int codePoint) {
+    public boolean canShow(int codePoint) {
       return cmap != null && cmap.getGlyphId(codePoint) != 0;
     }
 

@@ -1,0 +1,46 @@
+package org.liangze.dashboard;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The unit score formula's numbers and its version (README "Scoring"). The weights of the six rates add up to 1; the
+ * deductions are points taken off per case, flag or reused file.
+ */
+@ConfigurationProperties("liangze.scoring")
+public record ScoringProperties(
+    @DefaultValue("2026.1") String version,
+    @DefaultValue Weights weights,
+    @DefaultValue("1") int talksPerQuarter,
+    @DefaultValue Deductions deductions) {
+
+  public ScoringProperties {
+    if (version == null || version.isBlank() || version.length() > 32) {
+      throw new IllegalArgumentException("liangze.scoring.version must be 1-32 characters");
+    }
+    BigDecimal sum = weights.timeliness().add(weights.selfCheck()).add(weights.rectificationRate())
+        .add(weights.rectificationSpeed()).add(weights.evidence()).add(weights.talks());
+    if (sum.compareTo(BigDecimal.ONE) != 0) {
+      throw new IllegalArgumentException("liangze.scoring.weights must add up to 1, not " + sum);
+    }
+    if (talksPerQuarter < 1) {
+      throw new IllegalArgumentException("liangze.scoring.talks-per-quarter must be at least 1");
+    }
+  }
+
+  public record Weights(
+      @DefaultValue("0.30") BigDecimal timeliness,
+      @DefaultValue("0.20") BigDecimal selfCheck,
+      @DefaultValue("0.15") BigDecimal rectificationRate,
+      @DefaultValue("0.10") BigDecimal rectificationSpeed,
+      @DefaultValue("0.15") BigDecimal evidence,
+      @DefaultValue("0.10") BigDecimal talks) {
+  }
+
+  public record Deductions(
+      @DefaultValue("5") BigDecimal accountabilityCase,
+      @DefaultValue("3") BigDecimal copyFlag,
+      @DefaultValue("2") BigDecimal reusedEvidence) {
+  }
+}
