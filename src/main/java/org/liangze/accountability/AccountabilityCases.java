@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -30,6 +31,7 @@ import org.liangze.notification.NotificationKind;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Official;
+import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.ConflictException;
@@ -78,13 +80,14 @@ public class AccountabilityCases {
   private final SelfCheckService selfChecks;
   private final Notifications notifications;
   private final ObjectMapper json;
+  private final IdentityService identity;
   private final Clock clock;
 
   // the repository comes first: resolving it runs the Flyway migrations before the engine (created for the
   // runtime service) lays out its own tables; this package is the first one Spring scans
   AccountabilityCases(AccountabilityRepository cases, RuntimeService runtime, DecisionService decisions,
       UnitRepository units, RecordManual manual, Escalations escalations, SelfCheckService selfChecks,
-      Notifications notifications, ObjectMapper json, Clock clock) {
+      Notifications notifications, ObjectMapper json, IdentityService identity, Clock clock) {
     this.runtime = runtime;
     this.decisions = decisions;
     this.cases = cases;
@@ -94,6 +97,7 @@ public class AccountabilityCases {
     this.selfChecks = selfChecks;
     this.notifications = notifications;
     this.json = json;
+    this.identity = identity;
     this.clock = clock;
   }
 
@@ -271,6 +275,9 @@ public class AccountabilityCases {
       String tier = oneOf(row.tier(), Set.of("OVERALL", "PRINCIPAL", "IMPORTANT"), where + "：请选择领导责任层级");
       String severity = oneOf(row.severity(), Set.of("MINOR", "SERIOUS", "GRAVE"), where + "：请选择情节轻重");
       String userId = row.userId() == null || row.userId().isBlank() ? null : row.userId().strip();
+      if (userId != null && identity.createUserQuery().userId(userId).count() == 0) {
+        throw new InvalidInputException(where + "：平台账号不存在：" + userId);
+      }
       subjects.add(new CaseSubject(null, responsibility, row.name().strip(), userId, kind, tier, severity,
           Boolean.TRUE.equals(row.lightening()), Boolean.TRUE.equals(row.aggravating()),
           Boolean.TRUE.equals(row.repeat())));
@@ -410,7 +417,7 @@ public class AccountabilityCases {
         found.unitCode(), null);
   }
 
-  /** Tells the unit's secretary and inspector the decided measures. */
+  /** Tells the unit's secretary and inspector the decided measures, and every subject with a platform login. */
   @Transactional
   public void notifySubjects(long caseId) {
     AccountabilityCase found = accountabilityCase(caseId);
@@ -418,11 +425,14 @@ public class AccountabilityCases {
         + "）经区委审定，问责措施如下：\n");
     cases.measures(caseId).forEach(m -> body.append("· ").append(subjectLabel(m)).append("：")
         .append(m.finalMeasure()).append("\n"));
-    Groups groups = new Groups();
-    for (String group : List.of(groups.secretaryOf(found.unitCode()), groups.inspectorOf(found.unitCode()))) {
-      notifications.notifyGroup(group, NotificationKind.ACCOUNTABILITY_DECIDED,
-          "【问责】" + unitName(found.unitCode()) + "问责决定", body.toString(), found.unitCode(), null);
+    String subject = "【问责】" + unitName(found.unitCode()) + "问责决定";
+    for (Role role : List.of(Role.SECRETARY, Role.INSPECTOR)) {
+      notifications.notifyGroup(Groups.of(role, found.unitCode()), NotificationKind.ACCOUNTABILITY_DECIDED, subject,
+          body.toString(), found.unitCode(), null);
     }
+    cases.subjects(caseId).stream().map(CaseSubject::userId).filter(java.util.Objects::nonNull).distinct()
+        .forEach(userId -> notifications.notifyUser(userId, NotificationKind.ACCOUNTABILITY_DECIDED, subject,
+            body.toString(), found.unitCode(), null));
   }
 
   // --- public notification

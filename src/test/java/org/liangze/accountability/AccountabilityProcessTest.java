@@ -200,9 +200,14 @@ class AccountabilityProcessTest {
     assertThatThrownBy(() -> completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS,
         spin(List.of(subject("李四", "LEADER", "IMPORTANT", null, false, false, false))))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("情节");
+    Map<String, Object> unknownLogin = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false);
+    unknownLogin.put("userId", "nobody-here");
+    assertThatThrownBy(() -> completeAs("jiwei", main, Map.of(Variables.MAIN_SUBJECTS, spin(List.of(unknownLogin)))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("平台账号不存在");
+    Map<String, Object> secretary = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false);
+    secretary.put("userId", "d01sec");
     completeAs("jiwei", main, Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject("中共某局党组", "ORGANISATION", "OVERALL", "SERIOUS", false, false, false),
-        subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false)))));
+        subject("中共某局党组", "ORGANISATION", "OVERALL", "SERIOUS", false, false, false), secretary))));
     assertThat(instance).isWaitingAt(Element.InvestigateSupervisory.name());
     completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS, spin(List.of(
         subject("李四", "LEADER", "IMPORTANT", "MINOR", true, false, false)))));
@@ -255,7 +260,10 @@ class AccountabilityProcessTest {
           assertThat(m.decidedBy()).isEqualTo("quwei");
         });
 
+    long toldSecretary = decidedNotificationsTo("d01sec");
     runJobs(instance); // subjects notified, no publication, rectification started
+    // the secretary is told as the unit's secretary and once more as a subject with a login
+    assertThat(decidedNotificationsTo("d01sec")).isEqualTo(toldSecretary + 2);
     assertThat(instance).hasPassed(Element.NotifySubjects.name(), Element.PublicationDone.name());
     assertThat(jdbc.sql("select count(*) from notifications where kind = 'ACCOUNTABILITY_DECIDED' and unit_code = ?")
         .param(D01).query(Long.class).single()).isPositive();
@@ -488,6 +496,11 @@ class AccountabilityProcessTest {
 
   private static String basic(String user) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private long decidedNotificationsTo(String userId) {
+    return jdbc.sql("select count(*) from notifications where kind = 'ACCOUNTABILITY_DECIDED' and recipient_user_id = ?")
+        .param(userId).query(Long.class).single();
   }
 
   private long consequenceNotifications() {
