@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.liangze.accountability.AccountabilityRequested;
 import org.liangze.notification.NotificationKind;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
@@ -22,6 +23,7 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +50,11 @@ public class Escalations {
   private final EscalationProperties properties;
   private final OverdueMarks overdueMarks;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Escalations(TaskService tasks, RuntimeService runtime, RepositoryService repository,
       EscalationRepository escalations, Notifications notifications, UnitRepository units,
-      EscalationProperties properties, OverdueMarks overdueMarks, Clock clock) {
+      EscalationProperties properties, OverdueMarks overdueMarks, Clock clock, ApplicationEventPublisher events) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -61,6 +64,7 @@ public class Escalations {
     this.properties = properties;
     this.overdueMarks = overdueMarks;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Moves every task with a due date up the ladder as far as the clock says; returns the number of steps taken. */
@@ -153,6 +157,7 @@ public class Escalations {
       case ESCALATED -> {
         String cause = causeOf(task);
         if (escalations.requestAccountability(unitCode, cause, task.getId(), now)) {
+          events.publishEvent(new AccountabilityRequested(unitCode, cause));
           notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.ACCOUNTABILITY_REQUESTED,
               "【问责】建议对" + unitName + "启动问责", unitName + "“" + task.getName() + "”逾期超过"
                   + properties.accountabilityAfter().toDays() + "天仍未办结，建议启动问责（" + cause + "）。",

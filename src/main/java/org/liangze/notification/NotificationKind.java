@@ -9,5 +9,9 @@ public enum NotificationKind {
   /** 约谈: a problem summons was requested; goes to the discipline commission. */
   SUMMONS_REQUESTED,
   /** 问责: an accountability case was requested; goes to the discipline commission. */
-  ACCOUNTABILITY_REQUESTED
+  ACCOUNTABILITY_REQUESTED,
+  /** 问责决定: the measures of an accountability case; goes to the unit's secretary and inspector. */
+  ACCOUNTABILITY_DECIDED,
+  /** 影响期届满: a measure's period of consequences ended; goes to the discipline commission. */
+  CONSEQUENCE_PERIOD_ENDED
 }

@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportEditing a unit's staff completing the drafted half-year report
  * @param reportSigning the unit secretary signing the half-year report
  * @param reportReview the discipline commission reviewing a half-year report
+ * @param caseVerification the discipline commission's preliminary verification of an accountability case
+ * @param caseInvestigation each of the two investigations of an accountability case (一案双查)
+ * @param measureApproval the district committee approving the proposed accountability measures
+ * @param notificationDrafting the discipline commission drafting a public notification of a typical case
+ * @param notificationApproval the district committee approving or rejecting the notification
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
@@ -33,5 +38,10 @@ public record DeadlineProperties(
     @DefaultValue("P5D") Duration rectificationVerification,
     @DefaultValue("P10D") Duration reportEditing,
     @DefaultValue("P3D") Duration reportSigning,
-    @DefaultValue("P5D") Duration reportReview) {
+    @DefaultValue("P5D") Duration reportReview,
+    @DefaultValue("P10D") Duration caseVerification,
+    @DefaultValue("P30D") Duration caseInvestigation,
+    @DefaultValue("P7D") Duration measureApproval,
+    @DefaultValue("P5D") Duration notificationDrafting,
+    @DefaultValue("P5D") Duration notificationApproval) {
 }

@@ -68,6 +68,26 @@ public class Deadlines {
     return after(properties.reportReview());
   }
 
+  public Date caseVerification() {
+    return after(properties.caseVerification());
+  }
+
+  public Date caseInvestigation() {
+    return after(properties.caseInvestigation());
+  }
+
+  public Date measureApproval() {
+    return after(properties.measureApproval());
+  }
+
+  public Date notificationDrafting() {
+    return after(properties.notificationDrafting());
+  }
+
+  public Date notificationApproval() {
+    return after(properties.notificationApproval());
+  }
+
   private Date after(Duration duration) {
     return Date.from(clock.instant().plus(duration));
   }

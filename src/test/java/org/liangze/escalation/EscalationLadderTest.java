@@ -164,6 +164,10 @@ class EscalationLadderTest {
     patrolAt(due.plus(Duration.ofDays(20)));
     // two overdue tasks of the same kind for A01 (two years' letters), one case
     assertThat(count("accountability_requests", "A01")).isEqualTo(1);
+    // the request opened the case by itself (accountability process, business key case-<request id>)
+    assertThat(count("accountability_cases", "A01")).isEqualTo(1);
+    assertThat(jdbc.sql("select status from accountability_requests where unit_code = 'A01'").query(String.class)
+        .single()).isEqualTo("STARTED");
     assertThat(jdbc.sql("""
             select count(*) from escalation_steps
              where unit_code = 'A01' and level = 'ESCALATED' and process_instance_id in (?, ?)""")

@@ -33,7 +33,8 @@ class ElementTemplatesTest {
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
             "deliverNotification", "draftReport", "issueLetters", "patrolTasks", "publishList", "reissueLetter",
-            "startQuarterlySelfCheck");
+            "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
+            "publishCaseNotification", "remindConsequenceEnd");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 

@@ -1,0 +1,289 @@
+package org.liangze.accountability;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.liangze.accountability.AccountabilityProcess.Variables;
+import org.liangze.platform.DelegateInputs;
+import org.springframework.stereotype.Component;
+
+/** The accountability model's Java steps: each a few lines calling {@link AccountabilityCases}. */
+final class AccountabilityDelegates {
+
+  private AccountabilityDelegates() {
+  }
+
+  static String currentUser(DelegateExecution execution) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
+  }
+
+  static long caseId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(Variables.CASE_ID)).longValue();
+  }
+
+  /** The start event: claims the unit and cause (a second case is refused) and names the case. */
+  @Component("registerAccountabilityCase")
+  @DelegateInputs({Variables.UNIT_CODE, Variables.CAUSE, Variables.SOURCE, Variables.REQUEST_ID})
+  static class Register implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    Register(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      long caseId = cases.register(execution.getVariable(Variables.UNIT_CODE), execution.getVariable(Variables.CAUSE),
+          execution.getVariable(Variables.SOURCE), execution.getVariable(Variables.REQUEST_ID),
+          execution.getProcessInstanceId(), currentUser(execution));
+      String unitCode = ((String) execution.getVariable(Variables.UNIT_CODE)).strip();
+      execution.setVariable(Variables.UNIT_CODE, unitCode);
+      execution.setVariable(Variables.CAUSE, ((String) execution.getVariable(Variables.CAUSE)).strip());
+      execution.setVariable(Variables.CASE_ID, caseId);
+      execution.setVariable(Variables.UNIT_NAME, cases.unitName(unitCode));
+      if (execution.getProcessBusinessKey() == null) {
+        execution.setProcessBusinessKey(AccountabilityProcess.businessKey(unitCode, caseId));
+      }
+    }
+  }
+
+  /** Pulls the unit's record entries, escalation steps and self-checks into the case's dossier. */
+  @Component("collectCaseEvidence")
+  @DelegateInputs({Variables.CASE_ID})
+  static class CollectEvidence implements JavaDelegate {
+    private final AccountabilityCases cases;
+
+    CollectEvidence(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      long caseId = caseId(execution);
+      execution.setVariable(Variables.DOSSIER,
+          AccountabilityCases.dossierVariable(cases.collectEvidence(caseId), caseId));
+    }
+  }
+
+  /** End of the preliminary verification: open or close, closing with a note. */
+  @Component("recordCaseVerification")
+  @DelegateInputs({Variables.CASE_ID, Variables.DECISION, Variables.VERIFICATION_NOTE})
+  static class Verify implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    Verify(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      cases.verify(caseId(execution), execution.getVariable(Variables.DECISION),
+          (String) execution.getVariable(Variables.VERIFICATION_NOTE));
+    }
+  }
+
+  /** End of the main-responsibility investigation: its subjects, checked and stored. */
+  @Component("recordMainSubjects")
+  @DelegateInputs({Variables.CASE_ID, Variables.MAIN_SUBJECTS})
+  static class MainSubjects implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    MainSubjects(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      cases.recordSubjects(caseId(execution), "MAIN", execution.getVariable(Variables.MAIN_SUBJECTS));
+    }
+  }
+
+  /** End of the supervisory-responsibility investigation: its subjects, checked and stored. */
+  @Component("recordSupervisorySubjects")
+  @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_SUBJECTS})
+  static class SupervisorySubjects implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    SupervisorySubjects(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      cases.recordSubjects(caseId(execution), "SUPERVISORY", execution.getVariable(Variables.SUPERVISORY_SUBJECTS));
+    }
+  }
+
+  /** Evaluates the measures decision table for every subject and lays the proposals before the committee. */
+  @Component("proposeMeasures")
+  @DelegateInputs({Variables.CASE_ID})
+  static class ProposeMeasures implements JavaDelegate {
+    private final AccountabilityCases cases;
+
+    ProposeMeasures(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(Variables.MEASURES, cases.proposeMeasures(caseId(execution)));
+    }
+  }
+
+  /**
+   * End of the committee's approval: every measure approved or overridden with a reason, a rectification
+   * requirement with a deadline after today; when the case is to be published, the draft notification.
+   */
+  @Component("recordMeasureApproval")
+  @DelegateInputs({Variables.CASE_ID, Variables.MEASURES, Variables.PUBLISH, Variables.RECTIFICATION_REQUIREMENT,
+      Variables.RECTIFICATION_DEADLINE})
+  static class ApproveMeasures implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    ApproveMeasures(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      long caseId = caseId(execution);
+      String deadline = cases.rectificationDeadline(
+          (String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT),
+          execution.getVariable(Variables.RECTIFICATION_DEADLINE));
+      cases.approveMeasures(caseId, execution.getVariable(Variables.MEASURES), currentUser(execution));
+      execution.setVariable(Variables.RECTIFICATION_REQUIREMENT,
+          ((String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT)).strip());
+      execution.setVariable(Variables.RECTIFICATION_DEADLINE, deadline);
+      boolean publish = Boolean.TRUE.equals(execution.getVariable(Variables.PUBLISH));
+      execution.setVariable(Variables.PUBLISH, publish);
+      if (publish) {
+        AccountabilityCases.Draft draft = cases.draftNotification(caseId);
+        execution.setVariable(Variables.NOTIFICATION_TITLE, draft.title());
+        execution.setVariable(Variables.NOTIFICATION_TEXT, draft.text());
+      }
+    }
+  }
+
+  /** Tells the unit's secretary and inspector what was decided. */
+  @Component("notifyCaseSubjects")
+  @DelegateInputs({Variables.CASE_ID})
+  static class NotifySubjects implements JavaDelegate {
+    private final AccountabilityCases cases;
+
+    NotifySubjects(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      cases.notifySubjects(caseId(execution));
+    }
+  }
+
+  /** End of drafting: the draft must not name a leader; the decision of the next task starts empty. */
+  @Component("saveNotificationDraft")
+  @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_TITLE, Variables.NOTIFICATION_TEXT})
+  static class SaveDraft implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    SaveDraft(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      cases.saveDraft(caseId(execution), (String) execution.getVariable(Variables.NOTIFICATION_TITLE),
+          (String) execution.getVariable(Variables.NOTIFICATION_TEXT), currentUser(execution));
+    }
+  }
+
+  /** End of the committee's decision on the draft: approve (real names only if ticked) or reject with a reason. */
+  @Component("recordNotificationDecision")
+  @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_DECISION, Variables.REAL_NAMES,
+      Variables.NOTIFICATION_COMMENT})
+  static class DecideNotification implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    DecideNotification(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      cases.decideNotification(caseId(execution), execution.getVariable(Variables.NOTIFICATION_DECISION),
+          execution.getVariable(Variables.REAL_NAMES), (String) execution.getVariable(Variables.NOTIFICATION_COMMENT),
+          currentUser(execution));
+    }
+  }
+
+  /** Publishes the approved notification on the notifications page. */
+  @Component("publishCaseNotification")
+  @DelegateInputs({Variables.CASE_ID})
+  static class Publish implements JavaDelegate {
+    private final AccountabilityCases cases;
+
+    Publish(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      cases.publish(caseId(execution));
+    }
+  }
+
+  /** End of the rectification call: the case is rectified. */
+  @Component("recordCaseRectified")
+  @DelegateInputs({Variables.CASE_ID})
+  static class Rectified implements ExecutionListener {
+    private final AccountabilityCases cases;
+
+    Rectified(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.isCanceled()) {
+        return;
+      }
+      cases.rectified(caseId(execution));
+    }
+  }
+
+  /** A measure's period of consequences has ended: the commission is told. */
+  @Component("remindConsequenceEnd")
+  @DelegateInputs({Variables.CASE_ID, Variables.MEASURE_ID})
+  static class RemindConsequenceEnd implements JavaDelegate {
+    private final AccountabilityCases cases;
+
+    RemindConsequenceEnd(AccountabilityCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      cases.remindConsequenceEnd(caseId(execution), ((Number) execution.getVariable(Variables.MEASURE_ID)).longValue());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.liangze.accountability;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The public notifications of typical cases (通报曝光), for every logged-in user of the district. */
+@Controller
+class NotificationsPageController {
+
+  private final AccountabilityCases cases;
+
+  NotificationsPageController(AccountabilityCases cases) {
+    this.cases = cases;
+  }
+
+  @GetMapping("/pages/notifications")
+  String notifications(Model model) {
+    model.addAttribute("notifications", cases.published());
+    return "accountability/notifications";
+  }
+}
