@@ -22,6 +22,7 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +48,12 @@ public class Escalations {
   private final UnitRepository units;
   private final EscalationProperties properties;
   private final OverdueMarks overdueMarks;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Escalations(TaskService tasks, RuntimeService runtime, RepositoryService repository,
       EscalationRepository escalations, Notifications notifications, UnitRepository units,
-      EscalationProperties properties, OverdueMarks overdueMarks, Clock clock) {
+      EscalationProperties properties, OverdueMarks overdueMarks, ApplicationEventPublisher events, Clock clock) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -60,6 +62,7 @@ public class Escalations {
     this.units = units;
     this.properties = properties;
     this.overdueMarks = overdueMarks;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -145,6 +148,8 @@ public class Escalations {
         overdueMarks.markOverdue(task.getProcessInstanceId(), WarningLevel.RED);
         String cause = causeOf(task);
         escalations.requestSummons(unitCode, task.getId(), cause, now);
+        // the talk feature starts the summons from it, in this transaction
+        events.publishEvent(new SummonsRequested(unitCode, task.getId(), cause, task.getName()));
         notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.SUMMONS_REQUESTED,
             "【约谈】建议约谈" + unitName, unitName + "“" + task.getName() + "”逾期超过"
                 + properties.summonsAfter().toDays() + "天（截止时间" + dueText + "），建议开展问题约谈。",

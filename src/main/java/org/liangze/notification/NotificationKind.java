@@ -9,5 +9,7 @@ public enum NotificationKind {
   /** 约谈: a problem summons was requested; goes to the discipline commission. */
   SUMMONS_REQUESTED,
   /** 问责: an accountability case was requested; goes to the discipline commission. */
-  ACCOUNTABILITY_REQUESTED
+  ACCOUNTABILITY_REQUESTED,
+  /** 谈话通知: a talk was scheduled; goes to the unit's secretary and the person talked to. */
+  TALK_SCHEDULED
 }

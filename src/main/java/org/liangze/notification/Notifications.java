@@ -45,6 +45,16 @@ public class Notifications {
     }
   }
 
+  /** Notifies one person by login; nobody is told if the login is unknown. */
+  @Transactional
+  public void notifyUser(String userId, NotificationKind kind, String subject, String body, String unitCode,
+      String taskId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user != null) {
+      notifyUser(user, kind, subject, body, unitCode, taskId);
+    }
+  }
+
   private void notifyUser(User user, NotificationKind kind, String subject, String body, String unitCode,
       String taskId) {
     String address = channel.addressOf(user);

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportEditing a unit's staff completing the drafted half-year report
  * @param reportSigning the unit secretary signing the half-year report
  * @param reportReview the discipline commission reviewing a half-year report
+ * @param talkScheduling the discipline commission scheduling a talk (time, place, participants)
+ * @param talkRecording the discipline commission recording a talk's minutes and commitments, after its time
+ * @param commitmentVerification the discipline commission verifying that a talk commitment was carried out
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
@@ -33,5 +36,8 @@ public record DeadlineProperties(
     @DefaultValue("P5D") Duration rectificationVerification,
     @DefaultValue("P10D") Duration reportEditing,
     @DefaultValue("P3D") Duration reportSigning,
-    @DefaultValue("P5D") Duration reportReview) {
+    @DefaultValue("P5D") Duration reportReview,
+    @DefaultValue("P7D") Duration talkScheduling,
+    @DefaultValue("P3D") Duration talkRecording,
+    @DefaultValue("P5D") Duration commitmentVerification) {
 }

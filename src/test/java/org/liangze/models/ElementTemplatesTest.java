@@ -32,7 +32,7 @@ class ElementTemplatesTest {
 
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
-            "deliverNotification", "draftReport", "issueLetters", "patrolTasks", "publishList", "reissueLetter",
+            "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "patrolTasks", "publishList", "reissueLetter",
             "startQuarterlySelfCheck");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
