@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.liangze.escalation.SummonsRequested;
 import org.liangze.notification.NotificationKind;
 import org.liangze.notification.Notifications;
@@ -58,6 +60,7 @@ public class Talks {
   static final int MAX_COMMENT = 2000;
 
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final TalkRepository talks;
   private final UnitRepository units;
   private final RecordManual manual;
@@ -66,9 +69,10 @@ public class Talks {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  Talks(RuntimeService runtimeService, TalkRepository talks, UnitRepository units, RecordManual manual,
-      Notifications notifications, Groups groups, JdbcClient jdbc, Clock clock) {
+  Talks(RuntimeService runtimeService, TaskService taskService, TalkRepository talks, UnitRepository units,
+      RecordManual manual, Notifications notifications, Groups groups, JdbcClient jdbc, Clock clock) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.talks = talks;
     this.units = units;
     this.manual = manual;
@@ -105,13 +109,20 @@ public class Talks {
 
   /**
    * The escalation ladder requested a problem summons: start it, in the patrol's transaction, taking up the
-   * request. A request taken up before starts nothing.
+   * request. A request taken up before starts nothing. Nor does a task that was not the unit's own work (only a
+   * district group, e.g. the commission arranging a talk, could do it): summoning the unit for it would be unfair,
+   * and a late summons talk would summon again and again; the request stays open for the commission to judge.
    */
   @Transactional
   public void startSummons(SummonsRequested request) {
     Long requestId = talks.openSummonsRequestOf(request.taskId()).orElse(null);
     if (requestId == null) {
       log.info("Summons request of task {} is not open; no talk started", request.taskId());
+      return;
+    }
+    if (!isWorkOf(request.unitCode(), request.taskId())) {
+      log.info("Overdue task {} is not unit {}'s own work; its summons request is left to the commission",
+          request.taskId(), request.unitCode());
       return;
     }
     Map<String, Object> variables = new HashMap<>();
@@ -298,6 +309,13 @@ public class Talks {
 
   public Talk talk(long talkId) {
     return talks.find(talkId).orElseThrow(() -> new NotFoundException("谈话不存在：" + talkId));
+  }
+
+  /** Whether one of the task's candidate groups is a group of the unit. */
+  private boolean isWorkOf(String unitCode, String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .anyMatch(link -> Groups.unitOf(link.getGroupId()).filter(unitCode::equals).isPresent());
   }
 
   private long talkIdOf(String processInstanceId) {

@@ -247,14 +247,29 @@ class TalkProcessTest {
 
   @Test
   void aSummonsRequestedByTheLadderStartsExactlyOneTalk() {
+    // T02 commits to something in a talk and lets it run past its due date by the summons period
     ProcessInstance cause = instance(start("T02", "INTEGRITY_TALK", null, "廉政谈话"));
-    Task overdue = task(cause, Element.ArrangeTalk);
-    Date summonsDay = Date.from(overdue.getDueDate().toInstant().plus(Duration.ofDays(5)));
+    Task arrange = task(cause, Element.ArrangeTalk);
+    completeAs("jiwei", arrange, Map.of(Variables.TALK_TIME, LocalDate.now(DISTRICT).plusDays(1).atTime(10, 0)
+        .toString(), Variables.PLACE, "谈话室", Variables.PARTICIPANTS, "李明"));
+    runJobs(cause);
+    completeAs("jiwei", task(cause, Element.HoldTalk), Map.of(Variables.MINUTES, "记录", Variables.COMMITMENTS,
+        json("[{\"content\":\"整改到位\",\"dueDate\":\"" + LocalDate.now(DISTRICT).plusDays(1) + "\"}]")));
+    Task overdue = task(cause, Element.FulfilCommitment);
+    // and the commission lets a talk of its own run late: its own work, not the unit's
+    ProcessInstance late = instance(start("T02", "DUTY_REPORT", null, "述责述廉"));
+    Task commissionTask = task(late, Element.ArrangeTalk);
+
+    Date summonsDay = Date.from(commissionTask.getDueDate().toInstant().plus(Duration.ofDays(5)));
     ClockUtil.setCurrentTime(summonsDay);
     escalations.patrol();
     ClockUtil.setCurrentTime(Date.from(summonsDay.toInstant().plus(Duration.ofDays(1))));
     escalations.patrol(); // a second patrol starts nothing twice
 
+    assertThat(jdbc.sql("select status from summons_requests where task_id = ?").param(commissionTask.getId())
+        .query(String.class).single()).as("left to the commission").isEqualTo("OPEN");
+    assertThat(jdbc.sql("select count(*) from talks t join summons_requests r on r.id = t.summons_request_id"
+        + " where r.task_id = ?").param(commissionTask.getId()).query(Long.class).single()).isZero();
     Map<String, Object> request = jdbc.sql("select id, status from summons_requests where task_id = ?")
         .param(overdue.getId()).query().singleRow();
     assertThat(request.get("status")).isEqualTo("STARTED");
@@ -264,7 +279,7 @@ class TalkProcessTest {
     assertThat(summons).hasSize(1);
     Talk talk = summons.get(0);
     assertThat(talk.kind()).isEqualTo(TalkKind.PROBLEM_SUMMONS);
-    assertThat(talk.cause()).contains("安排谈话").contains("逾期");
+    assertThat(talk.cause()).contains("落实谈话承诺").contains("逾期");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
         .processInstanceBusinessKey(TalkProcess.businessKey(talk.id())).count()).isEqualTo(1);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(talk.processInstanceId()).singleResult())
