@@ -5,29 +5,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.talk.TalkProcess.Element;
+import org.liangze.talk.TalkProcess.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Talks over HTTP, as the commission's tools and a unit's browser reach them: who may start and read what. */
+/**
+ * Talks on a real PostgreSQL, over HTTP as the commission's tools and a unit's browser reach them: who may start and
+ * read what, and a talk held with commitments read back with their due dates.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TalkApiTest {
+// close the application while its PostgreSQL is still up, not in the JVM's shutdown race
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class TalkApiPostgresTest {
 
   static final String PASSWORD = "demo-test-pw";
 
   @DynamicPropertySource
-  static void passwords(DynamicPropertyRegistry registry) {
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
     // people get this password when first created, as the demo profile does
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
   }
@@ -35,6 +54,9 @@ class TalkApiTest {
   @Autowired TestRestTemplate http;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -71,6 +93,34 @@ class TalkApiTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.getForEntity("/api/units/T01/talks", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // scheduled, notified and held with commitments: stored and read back on PostgreSQL
+    String instance = json.readTree(started.getBody()).get("processInstanceId").asText();
+    complete("jiwei", instance, Element.ArrangeTalk, Map.of(Variables.TALK_TIME, LocalDate.now().plusDays(1)
+        + "T09:30", Variables.PLACE, "谈话室", Variables.PARTICIPANTS, "李明、王强"));
+    for (Job job : management.createJobQuery().messages().processInstanceId(instance).list()) {
+      management.executeJob(job.getId());
+    }
+    LocalDate due = LocalDate.now().plusDays(30);
+    complete("jiwei", instance, Element.HoldTalk, Map.of(Variables.MINUTES, "谈话记录", Variables.COMMITMENTS,
+        SpinValues.jsonValue("[{\"content\":\"完善制度\",\"dueDate\":\"" + due + "\"}]").create()));
+    JsonNode held = json.readTree(as("t01sec").getForObject("/api/talks/" + id, String.class));
+    assertThat(held.get("status").asText()).isEqualTo("FOLLOWING_UP");
+    assertThat(held.get("talkAt").asText()).isNotBlank();
+    assertThat(held.get("recordSeq").asLong()).isPositive();
+    assertThat(held.get("commitments").get(0).get("dueDate").asText()).isEqualTo(due.toString());
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(
+        Element.FulfilCommitment.name()).singleResult().getDueDate()).isNotNull();
+  }
+
+  private void complete(String userId, String instance, Element element, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(element.name()).singleResult();
+    identity.setAuthentication(userId, List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private TestRestTemplate as(String user) {
