@@ -3,6 +3,7 @@ package org.liangze.talk;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.escalation.EscalationVariables;
 import org.liangze.talk.TalkProcess.Element;
 import org.liangze.talk.TalkProcess.Variables;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,8 @@ class RecordTalkStepListener implements ExecutionListener {
       }
       case HoldTalk -> {
         List<CommitmentRows.Row> stored = talks.hold(talkId(execution), execution.getVariable(Variables.MINUTES),
-            rows.parse(execution.getVariable(Variables.COMMITMENTS)), by, execution.getProcessInstanceId());
+            rows.parse(execution.getVariable(Variables.COMMITMENTS)), by, execution.getProcessInstanceId(),
+            lateReason(execution));
         execution.setVariable(Variables.COMMITMENTS, rows.variable(stored));
       }
       case FulfilCommitment -> execution.setVariable(Variables.REPORT,
@@ -47,6 +49,12 @@ class RecordTalkStepListener implements ExecutionListener {
           execution.getVariable(Variables.VERIFICATION_COMMENT), by);
       default -> throw new IllegalStateException("No talk step at " + execution.getCurrentActivityId());
     }
+  }
+
+  /** Why the talk was recorded late, if its task ran overdue; the talk's manual entry keeps it too. */
+  private static String lateReason(DelegateExecution execution) {
+    Object reason = execution.getVariable(EscalationVariables.LATE_REASON);
+    return reason instanceof String text && !text.isBlank() ? text.strip() : null;
   }
 
   private static long talkId(DelegateExecution execution) {

@@ -204,7 +204,7 @@ public class Talks {
    */
   @Transactional
   List<CommitmentRows.Row> hold(long talkId, Object minutesValue, List<CommitmentRows.Row> rows, String by,
-      String processInstanceId) {
+      String processInstanceId, String lateReason) {
     Talk talk = talk(talkId);
     String minutes = required(text(minutesValue, MAX_MINUTES, "谈话记录过长，最多" + MAX_MINUTES + "字"),
         "请填写谈话记录");
@@ -235,7 +235,7 @@ public class Talks {
         + talk.participants() + "；作出整改承诺" + stored.size() + "条"
         + (talk.subjectUserId() == null ? "" : "；谈话对象：" + talk.subjectUserId());
     RecordEntry entry = manual.append(new NewEntry(talk.unitCode(), EntryKind.TALK, null, by == null ? "system" : by,
-        occurred.toInstant(), summary, null, processInstanceId, null, List.of()));
+        occurred.toInstant(), summary, lateReason, processInstanceId, null, List.of()));
     talks.held(talkId, minutes, by, now, entry.seq());
     return stored;
   }

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -221,18 +222,33 @@ class TalkProcessTest {
   }
 
   @Test
-  void aCommitmentPastItsDueDateClimbsTheEscalationLadder() {
+  void lateMinutesAndACommitmentPastItsDueDateClimbTheEscalationLadder() {
     ProcessInstance talk = instance(start("A01", "INTEGRITY_TALK", null, "廉政谈话"));
     completeAs("jiwei", task(talk, Element.ArrangeTalk), Map.of(Variables.TALK_TIME,
         LocalDate.now(DISTRICT).plusDays(1).atTime(10, 0).toString(), Variables.PLACE, "谈话室",
         Variables.PARTICIPANTS, "李明"));
     runJobs(talk);
-    LocalDate due = LocalDate.now(DISTRICT).plusDays(3);
-    completeAs("jiwei", task(talk, Element.HoldTalk), Map.of(Variables.MINUTES, "记录",
-        Variables.COMMITMENTS, json("[{\"content\":\"整改到位\",\"dueDate\":\"" + due + "\"}]")));
+
+    // the minutes run late: accepted with a reason, which the talk's manual entry keeps too
+    Task hold = task(talk, Element.HoldTalk);
+    ClockUtil.setCurrentTime(Date.from(hold.getDueDate().toInstant().plusSeconds(60)));
+    escalations.patrol();
+    LocalDate due = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DISTRICT).plusDays(3);
+    Map<String, Object> minutes = Map.of(Variables.MINUTES, "记录",
+        Variables.COMMITMENTS, json("[{\"content\":\"整改到位\",\"dueDate\":\"" + due + "\"}]"));
+    assertThatThrownBy(() -> completeAs("jiwei", hold, minutes)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("逾期原因");
+    Map<String, Object> late = new HashMap<>(minutes);
+    late.put("lateReason", "谈话对象外出学习，延后记录");
+    completeAs("jiwei", hold, late);
+    Talk held = talks.talk(talks.visibleTalks(COMMISSION, "A01").stream()
+        .filter(t -> t.processInstanceId().equals(talk.getId())).findFirst().orElseThrow().id());
+    assertThat(manual.entriesOf("A01")).anyMatch(e -> e.seq() == held.recordSeq() && e.kind() == EntryKind.TALK
+        && "谈话对象外出学习，延后记录".equals(e.lateReason()));
+
+    // the follow-up is due at the end of the commitment's due date; past it, the ladder takes it up
     Task fulfil = task(talk, Element.FulfilCommitment);
     assertThat(fulfil.getDueDate()).isEqualTo(endOf(due));
-
     ClockUtil.setCurrentTime(Date.from(endOf(due).toInstant().plusSeconds(60)));
     escalations.patrol();
     assertThat(jdbc.sql("select level from escalation_steps where task_id = ? order by id").param(fulfil.getId())
