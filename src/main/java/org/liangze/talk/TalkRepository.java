@@ -87,6 +87,11 @@ class TalkRepository {
         .param(summonsRequestId).update() == 1;
   }
 
+  Optional<String> unitOfSummonsRequest(long summonsRequestId) {
+    return jdbc.sql("select unit_code from summons_requests where id = ?").param(summonsRequestId)
+        .query(String.class).optional();
+  }
+
   Optional<Long> openSummonsRequestOf(String taskId) {
     return jdbc.sql("select id from summons_requests where task_id = ? and status = 'OPEN'").param(taskId)
         .query(Long.class).optional();

@@ -82,8 +82,16 @@ public class Talks {
     this.clock = clock;
   }
 
-  /** What a supervisor asks for. */
-  public record StartRequest(String unitCode, String kind, String subjectUserId, String cause) {
+  /**
+   * What a supervisor asks for; {@code summonsRequestId}, optional, takes up a summons request the escalation ladder
+   * left open (one for a late task that was not the unit's own work).
+   */
+  public record StartRequest(String unitCode, String kind, String subjectUserId, String cause,
+      Long summonsRequestId) {
+
+    public StartRequest(String unitCode, String kind, String subjectUserId, String cause) {
+      this(unitCode, kind, subjectUserId, cause, null);
+    }
   }
 
   public record Started(long talkId, String processInstanceId) {
@@ -103,6 +111,9 @@ public class Talks {
     variables.put(Variables.KIND, request.kind());
     variables.put(Variables.SUBJECT_USER_ID, request.subjectUserId());
     variables.put(Variables.CAUSE, request.cause());
+    if (request.summonsRequestId() != null) {
+      variables.put(Variables.SUMMONS_REQUEST_ID, request.summonsRequestId());
+    }
     String id = runtimeService.startProcessInstanceByKey(TalkProcess.KEY, variables).getId();
     return new Started(talkIdOf(id), id);
   }
@@ -153,6 +164,10 @@ public class Talks {
     }
     String cause = required(text(causeValue, MAX_CAUSE, "谈话事由过长，最多" + MAX_CAUSE + "字"), "请写明谈话事由");
     Long summonsRequestId = summonsRequestValue instanceof Number number ? number.longValue() : null;
+    if (summonsRequestId != null
+        && !unit.code().equals(talks.unitOfSummonsRequest(summonsRequestId).orElse(null))) {
+      throw new InvalidInputException("约谈建议不存在或不是" + unit.name() + "的：" + summonsRequestId);
+    }
     if (summonsRequestId != null && !talks.startSummons(summonsRequestId)) {
       throw new InvalidInputException("该约谈建议已经启动约谈，不能重复启动");
     }

@@ -309,6 +309,21 @@ class TalkProcessTest {
     identity.clearAuthentication();
     assertThat(jdbc.sql("select count(*) from talks where summons_request_id = ?").param(requestId)
         .query(Long.class).single()).isEqualTo(1);
+
+    // the commission takes up the request the ladder left open, for the unit it concerns only
+    long open = jdbc.sql("select id from summons_requests where task_id = ?").param(commissionTask.getId())
+        .query(Long.class).single();
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      assertThatThrownBy(() -> talks.start(new Talks.StartRequest("D01", "PROBLEM_SUMMONS", null, "约谈", open)))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("约谈建议");
+      Talks.Started takenUp = talks.start(new Talks.StartRequest("T02", "PROBLEM_SUMMONS", null, "约谈", open));
+      assertThat(talks.talk(takenUp.talkId()).summonsRequestId()).isEqualTo(open);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(jdbc.sql("select status from summons_requests where id = ?").param(open).query(String.class)
+        .single()).isEqualTo("STARTED");
   }
 
   @Test
