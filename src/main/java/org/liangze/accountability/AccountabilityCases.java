@@ -1,5 +1,6 @@
 package org.liangze.accountability;
 
+import org.liangze.escalation.AccountabilityRequested;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.liangze.accountability.AccountabilityRequested;
 import org.liangze.notification.NotificationKind;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
@@ -149,6 +148,8 @@ public class Escalations {
         overdueMarks.markOverdue(task.getProcessInstanceId(), WarningLevel.RED);
         String cause = causeOf(task);
         escalations.requestSummons(unitCode, task.getId(), cause, now);
+        // the talk feature starts the summons from it, in this transaction
+        events.publishEvent(new SummonsRequested(unitCode, task.getId(), cause, task.getName()));
         notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.SUMMONS_REQUESTED,
             "【约谈】建议约谈" + unitName, unitName + "“" + task.getName() + "”逾期超过"
                 + properties.summonsAfter().toDays() + "天（截止时间" + dueText + "），建议开展问题约谈。",

@@ -13,5 +13,7 @@ public enum NotificationKind {
   /** 问责决定: the measures of an accountability case; goes to the unit's secretary and inspector. */
   ACCOUNTABILITY_DECIDED,
   /** 影响期届满: a measure's period of consequences ended; goes to the discipline commission. */
-  CONSEQUENCE_PERIOD_ENDED
+  CONSEQUENCE_PERIOD_ENDED,
+  /** 谈话通知: a talk was scheduled; goes to the unit's secretary and the person talked to. */
+  TALK_SCHEDULED
 }

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param measureApproval the district committee approving the proposed accountability measures
  * @param notificationDrafting the discipline commission drafting a public notification of a typical case
  * @param notificationApproval the district committee approving or rejecting the notification
+ * @param talkScheduling the discipline commission scheduling a talk (time, place, participants)
+ * @param talkRecording the discipline commission recording a talk's minutes and commitments, after its time
+ * @param commitmentVerification the discipline commission verifying that a talk commitment was carried out
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
@@ -43,5 +46,8 @@ public record DeadlineProperties(
     @DefaultValue("P30D") Duration caseInvestigation,
     @DefaultValue("P7D") Duration measureApproval,
     @DefaultValue("P5D") Duration notificationDrafting,
-    @DefaultValue("P5D") Duration notificationApproval) {
+    @DefaultValue("P5D") Duration notificationApproval,
+    @DefaultValue("P7D") Duration talkScheduling,
+    @DefaultValue("P3D") Duration talkRecording,
+    @DefaultValue("P5D") Duration commitmentVerification) {
 }

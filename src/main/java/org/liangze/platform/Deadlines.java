@@ -88,6 +88,24 @@ public class Deadlines {
     return after(properties.notificationApproval());
   }
 
+  public Date talkScheduling() {
+    return after(properties.talkScheduling());
+  }
+
+  /** Minutes are due a while after the talk's time (or from now, should that time have passed). */
+  public Date talkRecording(Date talkAt) {
+    Date fromNow = after(properties.talkRecording());
+    if (talkAt == null) {
+      return fromNow;
+    }
+    Date fromTalk = Date.from(talkAt.toInstant().plus(properties.talkRecording()));
+    return fromTalk.after(fromNow) ? fromTalk : fromNow;
+  }
+
+  public Date commitmentVerification() {
+    return after(properties.commitmentVerification());
+  }
+
   private Date after(Duration duration) {
     return Date.from(clock.instant().plus(duration));
   }

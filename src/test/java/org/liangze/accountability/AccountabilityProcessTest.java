@@ -1,5 +1,6 @@
 package org.liangze.accountability;
 
+import org.liangze.escalation.AccountabilityRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -32,8 +32,8 @@ class ElementTemplatesTest {
 
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
-            "deliverNotification", "draftReport", "issueLetters", "patrolTasks", "publishList", "reissueLetter",
-            "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
+            "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "patrolTasks", "publishList",
+            "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
             "publishCaseNotification", "remindConsequenceEnd");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
