@@ -175,11 +175,19 @@ public class Escalations {
     return "逾期未办：" + process + " / " + task.getTaskDefinitionKey();
   }
 
+  /**
+   * The unit whose work the task is: the unit of its candidate groups. A task offered only to district bodies (the
+   * committee answering an objection, the commission reviewing a list) is theirs, not the unit's, even though its
+   * process concerns a unit: their lateness must not summon the unit. Only a task without candidate groups falls
+   * back to its process's {@code unitCode}.
+   */
   private Optional<String> unitOf(Task task) {
-    if (tasks.getVariable(task.getId(), UNIT_CODE) instanceof String unit) {
-      return Optional.of(unit);
+    List<String> groups = candidateGroups(task);
+    Optional<String> unit = groups.stream().flatMap(group -> Groups.unitOf(group).stream()).findFirst();
+    if (unit.isPresent() || !groups.isEmpty()) {
+      return unit;
     }
-    return candidateGroups(task).stream().flatMap(group -> Groups.unitOf(group).stream()).findFirst();
+    return tasks.getVariable(task.getId(), UNIT_CODE) instanceof String code ? Optional.of(code) : Optional.empty();
   }
 
   private List<String> candidateGroups(Task task) {
