@@ -282,10 +282,9 @@ class TalkProcessTest {
     ClockUtil.setCurrentTime(Date.from(summonsDay.toInstant().plus(Duration.ofDays(1))));
     escalations.patrol(); // a second patrol starts nothing twice
 
-    assertThat(jdbc.sql("select status from summons_requests where task_id = ?").param(commissionTask.getId())
-        .query(String.class).single()).as("left to the commission").isEqualTo("OPEN");
-    assertThat(jdbc.sql("select count(*) from talks t join summons_requests r on r.id = t.summons_request_id"
-        + " where r.task_id = ?").param(commissionTask.getId()).query(Long.class).single()).isZero();
+    // the commission's own late task is the commission's: the ladder summons no unit for it
+    assertThat(jdbc.sql("select count(*) from summons_requests where task_id = ?").param(commissionTask.getId())
+        .query(Long.class).single()).isZero();
     Map<String, Object> request = jdbc.sql("select id, status from summons_requests where task_id = ?")
         .param(overdue.getId()).query().singleRow();
     assertThat(request.get("status")).isEqualTo("STARTED");
@@ -310,8 +309,10 @@ class TalkProcessTest {
     assertThat(jdbc.sql("select count(*) from talks where summons_request_id = ?").param(requestId)
         .query(Long.class).single()).isEqualTo(1);
 
-    // the commission takes up the request the ladder left open, for the unit it concerns only
-    long open = jdbc.sql("select id from summons_requests where task_id = ?").param(commissionTask.getId())
+    // the commission takes up a request still open (one the ladder stored and no talk took up), for its unit only
+    jdbc.sql("insert into summons_requests (unit_code, task_id, cause, requested_at, status) values (?, ?, ?, ?, 'OPEN')")
+        .params("T02", "open-request-task", "逾期未办：测试", java.time.OffsetDateTime.now()).update();
+    long open = jdbc.sql("select id from summons_requests where task_id = 'open-request-task'")
         .query(Long.class).single();
     identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
     try {
