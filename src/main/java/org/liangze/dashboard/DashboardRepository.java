@@ -30,6 +30,27 @@ class DashboardRepository {
     return statuses;
   }
 
+  /**
+   * Decided accountability measures of these units by the form (of the four forms) they belong to; an overridden
+   * measure counts under the form of the measure proposed for it.
+   */
+  Map<Integer, Integer> measuresByForm(java.util.Collection<String> unitCodes) {
+    Map<Integer, Integer> counts = new java.util.TreeMap<>();
+    for (int form = 1; form <= 4; form++) {
+      counts.put(form, 0);
+    }
+    if (unitCodes.isEmpty()) {
+      return counts;
+    }
+    jdbc.sql("""
+            select m.proposed_form, count(*) from case_measures m join accountability_cases c on c.id = m.case_id
+             where m.decision is not null and c.unit_code in (:units)
+             group by m.proposed_form""")
+        .param("units", unitCodes)
+        .query((rs, n) -> counts.put(rs.getInt(1), rs.getInt(2))).list();
+    return counts;
+  }
+
   /** Each unit's self-check status of the quarter (unit code → status). */
   Map<String, String> selfCheckStatuses(String quarter) {
     Map<String, String> statuses = new HashMap<>();

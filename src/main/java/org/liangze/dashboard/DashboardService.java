@@ -52,7 +52,8 @@ public class DashboardService {
 
   public record Dashboard(String period, String periodLabel, String year, Instant asOf, boolean districtWide,
       String formulaVersion, String formulaDefinition, Map<WarningLevel, Integer> overdueTotals,
-      Progress letters, Progress selfChecks, List<String> trendLabels, List<UnitRow> units) {
+      Progress letters, Progress selfChecks, List<String> trendLabels, List<UnitRow> units,
+      Map<Integer, Integer> measuresByForm) {
   }
 
   /** The current quarter by the engine's clock, in Beijing time. */
@@ -144,7 +145,8 @@ public class DashboardService {
         viewer.districtWide(), version, scores.formula().definition(), totals,
         new Progress(lettersTotal, lettersSigned, quarter.year() + "年度责任书签订"),
         new Progress(checksTotal, checksDone, quarter.label() + "自查审核通过"),
-        trendPeriods.stream().map(Period::label).toList(), rows);
+        trendPeriods.stream().map(Period::label).toList(), rows,
+        repository.measuresByForm(rows.stream().map(UnitRow::unitCode).toList()));
   }
 
   /** One unit's figures; a unit's people asking for another unit are refused. */

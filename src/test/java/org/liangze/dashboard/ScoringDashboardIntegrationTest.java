@@ -235,7 +235,8 @@ class ScoringDashboardIntegrationTest {
     assertThat(http.getForEntity("/api/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     ResponseEntity<String> page = as("quwei").getForEntity("/pages/dashboard?period=2025Q3", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("两责监督看板", "区教育和体育局", "52.00", "/webjars/echarts/5.3.1/dist/echarts.min.js");
+    assertThat(page.getBody()).contains("两责监督看板", "区教育和体育局", "52.00", "/webjars/echarts/5.3.1/dist/echarts.min.js",
+        "第一种形态");
     assertThat(http.getForEntity("/webjars/echarts/5.3.1/dist/echarts.min.js", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     ResponseEntity<String> guidebook = as("d01sec").getForEntity("/pages/guidebook", String.class);

@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.liangze.accountability.AccountabilityProcess;
 import org.liangze.accountability.AccountabilityProcess.Element;
 import org.liangze.accountability.AccountabilityProcess.Variables;
+import org.liangze.dashboard.DashboardService;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.escalation.EscalationLevel;
 import org.liangze.escalation.EscalationStep;
 import org.liangze.escalation.Escalations;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.Official;
 import org.liangze.record.ChainVerifier;
 import org.liangze.record.RecordEntry;
 import org.liangze.record.RecordManual;
@@ -79,6 +81,7 @@ class SupervisionLoopEndToEndTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired ActAs actAs;
+  @Autowired DashboardService dashboard;
   @Autowired JdbcClient jdbc;
   final ObjectMapper json = new ObjectMapper();
 
@@ -181,6 +184,11 @@ class SupervisionLoopEndToEndTest {
     }
     assertThat(summaries).anyMatch(summary -> summary.contains("整改"));
     assertThat(verifier.verify(UNIT).intact()).isTrue();
+
+    // the dashboard counts the decided measures by the four forms
+    DashboardService.Dashboard board = dashboard.of(Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION)),
+        dashboard.currentQuarter());
+    assertThat(board.measuresByForm().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(rows.size());
   }
 
   private String taskName(Element element) {
