@@ -1,5 +1,6 @@
 package org.liangze.platform;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -71,7 +72,8 @@ class FormVariableGuard extends OncePerRequestFilter {
   private final ProcessEngineConfigurationImpl engine;
   private final IdentityService identityService;
   private final String engineName;
-  private final ObjectMapper json = new ObjectMapper();
+  // a second JSON value after the first is refused rather than left for a reader downstream to interpret
+  private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   FormVariableGuard(ProcessEngineConfigurationImpl engine, String engineName) {
     this.engine = engine;
@@ -195,16 +197,19 @@ class FormVariableGuard extends OncePerRequestFilter {
     if (!root.isObject()) {
       throw new IllegalArgumentException("not an object");
     }
-    if (completion) {
-      addObjectKeys(root.get("variables"), names);
-    } else {
-      addObjectKeys(root.get("modifications"), names);
-      JsonNode deletions = root.get("deletions");
-      if (deletions != null && !deletions.isNull()) {
-        if (!deletions.isArray()) {
-          throw new IllegalArgumentException("deletions");
+    // every spelling of the property names, should a JSON reader downstream be lenient about their case
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+      String property = field.getKey().toLowerCase(Locale.ROOT);
+      if (completion && property.equals("variables") || !completion && property.equals("modifications")) {
+        addObjectKeys(field.getValue(), names);
+      } else if (!completion && property.equals("deletions")) {
+        JsonNode deletions = field.getValue();
+        if (deletions != null && !deletions.isNull()) {
+          if (!deletions.isArray()) {
+            throw new IllegalArgumentException("deletions");
+          }
+          deletions.forEach(name -> names.add(name.asText()));
         }
-        deletions.forEach(name -> names.add(name.asText()));
       }
     }
     return names;

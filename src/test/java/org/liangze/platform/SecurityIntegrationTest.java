@@ -127,9 +127,12 @@ class SecurityIntegrationTest {
     assertThat(variablesViaTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(variablesViaTasklist.getBody()).contains("表单之外");
     // a body the guard cannot read is refused, not waved through
-    ResponseEntity<String> garbled = postRaw("d01sec", "/engine-rest/task/" + taskId + "/complete",
-        "{\"variables\": [\"letterId\"]}");
-    assertThat(garbled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    for (String garbled : List.of("{\"variables\": [\"letterId\"]}", "{\"variables\": {}} {\"variables\": "
+        + "{\"letterId\": {\"value\": " + othersLetter + "}}}", "{\"Variables\": {\"letterId\": {\"value\": "
+        + othersLetter + "}}}")) {
+      assertThat(postRaw("d01sec", "/engine-rest/task/" + taskId + "/complete", garbled).getStatusCode())
+          .as(garbled).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
     // the webapps' CSRF protection: the same session without the token is refused by Camunda
     HttpHeaders noToken = new HttpHeaders();
     noToken.add(HttpHeaders.COOKIE, tasklist.getFirst(HttpHeaders.COOKIE));
@@ -155,6 +158,15 @@ class SecurityIntegrationTest {
         .filter(r -> r.get("unit_code").equals("D01")).allMatch(r -> "张伟".equals(r.get("signature"))));
     assertThat(letterRows().stream().filter(r -> r.get("unit_code").equals("T01V01")).toList())
         .isEqualTo(lettersBefore.stream().filter(r -> r.get("unit_code").equals("T01V01")).toList());
+  }
+
+  @Test
+  void administratorsAreNotLimitedToTheForm() throws IOException {
+    String taskId = tasks("t01v01sec").get(0).get("id").asText();
+    ResponseEntity<String> admin = http.withBasicAuth("admin", "test-admin-password").exchange(
+        "/engine-rest/task/" + taskId + "/localVariables", HttpMethod.POST, new HttpEntity<>(
+            "{\"modifications\": {\"adminNote\": {\"value\": \"已核实\"}}}", jsonHeaders()), String.class);
+    assertThat(admin.getStatusCode()).as(admin.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test
@@ -357,6 +369,12 @@ class SecurityIntegrationTest {
     session.add(HttpHeaders.COOKIE, cookies);
     session.add("X-XSRF-TOKEN", xsrf);
     return session;
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
   }
 
   private static String cookies(ResponseEntity<?> response) {
