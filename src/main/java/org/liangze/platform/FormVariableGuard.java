@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -66,6 +67,11 @@ class FormVariableGuard extends OncePerRequestFilter {
           + "(?:/([^/]+)(?:/data)?)?/?$",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern START_ENDPOINT = Pattern.compile(
+      "^(/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/process-definition/"
+          + "(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(?:start|submit-form)/?$",
+      Pattern.CASE_INSENSITIVE);
+
   private static final Set<String> COMPLETIONS =
       Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation");
 
@@ -85,13 +91,16 @@ class FormVariableGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    Matcher endpoint = TASK_ENDPOINT.matcher(path);
     String method = request.getMethod().toUpperCase(Locale.ROOT);
-    if (!endpoint.matches() || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+    Matcher task = TASK_ENDPOINT.matcher(path);
+    Matcher start = START_ENDPOINT.matcher(path);
+    boolean isTask = task.matches();
+    boolean isStart = !isTask && start.matches() && method.equals("POST");
+    if (!isTask && !isStart || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = callerGroups(request, endpoint.group(1).startsWith("/camunda"));
+    List<String> groups = callerGroups(request, (isTask ? task : start).group(1).startsWith("/camunda"));
     if (groups == null) {
       // not logged in: the engine's own authentication answers (401); nothing to check for an anonymous caller
       chain.doFilter(request, response);
@@ -101,10 +110,9 @@ class FormVariableGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String taskId = endpoint.group(2);
-    String action = endpoint.group(3).toLowerCase(Locale.ROOT);
-    String variableName = endpoint.group(4);
-    boolean completion = COMPLETIONS.contains(action);
+    String action = isTask ? task.group(3).toLowerCase(Locale.ROOT) : "start";
+    String variableName = isTask ? task.group(4) : null;
+    boolean completion = !isTask || COMPLETIONS.contains(action);
     if (completion && variableName != null) {
       chain.doFilter(request, response);
       return;
@@ -127,6 +135,12 @@ class FormVariableGuard extends OncePerRequestFilter {
       cached = new CachedBodyRequest(request, body);
       try {
         submitted.addAll(namesIn(body, completion));
+        if (isStart && bypassesTheStart(body)) {
+          log.warn("Refused {} {} by {}: start instructions or skipped listeners", method, path,
+              callerName(request));
+          refuse(response, HttpServletResponse.SC_FORBIDDEN, "无权跳过流程的开始环节或其校验");
+          return;
+        }
       } catch (IOException | IllegalArgumentException e) {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, "请求格式不正确");
         return;
@@ -137,9 +151,10 @@ class FormVariableGuard extends OncePerRequestFilter {
       return;
     }
 
-    Set<String> allowed = formKeys(taskId);
+    Set<String> allowed = isTask ? formKeys(task.group(2)) : startFormKeys(start.group(4), start.group(2),
+        start.group(3));
     if (allowed == null) {
-      // no such task: the engine answers as it always does (404), without this filter saying more
+      // no such task or process: the engine answers as it always does (404), without this filter saying more
       chain.doFilter(cached == null ? request : cached, response);
       return;
     }
@@ -149,9 +164,11 @@ class FormVariableGuard extends OncePerRequestFilter {
       forged.remove(LATE_REASON);
     }
     if (!forged.isEmpty()) {
-      log.warn("Refused {} {} by {}: variables {} are not on the task's form", method, path,
-          callerName(request), forged);
-      if (completion) {
+      log.warn("Refused {} {} by {}: variables {} are not on the form", method, path, callerName(request), forged);
+      if (isStart) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST,
+            "提交的内容包含表单之外的字段：" + String.join("、", forged) + "，流程未启动");
+      } else if (completion) {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST,
             "提交的内容包含表单之外的字段：" + String.join("、", forged) + "，任务未办理");
       } else {
@@ -160,6 +177,30 @@ class FormVariableGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(cached == null ? request : cached, response);
+  }
+
+  /** Whether a start request asks to begin elsewhere than the start event or to skip listeners or mappings. */
+  private boolean bypassesTheStart(byte[] body) throws IOException {
+    if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return false;
+    }
+    JsonNode root = json.readTree(body);
+    if (root == null || !root.isObject()) {
+      return false;
+    }
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+      String property = field.getKey().toLowerCase(Locale.ROOT);
+      JsonNode value = field.getValue();
+      if (property.equals("startinstructions") && !(value.isNull() || value.isArray() && value.isEmpty())) {
+        return true;
+      }
+      if ((property.equals("skipcustomlisteners") || property.equals("skipiomappings"))
+          && !(value.isNull() || value.isBoolean() && !value.booleanValue()
+          || value.isTextual() && value.asText().equalsIgnoreCase("false"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The groups of the logged-in caller, or null if nobody is logged in. */
@@ -248,6 +289,47 @@ class FormVariableGuard extends OncePerRequestFilter {
     if (form == null) {
       return null;
     }
+    try {
+      JsonNode tree = json.readTree(form);
+      return tree == null ? Set.of() : keysOf(tree);
+    } catch (IOException e) {
+      return Set.of();
+    }
+  }
+
+  /**
+   * The top-level variable names a process definition's deployed start form writes (by id, or the latest of a key),
+   * empty if it has none, null if there is no such process definition.
+   */
+  Set<String> startFormKeys(String definitionId, String key, String tenantId) {
+    Command<byte[]> readForm = context -> context.runWithoutAuthorization(inner -> {
+      var definitions = inner.getProcessDefinitionManager();
+      var definition = definitionId != null ? definitions.findLatestProcessDefinitionById(definitionId)
+          : tenantId != null ? definitions.findLatestProcessDefinitionByKeyAndTenantId(key, tenantId)
+          : definitions.findLatestProcessDefinitionByKey(key);
+      if (definition == null) {
+        return null;
+      }
+      try (InputStream form = new GetDeployedStartFormCmd(definition.getId()).execute(inner)) {
+        return form.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (ProcessEngineException e) {
+        log.info("Process {} offers no readable start form: {}", definition.getId(), e.getMessage());
+        return new byte[0];
+      }
+    });
+    byte[] form;
+    try {
+      form = engine.getCommandExecutorTxRequired().execute(readForm);
+    } catch (ProcessEngineException e) {
+      // several tenants' definitions of the key, say: the engine answers that request itself
+      return null;
+    }
+    return form == null ? null : parseKeys(form);
+  }
+
+  private Set<String> parseKeys(byte[] form) {
     try {
       JsonNode tree = json.readTree(form);
       return tree == null ? Set.of() : keysOf(tree);

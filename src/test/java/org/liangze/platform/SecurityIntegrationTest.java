@@ -161,6 +161,32 @@ class SecurityIntegrationTest {
   }
 
   @Test
+  void aProcessStartsOnlyWithWhatItsStartFormOffers() throws IOException {
+    Map<String, Long> before = counts();
+    long instancesBefore = jdbc.sql("select count(*) from act_ru_execution where parent_id_ is null")
+        .query(Long.class).single();
+    String start = "/engine-rest/process-definition/key/letterSigning/start";
+    ResponseEntity<String> forged = post("quwei", start, Map.of("variables",
+        Map.of("year", value("2043"), "unitCode", value("T01V01"))));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("表单之外").contains("unitCode").contains("流程未启动");
+    assertThat(post("quwei", "/engine-rest/process-definition/key/letterSigning/submit-form", Map.of("variables",
+        Map.of("year", value("2043"), "letterId", value(1)))).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // starting past the start event, or without its listeners (which check the year), is not for the committee
+    for (Map<String, ?> bypass : List.<Map<String, ?>>of(
+        Map.of("variables", Map.of("year", value("2043")), "skipCustomListeners", true),
+        Map.of("variables", Map.of("year", value("2043")), "skipIoMappings", "true"),
+        Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "SignLetter"))))) {
+      ResponseEntity<String> refused = post("quwei", start, bypass);
+      assertThat(refused.getStatusCode()).as(bypass.toString()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody()).contains("无权跳过");
+    }
+    assertThat(counts()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from act_ru_execution where parent_id_ is null").query(Long.class)
+        .single()).isEqualTo(instancesBefore);
+  }
+
+  @Test
   void administratorsAreNotLimitedToTheForm() throws IOException {
     String taskId = tasks("t01v01sec").get(0).get("id").asText();
     ResponseEntity<String> admin = http.withBasicAuth("admin", "test-admin-password").exchange(
