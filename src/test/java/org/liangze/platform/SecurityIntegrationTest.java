@@ -161,6 +161,25 @@ class SecurityIntegrationTest {
   }
 
   @Test
+  void staffCannotApproveTheirOwnDraft() throws IOException {
+    district.publishLists(2027);
+    assertThat(post("jiwei", "/api/list-formulations", Map.of("unitCode", "D01", "year", "2027")).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    JsonNode drafts = json.readTree(as("d01staff").getForObject(
+        "/engine-rest/task?processDefinitionKey=listFormulation", String.class));
+    assertThat(drafts).hasSize(1);
+    String taskId = drafts.get(0).get("id").asText();
+    // the draft form's dynamic list is the staff's to fill; the commission's decision is not
+    ResponseEntity<String> selfApproved = post("d01staff", "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("items", Map.of("value", "[]", "type", "Json"),
+            "decision", value("APPROVE"))));
+    assertThat(selfApproved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(selfApproved.getBody()).contains("decision").doesNotContain("items");
+    assertThat(json.readTree(as("d01staff").getForObject(
+        "/engine-rest/task?processDefinitionKey=listFormulation", String.class))).hasSize(1);
+  }
+
+  @Test
   void aProcessStartsOnlyWithWhatItsStartFormOffers() throws IOException {
     Map<String, Long> before = counts();
     long instancesBefore = jdbc.sql("select count(*) from act_ru_execution where parent_id_ is null")
