@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,14 +42,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a person set on a task only what the task's Camunda Form asks of them. Completing a task (engine REST
+ * Lets a person set on a task, or on a process they start, only what its Camunda Form asks of them. Completing a task (engine REST
  * {@code complete}, {@code submit-form}, {@code resolve}, {@code bpmnError}, {@code bpmnEscalation}, and the same
  * through the webapps' engine API) with a variable the form does not offer is refused with 400 before the engine
  * sees it, so nobody can sign with another unit's {@code letterId} or accept their own work with
  * {@code decision=ACCEPT}. Changing a task's variables directly ({@code variables}, {@code localVariables}) is
  * refused with 403 unless every name is one of the form's keys. Administrators ({@code camunda-admin}) are not
- * limited. The form is read as the platform, without the caller's authorizations: the engine decides afterwards
- * whether the caller may work on the task at all.
+ * limited. Starting a process ({@code process-definition/…/start|submit-form}) likewise takes only the start form's
+ * fields, and neither start instructions nor skipped listeners or mappings, which would pass the start event's
+ * checks by. The form is read as the platform, without the caller's authorizations: the engine decides afterwards
+ * whether the caller may work on the task or start the process at all.
  */
 class FormVariableGuard extends OncePerRequestFilter {
 
@@ -188,7 +192,7 @@ class FormVariableGuard extends OncePerRequestFilter {
     if (root == null || !root.isObject()) {
       return false;
     }
-    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+    for (var field : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
       String property = field.getKey().toLowerCase(Locale.ROOT);
       JsonNode value = field.getValue();
       if (property.equals("startinstructions") && !(value.isNull() || value.isArray() && value.isEmpty())) {
@@ -239,7 +243,7 @@ class FormVariableGuard extends OncePerRequestFilter {
       throw new IllegalArgumentException("not an object");
     }
     // every spelling of the property names, should a JSON reader downstream be lenient about their case
-    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+    for (var field : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
       String property = field.getKey().toLowerCase(Locale.ROOT);
       if (completion && property.equals("variables") || !completion && property.equals("modifications")) {
         addObjectKeys(field.getValue(), names);
@@ -286,15 +290,7 @@ class FormVariableGuard extends OncePerRequestFilter {
       }
     });
     byte[] form = engine.getCommandExecutorTxRequired().execute(readForm);
-    if (form == null) {
-      return null;
-    }
-    try {
-      JsonNode tree = json.readTree(form);
-      return tree == null ? Set.of() : keysOf(tree);
-    } catch (IOException e) {
-      return Set.of();
-    }
+    return form == null ? null : parseKeys(form);
   }
 
   /**
@@ -329,6 +325,7 @@ class FormVariableGuard extends OncePerRequestFilter {
     return form == null ? null : parseKeys(form);
   }
 
+  /** The form's keys; none if it is not Camunda Form JSON (an embedded HTML form, say). */
   private Set<String> parseKeys(byte[] form) {
     try {
       JsonNode tree = json.readTree(form);
@@ -365,16 +362,13 @@ class FormVariableGuard extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response, int status, String detail) throws IOException {
+  private void refuse(HttpServletResponse response, int status, String detail) throws IOException {
     response.setStatus(status);
     response.setContentType("application/problem+json;charset=UTF-8");
-    response.setCharacterEncoding("UTF-8");
-    ObjectMapper mapper = new ObjectMapper();
-    response.getWriter().write(mapper.writeValueAsString(java.util.Map.of(
-        "type", "about:blank", "status", status, "title", status == 400 ? "Bad Request" : status == 403
-            ? "Forbidden" : "Payload Too Large",
-        // the engine REST API's own error shape, which Tasklist shows to the person
-        "message", detail, "detail", detail)));
+    // "type" and "message" as the engine REST API's own errors, which Tasklist shows; "detail" as RFC 9457
+    response.getOutputStream().write(json.writeValueAsBytes(Map.of(
+        "type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException",
+        "status", status, "message", detail, "detail", detail)));
   }
 
   /** The request with its body read once and served again to whoever reads it next. */
@@ -422,7 +416,7 @@ class FormVariableGuard extends OncePerRequestFilter {
     public BufferedReader getReader() {
       String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
       return new BufferedReader(new InputStreamReader(getInputStream(),
-          java.nio.charset.Charset.forName(encoding)));
+          Charset.forName(encoding)));
     }
 
     @Override
