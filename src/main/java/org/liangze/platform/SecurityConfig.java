@@ -1,12 +1,15 @@
 package org.liangze.platform;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,6 +34,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfig {
 
   static final String ENGINE_REST = "/engine-rest/*";
+  static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
 
   @Bean
   @Order(1)
@@ -49,6 +53,9 @@ class SecurityConfig {
         // stateless Basic authentication carries no ambient credential a forged cross-site request could use
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
+        // after authentication, so an anonymous caller learns nothing but 401
+        .addFilterAfter(new RequestSizeLimit(), EngineIdentityFilter.class)
+        .addFilterAfter(new UnitCodePathCheck(), RequestSizeLimit.class)
         .build();
   }
 
@@ -80,6 +87,19 @@ class SecurityConfig {
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(ENGINE_REST);
+    // before the form guard, which needs to know who is calling
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  /** Task completions and variable changes carry only what the task's form offers, by both doors. */
+  @Bean
+  FilterRegistrationBean<FormVariableGuard> formVariableGuard(ProcessEngine processEngine) {
+    FilterRegistrationBean<FormVariableGuard> registration = new FilterRegistrationBean<>(new FormVariableGuard(
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration(), processEngine.getName()));
+    registration.setName("liangze-form-variable-guard");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
     return registration;
   }
 }

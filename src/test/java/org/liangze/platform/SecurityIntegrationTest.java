@@ -1,0 +1,476 @@
+package org.liangze.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The platform's doors on a real PostgreSQL over HTTP: forged process variables on task completion
+ * ({@link FormVariableGuard}), a matrix of who may call what, security headers, the webapps' CSRF protection, and
+ * hostile input. Covered elsewhere and not repeated here: a non-designer deploying (403) in
+ * {@code LetterPlatformIntegrationTest.processDesignersMayDeployAndNobodyElse}; no demo user or default password
+ * without the demo profile in {@link ProductionProfileTest}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SecurityIntegrationTest {
+
+  static final String PASSWORD = "demo-test-pw";
+  static final int YEAR = 2026;
+  static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+    registry.add("liangze.identity.initial-password", () -> PASSWORD);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired JdbcClient jdbc;
+  final ObjectMapper json = new ObjectMapper();
+
+  /** The demo district with the year's letters issued, once per context. */
+  @BeforeEach
+  void lettersIssued() throws IOException {
+    if (district.seedIfEmpty(YEAR)) {
+      identitySync.sync();
+    }
+    if (jdbc.sql("select count(*) from letter_campaigns where campaign_year = ?").param(YEAR).query(Long.class)
+        .single() == 0) {
+      assertThat(post("quwei", "/api/letter-campaigns", Map.of("year", String.valueOf(YEAR))).getStatusCode())
+          .isEqualTo(HttpStatus.CREATED);
+    }
+    // the job executor issues the letters; T01V01's is never touched here
+    await().atMost(Duration.ofSeconds(60)).until(() -> !tasks("t01v01sec").isEmpty());
+  }
+
+  // ---- 1. forged process variables -------------------------------------------------------------------------
+
+  @Test
+  void aTaskTakesOnlyWhatItsFormOffers() throws IOException {
+    List<JsonNode> own = tasks("d01sec");
+    assertThat(own).hasSize(1);
+    String taskId = own.get(0).get("id").asText();
+    long othersLetter = letterIdOf("T01V01");
+    List<Map<String, Object>> lettersBefore = letterRows();
+
+    // signing one's own letter, but pointing the process at another unit's letter
+    ResponseEntity<String> forged = post("d01sec", "/engine-rest/task/" + taskId + "/complete", Map.of("variables",
+        Map.of("decision", value("SIGN"), "signature", value("张伟"), "letterId", value(othersLetter))));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("表单之外").contains("letterId");
+    assertThat(post("d01sec", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables",
+        Map.of("decision", value("SIGN"), "signature", value("张伟"), "unitCode", value("T01V01"))))
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // changing the task's variables directly
+    // changing the task's variables directly (refused by the guard, whatever Camunda's authorizations say)
+    for (ResponseEntity<String> refused : List.of(
+        post("d01sec", "/engine-rest/task/" + taskId + "/variables",
+            Map.of("modifications", Map.of("letterId", value(othersLetter)))),
+        post("d01sec", "/engine-rest/task/" + taskId + "/localVariables",
+            Map.of("modifications", Map.of("signature", value("张伟")), "deletions", List.of("letterId"))),
+        exchange("d01sec", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/letterId",
+            value(othersLetter)),
+        exchange("d01sec", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/localVariables/unitCode",
+            value("T01V01")),
+        exchange("d01sec", HttpMethod.DELETE, "/engine-rest/task/" + taskId + "/variables/letterId", null))) {
+      assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody()).contains("表单之外");
+    }
+    // the same through Tasklist's own API, with a Tasklist session and its CSRF token
+    HttpHeaders tasklist = tasklistSession("d01sec");
+    tasklist.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> viaTasklist = http.exchange(WEBAPP_ENGINE + "/task/" + taskId + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>(json.writeValueAsString(Map.of("variables", Map.of("decision",
+            value("SIGN"), "signature", value("张伟"), "letterId", value(othersLetter)))), tasklist), String.class);
+    assertThat(viaTasklist.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(viaTasklist.getBody()).contains("表单之外");
+    ResponseEntity<String> variablesViaTasklist = http.exchange(WEBAPP_ENGINE + "/task/" + taskId + "/variables",
+        HttpMethod.POST, new HttpEntity<>(json.writeValueAsString(Map.of("modifications", Map.of("letterId",
+            value(othersLetter)))), tasklist), String.class);
+    assertThat(variablesViaTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(variablesViaTasklist.getBody()).contains("表单之外");
+    // a body the guard cannot read is refused, not waved through
+    for (String garbled : List.of("{\"variables\": [\"letterId\"]}", "{\"variables\": {}} {\"variables\": "
+        + "{\"letterId\": {\"value\": " + othersLetter + "}}}", "{\"Variables\": {\"letterId\": {\"value\": "
+        + othersLetter + "}}}")) {
+      assertThat(postRaw("d01sec", "/engine-rest/task/" + taskId + "/complete", garbled).getStatusCode())
+          .as(garbled).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+    // the webapps' CSRF protection: the same session without the token is refused by Camunda
+    HttpHeaders noToken = new HttpHeaders();
+    noToken.add(HttpHeaders.COOKIE, tasklist.getFirst(HttpHeaders.COOKIE));
+    noToken.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> forgedSite = http.exchange(WEBAPP_ENGINE + "/task/" + taskId + "/complete",
+        HttpMethod.POST, new HttpEntity<>("{\"variables\":{}}", noToken), String.class);
+    assertThat(forgedSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(forgedSite.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+
+    // nothing changed: the task is open, the letters are as they were, the variable is the process's own
+    assertThat(tasks("d01sec")).hasSize(1);
+    assertThat(letterRows()).isEqualTo(lettersBefore);
+    JsonNode letterId = json.readTree(as("d01sec").getForObject("/engine-rest/task/" + taskId
+        + "/variables/letterId", String.class));
+    assertThat(letterId.get("value").asLong()).isEqualTo(letterIdOf("D01"));
+
+    // only the form's keys (a read-only one and the late reason included): done
+    assertThat(post("d01sec", "/engine-rest/task/" + taskId + "/complete", Map.of("variables",
+        Map.of("decision", value("SIGN"), "signature", value("张伟"), "letterSummary", value("要点"))))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks("d01sec")).isEmpty();
+    await().atMost(Duration.ofSeconds(60)).until(() -> letterRows().stream()
+        .filter(r -> r.get("unit_code").equals("D01")).allMatch(r -> "张伟".equals(r.get("signature"))));
+    assertThat(letterRows().stream().filter(r -> r.get("unit_code").equals("T01V01")).toList())
+        .isEqualTo(lettersBefore.stream().filter(r -> r.get("unit_code").equals("T01V01")).toList());
+  }
+
+  @Test
+  void staffCannotApproveTheirOwnDraft() throws IOException {
+    district.publishLists(2027);
+    assertThat(post("jiwei", "/api/list-formulations", Map.of("unitCode", "D01", "year", "2027")).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    JsonNode drafts = json.readTree(as("d01staff").getForObject(
+        "/engine-rest/task?processDefinitionKey=listFormulation", String.class));
+    assertThat(drafts).hasSize(1);
+    String taskId = drafts.get(0).get("id").asText();
+    // the draft form's dynamic list is the staff's to fill; the commission's decision is not
+    ResponseEntity<String> selfApproved = post("d01staff", "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("items", Map.of("value", "[]", "type", "Json"),
+            "decision", value("APPROVE"))));
+    assertThat(selfApproved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(selfApproved.getBody()).contains("decision").doesNotContain("items");
+    assertThat(json.readTree(as("d01staff").getForObject(
+        "/engine-rest/task?processDefinitionKey=listFormulation", String.class))).hasSize(1);
+  }
+
+  @Test
+  void aProcessStartsOnlyWithWhatItsStartFormOffers() throws IOException {
+    Map<String, Long> before = counts();
+    long instancesBefore = jdbc.sql("select count(*) from act_ru_execution where parent_id_ is null")
+        .query(Long.class).single();
+    String start = "/engine-rest/process-definition/key/letterSigning/start";
+    ResponseEntity<String> forged = post("quwei", start, Map.of("variables",
+        Map.of("year", value("2043"), "unitCode", value("T01V01"))));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("表单之外").contains("unitCode").contains("流程未启动");
+    assertThat(post("quwei", "/engine-rest/process-definition/key/letterSigning/submit-form", Map.of("variables",
+        Map.of("year", value("2043"), "letterId", value(1)))).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // starting past the start event, or without its listeners (which check the year), is not for the committee
+    for (Map<String, ?> bypass : List.<Map<String, ?>>of(
+        Map.of("variables", Map.of("year", value("2043")), "skipCustomListeners", true),
+        Map.of("variables", Map.of("year", value("2043")), "skipIoMappings", "true"),
+        Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "SignLetter"))))) {
+      ResponseEntity<String> refused = post("quwei", start, bypass);
+      assertThat(refused.getStatusCode()).as(bypass.toString()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody()).contains("无权跳过");
+    }
+    assertThat(counts()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from act_ru_execution where parent_id_ is null").query(Long.class)
+        .single()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void administratorsAreNotLimitedToTheForm() throws IOException {
+    String taskId = tasks("t01v01sec").get(0).get("id").asText();
+    ResponseEntity<String> admin = http.withBasicAuth("admin", "test-admin-password").exchange(
+        "/engine-rest/task/" + taskId + "/localVariables", HttpMethod.POST, new HttpEntity<>(
+            "{\"modifications\": {\"adminNote\": {\"value\": \"已核实\"}}}", jsonHeaders()), String.class);
+    assertThat(admin.getStatusCode()).as(admin.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void theFormsKeysAreItsFieldsAndTheParentsOfItsLists() throws IOException {
+    JsonNode form = json.readTree("""
+        {"components": [
+          {"type": "text", "text": "x"},
+          {"type": "textfield", "key": "title"},
+          {"type": "textarea", "key": "summary", "readonly": true},
+          {"type": "dynamiclist", "path": "items", "components": [{"type": "textfield", "key": "content"}]},
+          {"type": "group", "components": [{"type": "number", "key": "score"}]},
+          {"type": "group", "path": "address.home", "components": [{"type": "textfield", "key": "street"}]},
+          {"type": "textfield", "key": "meta.note"}
+        ]}""");
+    assertThat(FormVariableGuard.keysOf(form))
+        .containsExactlyInAnyOrder("title", "summary", "items", "score", "address", "meta");
+  }
+
+  // ---- 2. who may call what ----------------------------------------------------------------------------------
+
+  /** One door, one caller, the answers that are right. */
+  record Door(String method, String path, String user, String password, Set<Integer> expected) {
+    @Override
+    public String toString() {
+      return method + " " + path + " as " + (user == null ? "nobody" : user + (PASSWORD.equals(password)
+          ? "" : " (wrong password)")) + " -> " + expected;
+    }
+  }
+
+  static final String NOBODY = null;
+  static final String WRONG = "wrong-password";
+  static final Set<Integer> UNAUTHORIZED = Set.of(401);
+  static final Set<Integer> FORBIDDEN = Set.of(403);
+  /** Not allowed, or not visible at all. */
+  static final Set<Integer> FORBIDDEN_OR_HIDDEN = Set.of(403, 404);
+
+  static Stream<Arguments> doors() {
+    return Stream.of(
+        // without credentials
+        door("GET", "/engine-rest/task", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/engine-rest/process-definition", NOBODY, null, UNAUTHORIZED),
+        door("POST", "/engine-rest/filter/create", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/api/me", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/api/letters?year=2026", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/api/units/D01/record", NOBODY, null, UNAUTHORIZED),
+        door("POST", "/api/letter-campaigns", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/pages/guidebook", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/pages/dashboard", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/pages/units/D01/record", NOBODY, null, UNAUTHORIZED),
+        door("GET", WEBAPP_ENGINE + "/task", NOBODY, null, UNAUTHORIZED),
+        door("GET", "/actuator/env", NOBODY, null, Set.of(401, 403)),
+        // wrong credentials (a login of its own: Camunda then slows that login down)
+        door("GET", "/engine-rest/task", "d02insp", WRONG, UNAUTHORIZED),
+        door("GET", "/api/me", "d02insp", WRONG, UNAUTHORIZED),
+        door("GET", "/pages/guidebook", "d02insp", WRONG, UNAUTHORIZED),
+        door("GET", "/engine-rest/task", "nobody-at-all", WRONG, UNAUTHORIZED),
+        // another unit's things
+        door("GET", "/api/units/T01/record", "d01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/api/units/T01/record/verification", "d01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/api/units/T01/record/export.pdf", "d01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/pages/units/T01/record", "d01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/api/letters/{T01_LETTER}/document", "d01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/api/letters/{T01_LETTER}/document", "d01staff", PASSWORD, FORBIDDEN),
+        door("GET", "/engine-rest/task/{T01V01_TASK}", "d01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("GET", "/engine-rest/task/{T01V01_TASK}/variables", "d01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("POST", "/engine-rest/task/{T01V01_TASK}/complete", "d01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        // what only the district or an administrator does
+        door("POST", "/engine-rest/filter/create", "d01sec", PASSWORD, FORBIDDEN),
+        door("POST", "/engine-rest/filter/create", "d01staff", PASSWORD, FORBIDDEN),
+        door("POST", "/api/letter-campaigns", "d01sec", PASSWORD, FORBIDDEN),
+        door("POST", "/engine-rest/user/create", "jiwei", PASSWORD, FORBIDDEN),
+        door("POST", "/engine-rest/authorization/create", "d01sec", PASSWORD, FORBIDDEN),
+        door("POST", "/engine-rest/group/create", "d01sec", PASSWORD, FORBIDDEN));
+  }
+
+  static Arguments door(String method, String path, String user, String password, Set<Integer> expected) {
+    return Arguments.of(new Door(method, path, user, password == null ? null : password, expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void everyDoorAnswersOnlyThoseItShould(Door door) throws IOException {
+    String path = door.path()
+        .replace("{T01_LETTER}", String.valueOf(letterIdOf("T01V01")))
+        .replace("{T01V01_TASK}", tasks("t01v01sec").isEmpty() ? "none" : tasks("t01v01sec").get(0).get("id")
+            .asText());
+    TestRestTemplate client = door.user() == null ? http : http.withBasicAuth(door.user(), door.password());
+    HttpHeaders headers = new HttpHeaders();
+    Object body = null;
+    if (door.method().equals("POST")) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      body = path.endsWith("/filter/create")
+          ? "{\"resourceType\":\"Task\",\"name\":\"伪造的过滤器\",\"owner\":\"" + door.user() + "\",\"query\":{}}"
+          : path.endsWith("/complete") ? "{\"variables\":{\"decision\":{\"value\":\"SIGN\"},"
+              + "\"signature\":{\"value\":\"张伟\"}}}"
+          : path.endsWith("/user/create") ? "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":"
+              + "\"x1234567890\"}}"
+          : path.endsWith("/group/create") ? "{\"id\":\"intruders\",\"name\":\"x\"}"
+          : path.endsWith("/authorization/create") ? "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\""
+              + door.user() + "\",\"resourceType\":7,\"resourceId\":\"*\"}"
+          : "{\"year\":\"2041\"}";
+    }
+    ResponseEntity<String> response = client.exchange(URI.create(http.getRootUri() + path),
+        HttpMethod.valueOf(door.method()), new HttpEntity<>(body, headers), String.class);
+    assertThat(response.getStatusCode().value()).as(door.toString() + ": " + response.getBody())
+        .isIn(door.expected());
+  }
+
+  @Test
+  void everyoneSeesOnlyTheirOwnUnitsWork() throws IOException {
+    List<JsonNode> own = tasks("d01sec");
+    assertThat(own).allMatch(task -> task.get("name").asText().contains("区教育和体育局"));
+    JsonNode letters = json.readTree(as("d01sec").getForObject("/api/letters?year=" + YEAR, String.class));
+    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().equals("D01"));
+    assertThat(json.readTree(as("d01sec").getForObject("/engine-rest/filter", String.class)))
+        .noneMatch(filter -> filter.get("name").asText().equals("伪造的过滤器"));
+  }
+
+  @Test
+  void theWebappsAndTheApiSendSecurityHeaders() {
+    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(tasklist.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(tasklist.getHeaders().getFirst("Content-Security-Policy")).contains("default-src");
+    assertThat(tasklist.getHeaders().getFirst("X-XSS-Protection")).isNotBlank();
+
+    ResponseEntity<String> api = as("d01sec").getForEntity("/api/me", String.class);
+    assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(api.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(api.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(api.getHeaders().getCacheControl()).contains("no-store");
+  }
+
+  // ---- 3. hostile input --------------------------------------------------------------------------------------
+
+  @Test
+  void hostileInputGetsAClientErrorAndChangesNothing() throws IOException {
+    Map<String, Long> before = counts();
+    List<ResponseEntity<String>> answers = new ArrayList<>();
+    answers.add(postRaw("quwei", "/api/letter-campaigns", "{\"year\": "));
+    answers.add(postRaw("quwei", "/api/letter-campaigns", "{\"year\": []}"));
+    answers.add(postRaw("quwei", "/api/letter-campaigns", "[1,2,3]"));
+    answers.add(postRaw("quwei", "/api/letter-campaigns", "{\"year\": \"2026'; drop table letters;--\"}"));
+    answers.add(postRaw("d01staff", "/api/units/D01/record", "{\"summary\": {\"$ne\": 1}, \"occurredAt\": 5}"));
+    ResponseEntity<String> oversized = postRaw("quwei", "/api/letter-campaigns", "{\"year\":\"2042\",\"pad\":\""
+        + "x".repeat(2_000_000) + "\"}");
+    assertThat(oversized.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(oversized.getBody()).contains("过大");
+    answers.add(get("d01sec", "/api/letters?year=2026'--"));
+    answers.add(get("d01sec", "/api/letters?year=2026%20or%201=1"));
+    answers.add(get("d01sec", "/api/units/D01%27%3Bdrop%20table%20units%3B--/record"));
+    answers.add(get("jiwei", "/api/units/D01%27%20or%20%271%27=%271/record"));
+    answers.add(get("d01sec", "/api/letters/1%20or%201=1/document"));
+    for (ResponseEntity<String> answer : answers) {
+      assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getStatusCode() + " " + answer.getBody())
+          .isTrue();
+    }
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : List.of("units", "letters", "letter_campaigns", "record_entries", "people",
+        "responsibility_lists")) {
+      counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+    }
+    return counts;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  /** Logs into Tasklist as the user; the headers carry the session cookie and the CSRF token. */
+  private HttpHeaders tasklistSession(String user) {
+    ResponseEntity<String> probe = http.getForEntity("/camunda/api/admin/auth/user/default", String.class);
+    String cookies = cookies(probe);
+    String xsrf = probe.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split("[=;]")[1];
+    HttpHeaders login = new HttpHeaders();
+    login.add(HttpHeaders.COOKIE, cookies);
+    login.add("X-XSRF-TOKEN", xsrf);
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + PASSWORD, login), String.class);
+    assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    HttpHeaders session = new HttpHeaders();
+    if (loggedIn.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
+      // the session id changes at login, and with it the token
+      cookies = cookies(loggedIn);
+      xsrf = loggedIn.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+          .findFirst().map(c -> c.split("[=;]")[1]).orElse(xsrf);
+    }
+    // the token that goes with the logged-in session
+    HttpHeaders probeAgain = new HttpHeaders();
+    probeAgain.add(HttpHeaders.COOKIE, cookies);
+    ResponseEntity<String> again = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(probeAgain), String.class);
+    if (again.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
+      xsrf = again.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+          .findFirst().map(c -> c.split("[=;]")[1]).orElse(xsrf);
+    }
+    session.add(HttpHeaders.COOKIE, cookies);
+    session.add("X-XSRF-TOKEN", xsrf);
+    return session;
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  private static String cookies(ResponseEntity<?> response) {
+    return String.join("; ", response.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.split(";")[0]).toList());
+  }
+
+  private static Map<String, Object> value(Object value) {
+    return Map.of("value", value);
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, PASSWORD);
+  }
+
+  private ResponseEntity<String> get(String user, String encodedPath) {
+    return as(user).exchange(URI.create(http.getRootUri() + encodedPath), HttpMethod.GET, null, String.class);
+  }
+
+  private ResponseEntity<String> post(String user, String path, Object body) throws IOException {
+    return postRaw(user, path, json.writeValueAsString(body));
+  }
+
+  private ResponseEntity<String> postRaw(String user, String path, String body) {
+    return exchange(user, HttpMethod.POST, path, body);
+  }
+
+  private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      Object payload = body instanceof String || body == null ? body : json.writeValueAsString(body);
+      return as(user).exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<JsonNode> tasks(String user) throws IOException {
+    List<JsonNode> tasks = new ArrayList<>();
+    json.readTree(as(user).getForObject("/engine-rest/task?processDefinitionKey=letterSigning", String.class))
+        .forEach(tasks::add);
+    return tasks;
+  }
+
+  private List<Map<String, Object>> letterRows() {
+    return jdbc.sql("select * from letters where letter_year = ? order by id").param(YEAR).query().listOfRows();
+  }
+
+  private long letterIdOf(String unitCode) {
+    return jdbc.sql("select id from letters where unit_code = ? and letter_year = ? order by revision desc limit 1")
+        .params(unitCode, YEAR).query(Long.class).single();
+  }
+}
