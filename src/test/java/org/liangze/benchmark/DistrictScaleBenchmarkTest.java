@@ -1,0 +1,385 @@
+package org.liangze.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.escalation.OverdueWork;
+import org.liangze.lists.ListItem;
+import org.liangze.lists.ListKind;
+import org.liangze.lists.ListService;
+import org.liangze.lists.Responsibility;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.Official;
+import org.liangze.organisation.Role;
+import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitRepository;
+import org.liangze.organisation.UnitType;
+import org.liangze.record.ChainReport;
+import org.liangze.record.ChainVerifier;
+import org.liangze.record.RecordChainSeeder;
+import org.liangze.selfcheck.SelfCheckCampaigns;
+import org.liangze.selfcheck.UnitSelfCheckProcess;
+import org.liangze.support.BenchmarkPostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * "Performance at district scale": a district of {@code benchmark.units} units (default 1,000) with published lists
+ * on a PostgreSQL with {@code synchronous_commit=on}, measuring the campaign launch against stock Camunda, a unit
+ * secretary's task list, the overdue query and record-manual chain verification. Prints a table and writes it to
+ * {@code target/benchmark.md}. Not part of the default build: {@code mvn -B verify -Pbenchmark} runs it alone.
+ *
+ * <p>The job executor stays off (as in every test); the campaign's jobs are executed by a loop on two threads, each
+ * taking the jobs of its half of the id space, which is what the timing covers.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DistrictScaleBenchmarkTest {
+
+  static final int UNITS = Integer.getInteger("benchmark.units", 1000);
+  static final int TASKS = Integer.getInteger("benchmark.tasks", 20_000);
+  static final long ENTRIES = Long.getLong("benchmark.entries", 200_000);
+  static final int TASK_QUERIES = Integer.getInteger("benchmark.taskQueries", 200);
+  static final int OVERDUE_QUERIES = Integer.getInteger("benchmark.overdueQueries", 50);
+  static final int THREADS = 2;
+  static final String STOCK_KEY = "benchmarkStock";
+  static final String FILLER_KEY = "benchmarkFiller";
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    BenchmarkPostgresDatabase.register(registry);
+    registry.add("liangze.identity.initial-password", () -> "benchmark-pw");
+  }
+
+  @TestConfiguration
+  static class Delegates {
+    /** The stock process's service task: does nothing. */
+    @Bean
+    JavaDelegate benchmarkNoOp() {
+      return execution -> {
+      };
+    }
+  }
+
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired UnitRepository units;
+  @Autowired ListService lists;
+  @Autowired SelfCheckCampaigns campaigns;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService management;
+  @Autowired OverdueWork overdueWork;
+  @Autowired ChainVerifier chainVerifier;
+  @Autowired JdbcTemplate jdbc;
+
+  final List<String[]> rows = new ArrayList<>();
+
+  @Test
+  void districtScale() throws Exception {
+    long seedStart = System.nanoTime();
+    seedDistrict();
+    List<String> unitCodes = units.findAllActive().stream().map(Unit::code).toList();
+    assertThat(unitCodes).hasSize(UNITS);
+    System.out.printf("Seeded %d units in %d ms%n", UNITS, millisSince(seedStart));
+
+    // 1. campaign launch vs. stock Camunda
+    long[] campaign = campaignLaunch();
+    long campaignMillis = campaign[0];
+    long stockMillis = stockLaunch();
+    row("Campaign launch, " + UNITS + " units (start request → every unit's first task; jobs run by a loop on "
+        + THREADS + " threads)", campaignMillis + " ms", "≤ 5 s for 1,000 units");
+    row("… of which: start request / multi-instance body job / the units' jobs",
+        campaign[1] + " / " + campaign[2] + " / " + campaign[3] + " ms (%.1f ms per unit)"
+            .formatted((double) campaign[3] / UNITS), "");
+    row("Stock Camunda, " + UNITS + " instances of start → no-op service task → user task (" + THREADS
+        + " threads)", stockMillis + " ms", "");
+    row("Campaign throughput ÷ stock throughput", "%.2f×".formatted((double) stockMillis / campaignMillis),
+        "≥ 0.7×");
+
+    // 2. open tasks up to benchmark.tasks
+    long fillStart = System.nanoTime();
+    fillTasks(unitCodes);
+    long openTasks = taskService.createTaskQuery().count();
+    System.out.printf("Open tasks: %d (filled in %d ms)%n", openTasks, millisSince(fillStart));
+
+    // 3. a unit secretary's task list, as Tasklist asks for it
+    String secretary = "d01sec";
+    List<String> groups = identity.createGroupQuery().groupMember(secretary).list().stream().map(Group::getId)
+        .toList();
+    long[] stale = taskList(secretary, groups);
+    jdbc.execute("analyze");
+    long[] analyzed = taskList(secretary, groups);
+    long visible = asUser(secretary, groups, () -> taskService.createTaskQuery().taskCandidateGroupIn(groups)
+        .includeAssignedTasks().count());
+    row("Task list of a unit secretary (" + visible + " of " + openTasks + " open tasks visible), median / p95 of "
+        + TASK_QUERIES + ", right after seeding", ms(stale[0]) + " / " + ms(stale[1]) + " ms",
+        "p95 ≤ 20 ms");
+    row("… the same after ANALYZE", ms(analyzed[0]) + " / " + ms(analyzed[1]) + " ms", "p95 ≤ 20 ms");
+
+    // 4. the overdue query as a supervisor
+    Official supervisor = Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    int overdueTasks = overdueWork.report(supervisor).units().stream().mapToInt(u -> u.counts().values().stream()
+        .mapToInt(Integer::intValue).sum()).sum();
+    long[] overdue = percentiles(OVERDUE_QUERIES, i -> overdueWork.report(supervisor));
+    row("Overdue report (OverdueWork.report as a supervisor, " + overdueTasks + " tasks listed), median / p95 of "
+        + OVERDUE_QUERIES, ms(overdue[0]) + " / " + ms(overdue[1]) + " ms", "p95 ≤ 100 ms with 100k tasks");
+
+    // 5. record-manual chain verification
+    long insertStart = System.nanoTime();
+    RecordChainSeeder.seed(jdbc, unitCodes, ENTRIES);
+    jdbc.execute("analyze record_entries");
+    System.out.printf("Seeded %d record entries in %d ms%n", ENTRIES, millisSince(insertStart));
+    long verifyStart = System.nanoTime();
+    List<ChainReport> reports = chainVerifier.verifyAll();
+    long verifyMillis = millisSince(verifyStart);
+    assertThat(reports).allMatch(report -> report.firstBreak() == null);
+    long checked = reports.stream().mapToLong(ChainReport::entriesChecked).sum();
+    assertThat(checked).isEqualTo(ENTRIES);
+    row("Record-manual chain verification, " + checked + " entries in " + reports.size() + " chains",
+        "%,.0f entries/s".formatted(checked * 1000.0 / Math.max(1, verifyMillis)), "≥ 100,000 entries/s");
+
+    report(openTasks);
+  }
+
+  // ---- seeding
+
+  private void seedDistrict() throws IOException {
+    assertThat(district.seedIfEmpty(2026)).as("a fresh database").isTrue();
+    int extra = UNITS - units.findAllActive().size();
+    for (int i = 1; i <= extra; i++) {
+      units.insert(new Unit("B%04d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
+    }
+    List<ListItem> common = List.of(
+        new ListItem(Responsibility.MAIN, "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要"),
+        new ListItem(Responsibility.SUPERVISORY, "日常监督", "开展廉政谈话", "对重点岗位人员谈话提醒", "监督缺位", "每季度", "谈话记录"));
+    lists.publish(ListKind.COMMON, null, 2025, common);
+    identitySync.sync();
+  }
+
+  // ---- 1. launch
+
+  /** Total, start request, multi-instance body job, and the units' jobs, in milliseconds. */
+  private long[] campaignLaunch() throws Exception {
+    long start = System.nanoTime();
+    String campaignId;
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      campaignId = campaigns.start("2025Q3").processInstanceId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    long requestMillis = millisSince(start);
+    // the first job: the multi-instance body, which creates one execution and one job per unit
+    long bodyStart = System.nanoTime();
+    List<Job> body = management.createJobQuery().processInstanceId(campaignId).list();
+    assertThat(body).hasSize(1);
+    management.executeJob(body.get(0).getId());
+    long bodyMillis = millisSince(bodyStart);
+    long unitsStart = System.nanoTime();
+    runJobsUntil(() -> taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).count()
+        >= UNITS);
+    long unitsMillis = millisSince(unitsStart);
+    long millis = millisSince(start);
+    assertThat(taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).count())
+        .isEqualTo(UNITS);
+    return new long[] {millis, requestMillis, bodyMillis, unitsMillis};
+  }
+
+  private long stockLaunch() throws Exception {
+    BpmnModelInstance stock = Bpmn.createExecutableProcess(STOCK_KEY).camundaHistoryTimeToLive(180)
+        .startEvent().serviceTask("NoOp").camundaDelegateExpression("${benchmarkNoOp}")
+        .userTask("Work").endEvent().done();
+    repositoryService.createDeployment().name("benchmark-stock").addModelInstance("stock.bpmn", stock).deploy();
+    long start = System.nanoTime();
+    onThreads(UNITS, i -> runtimeService.startProcessInstanceByKey(STOCK_KEY, "stock-" + i));
+    long millis = millisSince(start);
+    assertThat(taskService.createTaskQuery().processDefinitionKey(STOCK_KEY).count()).isEqualTo(UNITS);
+    return millis;
+  }
+
+  /** Executes jobs on two threads (each its half of the job ids) until the condition holds. */
+  private void runJobsUntil(java.util.function.BooleanSupplier done) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int mine = t;
+        workers.add(pool.submit(() -> {
+          while (true) {
+            List<Job> jobs = management.createJobQuery().executable().listPage(0, 200);
+            int ran = 0;
+            for (Job job : jobs) {
+              if (Math.floorMod(job.getId().hashCode(), THREADS) == mine) {
+                management.executeJob(job.getId());
+                ran++;
+              }
+            }
+            if (ran == 0) {
+              if (done.getAsBoolean()) {
+                return null;
+              }
+              Thread.sleep(5);
+            }
+          }
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---- 2. filler tasks
+
+  /**
+   * Adds open tasks until the database holds {@code benchmark.tasks}: each offered to one unit group (staff,
+   * secretary or inspector, round-robin over the units), with a due date from 30 days ago to 30 days ahead.
+   */
+  private void fillTasks(List<String> unitCodes) throws Exception {
+    int missing = (int) (TASKS - taskService.createTaskQuery().count());
+    if (missing <= 0) {
+      return;
+    }
+    BpmnModelInstance filler = Bpmn.createExecutableProcess(FILLER_KEY).camundaHistoryTimeToLive(180)
+        .startEvent().userTask("Work").name("基准任务").camundaCandidateGroups("${candidateGroup}")
+        .camundaDueDate("${due}").endEvent().done();
+    repositoryService.createDeployment().name("benchmark-filler").addModelInstance("filler.bpmn", filler).deploy();
+    Role[] roles = {Role.STAFF, Role.SECRETARY, Role.INSPECTOR};
+    Instant now = Instant.now();
+    onThreads(missing, i -> {
+      String unit = unitCodes.get(i % unitCodes.size());
+      String group = Groups.of(roles[(i / unitCodes.size()) % roles.length], unit);
+      Date due = Date.from(now.plus((i % 61) - 30, ChronoUnit.DAYS));
+      runtimeService.startProcessInstanceByKey(FILLER_KEY, "filler-" + i,
+          Map.of("candidateGroup", group, "due", due, "unitCode", unit));
+    });
+  }
+
+  // ---- 3. task list
+
+  /** Tasklist's "my group tasks": first page of the candidate groups' tasks, newest first, plus the count. */
+  private long[] taskList(String user, List<String> groups) {
+    return percentiles(TASK_QUERIES, i -> asUser(user, groups, () -> {
+      taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().orderByTaskCreateTime()
+          .desc().initializeFormKeys().listPage(0, 15);
+      return taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count();
+    }));
+  }
+
+  private <T> T asUser(String user, List<String> groups, java.util.function.Supplier<T> work) {
+    identity.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  // ---- helpers
+
+  /** Median and p95 in nanoseconds of {@code runs} runs, after a few warm-up runs. */
+  private static long[] percentiles(int runs, IntConsumer run) {
+    for (int i = 0; i < Math.min(10, runs); i++) {
+      run.accept(i);
+    }
+    long[] nanos = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      run.accept(i);
+      nanos[i] = System.nanoTime() - start;
+    }
+    java.util.Arrays.sort(nanos);
+    return new long[] {nanos[runs / 2], nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)]};
+  }
+
+  private static void onThreads(int count, IntConsumer work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicInteger next = new AtomicInteger();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        workers.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            work.accept(i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long millisSince(long nanoStart) {
+    return (System.nanoTime() - nanoStart) / 1_000_000;
+  }
+
+  private static String ms(long nanos) {
+    return "%.1f".formatted(nanos / 1e6);
+  }
+
+  private void row(String what, String result, String target) {
+    rows.add(new String[] {what, result, target});
+  }
+
+  private void report(long openTasks) throws IOException {
+    StringBuilder table = new StringBuilder()
+        .append("Units: ").append(UNITS).append(", open tasks: ").append(openTasks).append(", record entries: ")
+        .append(ENTRIES).append(", max heap: ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+        .append(" MB, CPUs: ").append(Runtime.getRuntime().availableProcessors())
+        .append(", PostgreSQL 15 (embedded), synchronous_commit=on\n\n")
+        .append("| Measurement | Result | Target |\n|---|---|---|\n");
+    for (String[] row : rows) {
+      table.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2]).append(" |\n");
+    }
+    System.out.println("\n" + table);
+    Path out = Path.of("target", "benchmark.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, "# Liangze district-scale benchmark\n\n" + table, StandardCharsets.UTF_8);
+  }
+}
