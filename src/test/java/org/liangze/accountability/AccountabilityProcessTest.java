@@ -1,5 +1,7 @@
 package org.liangze.accountability;
 
+import static org.liangze.support.CaseSubjects.subject;
+
 import org.liangze.escalation.AccountabilityRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -439,18 +441,6 @@ class AccountabilityProcessTest {
         .param(instance.getId()).query(Long.class).single());
   }
 
-  private static Map<String, Object> subject(String name, String kind, String tier, String severity,
-      boolean lightening, boolean aggravating, boolean repeat) {
-    Map<String, Object> row = new HashMap<>();
-    row.put("name", name);
-    row.put("kind", kind);
-    row.put("tier", tier);
-    row.put("severity", severity);
-    row.put("lightening", lightening);
-    row.put("aggravating", aggravating);
-    row.put("repeat", repeat);
-    return row;
-  }
 
   private static List<Map<String, Object>> decide(List<Map<String, Object>> rows, String decision) {
     List<Map<String, Object>> decided = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.liangze.loop;
 
+import static org.liangze.support.CaseSubjects.subject;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -221,16 +222,4 @@ class SupervisionLoopEndToEndTest {
     return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
   }
 
-  private static Map<String, Object> subject(String name, String kind, String tier, String severity,
-      boolean lightening, boolean aggravating, boolean repeat) {
-    Map<String, Object> row = new HashMap<>();
-    row.put("name", name);
-    row.put("kind", kind);
-    row.put("tier", tier);
-    row.put("severity", severity);
-    row.put("lightening", lightening);
-    row.put("aggravating", aggravating);
-    row.put("repeat", repeat);
-    return row;
-  }
 }
