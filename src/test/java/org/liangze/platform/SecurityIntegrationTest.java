@@ -331,6 +331,29 @@ class SecurityIntegrationTest {
   }
 
   @Test
+  void aWrongPasswordLocksThatLoginForAWhileOnEveryDoor() {
+    String user = "t02insp";
+    assertThat(http.withBasicAuth(user, PASSWORD).getForEntity("/api/me", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    assertThat(http.withBasicAuth(user, WRONG).getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // Camunda now locks the login for login-delay-base (3 s): even the right password is refused, on every door
+    assertThat(jdbc.sql("select attempts_ from act_id_user where id_ = ?").param(user).query(Integer.class).single())
+        .isEqualTo(1);
+    assertThat(http.withBasicAuth(user, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth(user, PASSWORD).getForEntity("/api/me", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // a delay, not a denial: once it has passed, the right password works again and the count starts over
+    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
+        http.withBasicAuth(user, PASSWORD).getForEntity("/api/me", String.class).getStatusCode() == HttpStatus.OK);
+    assertThat(jdbc.sql("select attempts_ from act_id_user where id_ = ?").param(user).query(Integer.class).single())
+        .isZero();
+  }
+
+  @Test
   void theWebappsAndTheApiSendSecurityHeaders() {
     ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
     assertThat(tasklist.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
