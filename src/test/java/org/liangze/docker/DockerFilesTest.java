@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs where the tests run, so the container files are checked for what matters without one:
  * they parse, production never runs the demo, secrets come from the environment, the app runs as non-root and
- * both services have health checks.
+ * both services have health checks; the cluster file runs identical nodes behind a load balancer that needs no
+ * session affinity.
  */
 class DockerFilesTest {
 
@@ -46,5 +49,53 @@ class DockerFilesTest {
     assertThat(lines).noneMatch(line -> line.contains("demo") && !line.trim().startsWith("#"));
     // without a Chinese font the record manual's PDF export answers 503
     assertThat(lines).anyMatch(line -> line.contains("apt-get install") && line.contains("fonts-droid-fallback"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theClusterRunsIdenticalNodesBehindALoadBalancerWithoutAffinity() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/compose.cluster.yaml")));
+    Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+    List<String> nodes = services.keySet().stream().filter(name -> name.startsWith("node")).sorted().toList();
+    assertThat(nodes).hasSizeGreaterThanOrEqualTo(2);
+
+    Map<String, Object> first = services.get(nodes.get(0));
+    Map<String, Object> environment = (Map<String, Object>) first.get("environment");
+    assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
+    assertThat((String) environment.get("LIANGZE_ADMIN_PASSWORD")).startsWith("${LIANGZE_ADMIN_PASSWORD:?");
+    assertThat(environment.values()).noneMatch(value -> String.valueOf(value).contains("demo"));
+    for (String node : nodes) {
+      // homogeneous: the same image, the same environment, no published port of its own
+      assertThat(services.get(node).get("image")).isEqualTo(first.get("image"));
+      assertThat(services.get(node).get("environment")).isEqualTo(environment);
+      assertThat(services.get(node)).containsKey("healthcheck").doesNotContainKey("ports");
+    }
+    // the first node migrates and deploys on its own; the others wait until it is healthy
+    assertThat(((Map<String, Map<String, String>>) first.get("depends_on")).get("db"))
+        .containsEntry("condition", "service_healthy");
+    for (String node : nodes.subList(1, nodes.size())) {
+      assertThat(((Map<String, Map<String, String>>) services.get(node).get("depends_on")).get(nodes.get(0)))
+          .containsEntry("condition", "service_healthy");
+    }
+
+    Map<String, Object> balancer = services.get("lb");
+    assertThat((String) balancer.get("image")).startsWith("nginx:");
+    assertThat((List<String>) balancer.get("volumes")).anyMatch(volume -> volume.startsWith("./nginx.conf:"));
+    assertThat(services.values()).allSatisfy(service -> assertThat(service).containsKey("healthcheck"));
+
+    String nginx = Files.readString(Path.of("docker/nginx.conf"));
+    Matcher upstream = Pattern.compile("upstream (\\w+) \\{([^}]*)}").matcher(nginx);
+    assertThat(upstream.find()).as("an upstream block").isTrue();
+    for (String node : nodes) {
+      assertThat(upstream.group(2)).contains("server " + node + ":8080");
+    }
+    assertThat(nginx).contains("proxy_pass http://" + upstream.group(1) + ";");
+    // sessions are in the database: no pinning of a user to a node
+    assertThat(nginx.lines().map(String::trim).filter(line -> !line.startsWith("#")))
+        .noneMatch(line -> line.startsWith("ip_hash") || line.startsWith("hash ") || line.startsWith("sticky"));
+    // the record manual's uploads (25 MB) pass the proxy
+    Matcher bodySize = Pattern.compile("client_max_body_size (\\d+)m;").matcher(nginx);
+    assertThat(bodySize.find()).isTrue();
+    assertThat(Integer.parseInt(bodySize.group(1))).isGreaterThanOrEqualTo(26);
   }
 }
