@@ -126,6 +126,16 @@ class SecurityIntegrationTest {
             value(othersLetter)))), tasklist), String.class);
     assertThat(variablesViaTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(variablesViaTasklist.getBody()).contains("表单之外");
+    // the form's own fields with values of the wrong type
+    for (Map<String, Object> wrongType : List.<Map<String, Object>>of(
+        Map.of("decision", Map.of("value", 7, "type", "Integer"), "signature", value("张伟")),
+        Map.of("decision", value("SIGN"), "signature", Map.of("value", "abc", "type", "Integer")),
+        Map.of("decision", Map.of("value", "{\"approved\": true}", "type", "Json"), "signature", value("张伟")),
+        Map.of("decision", value("SIGN"), "signature", Map.of("value", List.of("张伟"), "type", "Object")))) {
+      ResponseEntity<String> answer = post("d01sec", "/engine-rest/task/" + taskId + "/complete",
+          Map.of("variables", wrongType));
+      assertThat(answer.getStatusCode()).as(wrongType + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
     // a body the guard cannot read is refused, not waved through
     for (String garbled : List.of("{\"variables\": [\"letterId\"]}", "{\"variables\": {}} {\"variables\": "
         + "{\"letterId\": {\"value\": " + othersLetter + "}}}", "{\"Variables\": {\"letterId\": {\"value\": "
@@ -392,6 +402,74 @@ class SecurityIntegrationTest {
           .isTrue();
     }
     assertThat(counts()).isEqualTo(before);
+  }
+
+  /** Every filter and identifier our API and pages take from the URL; {X} is where the hostile text goes. */
+  static final List<String> PARAMETERS = List.of(
+      "/api/letters?year={X}", "/api/letter-campaigns/{X}", "/api/letters/{X}", "/api/letters/{X}/document",
+      "/api/units/D01/effective-list?year={X}", "/api/lists/{X}",
+      "/api/units/D01/self-checks?quarter={X}", "/api/self-check-campaigns/{X}",
+      "/api/units/D01/half-year-reports/{X}", "/api/half-year-reports/{X}/summary",
+      "/api/dashboard?period={X}", "/api/dashboard/units/D01?period={X}",
+      "/api/dashboard/units/D01/accountability?period={X}", "/api/dashboard/ranking?period={X}",
+      "/api/dashboard/ranking.xlsx?period={X}", "/api/dashboard/ranking.pdf?period={X}",
+      "/pages/dashboard?period={X}",
+      "/api/units/{X}/record", "/api/units/{X}/record/verification", "/api/units/{X}/record/flags",
+      "/api/units/{X}/record/export.xlsx", "/api/units/{X}/record/export.pdf", "/pages/units/{X}/record",
+      "/api/units/{X}/self-checks", "/api/units/{X}/rectifications", "/api/units/{X}/talks",
+      "/api/dashboard/units/{X}", "/api/evidence/{X}", "/api/talks/{X}", "/api/accountability-cases/{X}");
+
+  /** SQL and pattern metacharacters, URL-encoded. */
+  static final List<String> HOSTILE = List.of("2026%27%20or%20%271%27%3D%271", "1%3B%20drop%20table%20units%3B--",
+      "%25%27%20--", "D01%22%20or%20%22%22%3D%22", "*", "..%2F..%2Fetc%2Fpasswd");
+
+  static Stream<Arguments> hostileParameters() {
+    return PARAMETERS.stream().flatMap(path -> HOSTILE.stream().map(text -> Arguments.of(path.replace("{X}", text))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileParameters")
+  void sqlMetacharactersInAnyParameterGetAClientErrorAndChangeNothing(String path) {
+    Map<String, Long> before = counts();
+    // the district's supervisor may read every unit: the only thing refusing these is the check of the input
+    ResponseEntity<String> answer = get("jiwei", path);
+    assertThat(answer.getStatusCode().is4xxClientError()).as(path + " -> " + answer.getStatusCode() + " "
+        + answer.getBody()).isTrue();
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void aDesignerDeployingABrokenModelGetsAClientErrorAndNothingIsDeployed() {
+    long deployments = jdbc.sql("select count(*) from act_re_deployment").query(Long.class).single();
+    Map<String, String> answers = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> broken : Map.of(
+        "broken.bpmn", "<?xml version=\"1.0\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/"
+            + "20100524/MODEL\" targetNamespace=\"x\"><bpmn:process id=\"broken\" isExecutable=\"true\">"
+            + "<bpmn:startEvent id=\"s\"/><bpmn:sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"nowhere\"/>"
+            + "</bpmn:process></bpmn:definitions>",
+        "broken.dmn", "<?xml version=\"1.0\"?><definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\""
+            + " id=\"d\" name=\"d\" namespace=\"x\"><decision id=\"broken\"><decisionTable id=\"t\">"
+            + "<output id=\"o\" typeRef=\"no-such-type\"/><rule id=\"r\"><outputEntry id=\"e\"><text>1 +</text>"
+            + "</outputEntry></rule></decisionTable></decision></definitions>",
+        "not-xml.bpmn", "this is not a model <<<", "not-xml.dmn", "<definitions>neither</wrong>").entrySet()) {
+      org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+      form.add("deployment-name", "hostile");
+      form.add(broken.getKey(), new org.springframework.core.io.ByteArrayResource(
+          broken.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        @Override
+        public String getFilename() {
+          return broken.getKey();
+        }
+      });
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+      ResponseEntity<String> answer = as("designer").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+          new HttpEntity<>(form, headers), String.class);
+      answers.put(broken.getKey(), answer.getStatusCode().value() + " " + answer.getBody());
+    }
+    assertThat(answers).allSatisfy((model, answer) -> assertThat(answer).startsWith("400 "));
+    assertThat(jdbc.sql("select count(*) from act_re_deployment").query(Long.class).single())
+        .isEqualTo(deployments);
   }
 
   private Map<String, Long> counts() {
