@@ -199,6 +199,35 @@ class EscalationLadderTest {
     }
   }
 
+  @Test
+  void theHourlyPatrolTimerWalksTheLadderByItselfAndComesBack() throws Exception {
+    String campaign = startLetters(2035);
+    Task t02 = signingTask(campaign, "T02");
+    ClockUtil.setCurrentTime(Date.from(t02.getDueDate().toInstant().minus(Duration.ofDays(1))));
+
+    // the model's own timer, not Escalations.patrol(): the timer job starts a patrol, whose steps are async jobs
+    Job timer = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).timers()
+        .singleResult();
+    management.executeJob(timer.getId());
+    List<String> steps = new java.util.ArrayList<>();
+    for (Job step; (step = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .messages().singleResult()) != null; ) {
+      steps.add(management.createJobDefinitionQuery().jobDefinitionId(step.getJobDefinitionId()).singleResult()
+          .getActivityId());
+      management.executeJob(step.getId());
+    }
+    assertThat(steps).endsWith(EscalationPatrolProcess.Element.PatrolTasks.name());
+
+    assertThat(levels("T02", t02)).containsExactly(EscalationLevel.REMINDED);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY).count())
+        .as("the patrol ended").isZero();
+    // the cycle goes on: the next patrol is due within the hour (the configured R/PT1H), not in the past
+    Job next = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).timers()
+        .singleResult();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    assertThat(next.getDuedate().toInstant()).isAfter(now).isBeforeOrEqualTo(now.plus(Duration.ofHours(1)));
+  }
+
   private String startLetters(int year) throws IOException {
     ClockUtil.setCurrentTime(Date.from(T0));
     district.publishLists(year);
