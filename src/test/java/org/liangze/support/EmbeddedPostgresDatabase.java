@@ -41,6 +41,14 @@ public final class EmbeddedPostgresDatabase {
 
   /** Creates a fresh database and points the Spring context's datasource at it. */
   public static void register(DynamicPropertyRegistry registry) {
+    String url = createDatabase();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
+  /** Creates a fresh database; returns its JDBC URL (user and password {@code postgres}). */
+  public static String createDatabase() {
     String name = "liangze_" + DATABASES.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -48,8 +56,6 @@ public final class EmbeddedPostgresDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", name));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    return server().getJdbcUrl("postgres", name);
   }
 }
