@@ -41,7 +41,10 @@ public class CampaignDistrict {
     this.identitySync = identitySync;
   }
 
-  /** Seeds an empty database with {@code size} active units and the common list of {@code listYear}. */
+  /**
+   * Seeds an empty database with {@code size} active units (at least the demo district's nine) and a common list
+   * of {@code listYear} (the demo's own for 2026, two items otherwise).
+   */
   public void seed(int size, int listYear) {
     try {
       if (!district.seedIfEmpty(2026)) {
@@ -54,7 +57,9 @@ public class CampaignDistrict {
     for (int i = 1; i <= extra; i++) {
       units.insert(new Unit("V%03d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
     }
-    lists.publish(ListKind.COMMON, null, listYear, COMMON_LIST);
+    if (lists.commonList(listYear).isEmpty()) {
+      lists.publish(ListKind.COMMON, null, listYear, COMMON_LIST);
+    }
     identitySync.sync();
   }
 }
