@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.CampaignDistrict;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL goes away for 30 seconds in the middle of a 200-unit self-check campaign, with the job executor on, and
  * comes back on the same data directory and port. Nothing is lost: every unit ends up with exactly one sub-process
  * and one self-check, and the jobs resume by themselves. Incidents appear only for work whose retries ran out, and
- * retrying them the way Cockpit does ({@code PUT /engine-rest/job/{id}/retries}) finishes that work.
+ * retrying them in Cockpit ({@code PUT .../job/{id}/retries} through Cockpit's engine API, with an administrator's
+ * Cockpit session) finishes that work.
  *
  * <p>The outage alone exhausts no job's retries: a job that fails while the database is down cannot record its
  * failure either, so its lock simply expires and it runs again. The test therefore adds one job whose external system
@@ -165,13 +169,16 @@ class DatabaseOutageTest {
         .getExceptionMessage()).contains("external system unreachable");
     assertThat(PROBE_CALLS.get()).as("three tries").isGreaterThanOrEqualTo(3);
 
-    // the external system is back; an administrator retries the incidents in Cockpit
+    // the external system is back; an administrator retries the incidents in Cockpit (its session, its CSRF token,
+    // the engine API Cockpit calls)
+    WebClient.Session cockpit = WebClient.webappLogin(URI.create(http.getRootUri()), "cockpit", "admin",
+        ADMIN_PASSWORD);
     EXTERNAL_SYSTEM_UP.set(true);
     for (Incident incident : incidents) {
-      ResponseEntity<String> retried = http.withBasicAuth("admin", ADMIN_PASSWORD).exchange(
-          "/engine-rest/job/" + incident.getConfiguration() + "/retries", HttpMethod.PUT, json("{\"retries\":1}"),
-          String.class);
-      assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+      HttpResponse<String> retried = WebClient.withSession("PUT", URI.create(http.getRootUri()
+          + "/camunda/api/engine/engine/default/job/" + incident.getConfiguration() + "/retries"), cockpit,
+          "{\"retries\":1}");
+      assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
     }
     await("the retried work and the campaign finish").atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))

@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liangze.notification.NotificationDeliveryProcess;
 import org.liangze.support.CampaignDistrict;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the engine REST API while the mail server is down: the completion, its record-manual entry and the talk's new
  * status are committed, and the process moves on. The notifications it causes are sent by jobs of their own; those
  * fail against the dead server, are retried, and end as incidents when their retries run out. Once the server is
- * back, an administrator retries them the way Cockpit does and the mails arrive — once each.
+ * back, an administrator retries them in Cockpit (its session, the engine API it calls) and the mails arrive —
+ * once each.
  *
  * <p>The job executor is off: the test runs the jobs, so every try is one the test can count.
  */
@@ -122,12 +126,15 @@ class MailServerDownTest {
       smtp.start();
     }
 
-    // the mail server is back: an administrator retries the incidents as Cockpit does
+    // the mail server is back: an administrator retries the incidents in Cockpit (its session, its CSRF token, the
+    // engine API Cockpit calls)
+    WebClient.Session cockpit = WebClient.webappLogin(URI.create(http.getRootUri()), "cockpit", "admin",
+        ADMIN_PASSWORD);
     for (Incident incident : runtime.createIncidentQuery().list()) {
-      ResponseEntity<String> retried = http.withBasicAuth("admin", ADMIN_PASSWORD).exchange(
-          "/engine-rest/job/" + incident.getConfiguration() + "/retries", HttpMethod.PUT, json("{\"retries\":1}"),
-          String.class);
-      assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+      HttpResponse<String> retried = WebClient.withSession("PUT", URI.create(http.getRootUri()
+          + "/camunda/api/engine/engine/default/job/" + incident.getConfiguration() + "/retries"), cockpit,
+          "{\"retries\":1}");
+      assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
       management.executeJob(incident.getConfiguration());
     }
     assertThat(runtime.createIncidentQuery().count()).isZero();

@@ -43,6 +43,11 @@ public final class WebClient {
 
   /** Logs into Tasklist at {@code base} the way the login page does; returns the logged-in session. */
   public static Session tasklistLogin(URI base, String user, String password) {
+    return webappLogin(base, "tasklist", user, password);
+  }
+
+  /** Logs into a webapp ({@code tasklist}, {@code cockpit}, {@code admin}) the way its login page does. */
+  public static Session webappLogin(URI base, String app, String user, String password) {
     Map<String, String> cookies = new LinkedHashMap<>();
     HttpResponse<String> probe = send(HttpRequest.newBuilder(base.resolve("/camunda/api/admin/auth/user/default"))
         .timeout(Duration.ofSeconds(30)).GET());
@@ -51,7 +56,7 @@ public final class WebClient {
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
     Session anonymous = new Session(null, cookies, cookies.get("XSRF-TOKEN"));
     HttpResponse<String> login = send(HttpRequest.newBuilder(
-            base.resolve("/camunda/api/admin/auth/user/default/login/tasklist"))
+            base.resolve("/camunda/api/admin/auth/user/default/login/" + app))
         .timeout(Duration.ofSeconds(30))
         .header("Cookie", anonymous.cookieHeader()).header("X-XSRF-TOKEN", anonymous.csrfToken())
         .header("Content-Type", "application/x-www-form-urlencoded")
