@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,17 +22,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.liangze.demo.DemoDistrict;
-import org.liangze.lists.ListItem;
-import org.liangze.lists.ListKind;
-import org.liangze.lists.ListService;
-import org.liangze.lists.Responsibility;
 import org.liangze.organisation.Groups;
-import org.liangze.organisation.IdentitySync;
-import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
-import org.liangze.organisation.UnitType;
 import org.liangze.platform.ConflictException;
+import org.liangze.support.CampaignDistrict;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,10 +61,8 @@ class SelfCheckCampaignPostgresTest {
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
   }
 
-  @Autowired DemoDistrict district;
-  @Autowired IdentitySync identitySync;
+  @Autowired CampaignDistrict campaignDistrict;
   @Autowired UnitRepository units;
-  @Autowired ListService lists;
   @Autowired SelfCheckCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtimeService;
@@ -83,19 +73,8 @@ class SelfCheckCampaignPostgresTest {
 
   /** The demo district (its people log in) grown to 200 units, all carrying the common list of 2024 and 2025. */
   @BeforeEach
-  void district() throws IOException {
-    if (district.seedIfEmpty(2026)) {
-      int extra = UNITS - units.findAllActive().size();
-      for (int i = 1; i <= extra; i++) {
-        units.insert(new Unit("V%03d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
-      }
-      List<ListItem> common = List.of(
-          new ListItem(Responsibility.MAIN, "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要"),
-          new ListItem(Responsibility.SUPERVISORY, "日常监督", "开展廉政谈话", "对重点岗位人员谈话提醒", "监督缺位", "每季度", "谈话记录"));
-      lists.publish(ListKind.COMMON, null, 2024, common);
-      lists.publish(ListKind.COMMON, null, 2025, common);
-      identitySync.sync();
-    }
+  void district() {
+    campaignDistrict.seedIfEmpty(UNITS, 2024, 2025);
   }
 
   @Test

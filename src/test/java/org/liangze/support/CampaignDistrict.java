@@ -43,12 +43,19 @@ public class CampaignDistrict {
 
   /**
    * Seeds an empty database with {@code size} active units (at least the demo district's nine) and a common list
-   * of {@code listYear} (the demo's own for 2026, two items otherwise).
+   * of each of {@code listYears} (the demo's own for 2026, two items otherwise).
    */
-  public void seed(int size, int listYear) {
+  public void seed(int size, int... listYears) {
+    if (!seedIfEmpty(size, listYears)) {
+      throw new IllegalStateException("the database already holds a district");
+    }
+  }
+
+  /** {@link #seed}, unless the database already holds a district; whether it seeded. */
+  public boolean seedIfEmpty(int size, int... listYears) {
     try {
       if (!district.seedIfEmpty(2026)) {
-        throw new IllegalStateException("the database already holds a district");
+        return false;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -57,9 +64,12 @@ public class CampaignDistrict {
     for (int i = 1; i <= extra; i++) {
       units.insert(new Unit("V%03d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
     }
-    if (lists.commonList(listYear).isEmpty()) {
-      lists.publish(ListKind.COMMON, null, listYear, COMMON_LIST);
+    for (int year : listYears) {
+      if (lists.commonList(year).isEmpty()) {
+        lists.publish(ListKind.COMMON, null, year, COMMON_LIST);
+      }
     }
     identitySync.sync();
+    return true;
   }
 }
