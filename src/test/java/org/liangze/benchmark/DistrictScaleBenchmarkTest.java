@@ -399,6 +399,7 @@ class DistrictScaleBenchmarkTest {
 
   private void row(String what, String result, String target) {
     rows.add(new String[] {what, result, target});
+    System.out.println("| " + what + " | " + result + " | " + target + " |");
   }
 
   private void report(long openTasks) throws IOException {
