@@ -41,6 +41,8 @@ public class OverdueWork {
   static final String UNASSIGNED = "NONE";
 
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+  private static final java.util.Set<String> DISTRICT_GROUPS =
+      java.util.Set.of(Groups.DISCIPLINE_COMMISSION, Groups.DISTRICT_COMMITTEE);
 
   /**
    * The unit of a task, from its smallest candidate unit group ({@code unit<code><role suffix>}, see
@@ -89,6 +91,39 @@ public class OverdueWork {
   private static final String COUNTS = "select unit_code, level, count(*) as tasks from (" + TASKS
       + ") c group by unit_code, level";
 
+  /**
+   * One unit's tasks due by {@code :horizon}. The district-wide join of {@link #TASKS} would compute every task's
+   * unit to keep a few hundred (0.5 s at 100,000 open tasks), so the tasks are first narrowed to a superset of the
+   * unit's — offered to one of its groups ({@code :groups}: its unit groups, or the district group itself) or with
+   * its {@code unitCode} variable — and the rule of {@link #UNIT_OF} is applied to those with per-task look-ups.
+   */
+  private static final String UNIT_TASKS = """
+      select x.*, %s as unit_code
+        from (select t.ID_ as task_id, t.NAME_ as task_name, t.DUE_DATE_ as due_date,
+                     t.PROC_INST_ID_ as process_instance_id, t.EXECUTION_ID_ as execution_id,
+                     t.PROC_DEF_ID_ as definition_id,
+                     (select min(l.GROUP_ID_) from ACT_RU_IDENTITYLINK l
+                       where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ like 'unit%%') as unit_group,
+                     (select min(l.GROUP_ID_) from ACT_RU_IDENTITYLINK l
+                       where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate'
+                         and l.GROUP_ID_ in ('disciplinecommission', 'districtcommittee')) as district_group,
+                     case when t.DUE_DATE_ <= :redAt then 'RED' when t.DUE_DATE_ <= :now then 'YELLOW'
+                          else 'BLUE' end as level
+                from ACT_RU_TASK t
+               where t.DUE_DATE_ is not null and t.DUE_DATE_ <= :horizon and t.SUSPENSION_STATE_ = 1
+                 and (t.ID_ in (select g.TASK_ID_ from ACT_RU_IDENTITYLINK g
+                                 where g.TYPE_ = 'candidate' and g.GROUP_ID_ in (:groups))
+                      or t.EXECUTION_ID_ in (select v.EXECUTION_ID_ from ACT_RU_VARIABLE v
+                                              where v.NAME_ = 'unitCode' and v.TEXT_ = :unit and v.TASK_ID_ is null)
+                      or t.PROC_INST_ID_ in (select v.EXECUTION_ID_ from ACT_RU_VARIABLE v
+                                              where v.NAME_ = 'unitCode' and v.TEXT_ = :unit and v.TASK_ID_ is null))
+             ) x
+      """.formatted(UNIT_OF.formatted("""
+      (select min(v.TEXT_) from ACT_RU_VARIABLE v
+        where v.EXECUTION_ID_ = x.execution_id and v.NAME_ = 'unitCode' and v.TASK_ID_ is null),
+      (select min(v.TEXT_) from ACT_RU_VARIABLE v
+        where v.EXECUTION_ID_ = x.process_instance_id and v.NAME_ = 'unitCode' and v.TASK_ID_ is null)"""));
+
   private static final String PAGE = """
       select p.*, d.KEY_ as definition_key, d.NAME_ as definition_name
         from (%s) p
@@ -96,7 +131,7 @@ public class OverdueWork {
        where p.unit_code = :unit
        order by p.due_date, p.task_id
        offset :first rows fetch next :max rows only
-      """.formatted(TASKS);
+      """.formatted(UNIT_TASKS);
 
   private final JdbcClient jdbc;
   private final UnitRepository units;
@@ -165,12 +200,15 @@ public class OverdueWork {
     int offset = Math.max(0, first);
     Map<String, Object> params = times(now);
     params.put("unit", unitCode);
+    params.put("groups", DISTRICT_GROUPS.contains(unitCode) ? List.of(unitCode)
+        : List.of(Groups.of(Role.STAFF, unitCode), Groups.of(Role.SECRETARY, unitCode),
+            Groups.of(Role.INSPECTOR, unitCode)));
     params.put("first", offset);
     params.put("max", size);
     List<OverdueTask> tasks = jdbc.sql(PAGE).params(params).query((rs, n) -> task(rs, now)).list();
     // a short first page is the whole list; otherwise count
     int total = offset == 0 && tasks.size() < size ? tasks.size()
-        : jdbc.sql("select count(*) from (" + TASKS + ") c where c.unit_code = :unit").params(params)
+        : jdbc.sql("select count(*) from (" + UNIT_TASKS + ") c where c.unit_code = :unit").params(params)
             .query(Integer.class).single();
     return new TaskPage(unitCode, nameOf(unitCode, unitNames()), offset, total, tasks);
   }
