@@ -86,6 +86,8 @@ public class DashboardService {
     report.units().forEach(u -> overdueByUnit.put(u.unitCode(), u));
     Map<String, String> letters = repository.letterStatuses(quarter.year());
     Map<String, String> selfChecks = repository.selfCheckStatuses(quarter.toString());
+    Map<String, DashboardRepository.Burden> burdens = repository.burdens(quarter);
+    Map<String, Integer> recordEntries = repository.recordEntryCounts();
 
     List<UnitRow> rows = new ArrayList<>();
     int lettersSigned = 0;
@@ -132,13 +134,13 @@ public class DashboardService {
             UnitScore s = trendScores.get(p.toString()).get(code);
             return s == null ? null : s.score();
           }).toList();
-      DashboardRepository.Burden burden = repository.burden(code, quarter);
+      DashboardRepository.Burden burden = burdens.getOrDefault(code, DashboardRepository.Burden.NONE);
       UnitScore yearScore = yearScores.get(code);
       rows.add(new UnitRow(code, score.unitName(), score.unitTypeLabel(), warning, warningLabel, red, yellow, blue,
           letterLabel(letter), signed,
           check == null ? "未开展" : SelfCheckStatus.valueOf(check).label(), score.score(), score.rankInType(),
           score.unitsInType(), yearScore == null ? null : yearScore.score(), trend, score.components(),
-          new Burden(burden.tasks(), burden.minutes(), burden.fields()), recordEntries(score),
+          new Burden(burden.tasks(), burden.minutes(), burden.fields()), recordEntries.getOrDefault(code, 0),
           "/pages/units/" + code + "/record"));
     }
     return new Dashboard(quarter.toString(), quarter.label(), String.valueOf(quarter.year()), clock.instant(),
@@ -170,10 +172,6 @@ public class DashboardService {
   public List<UnitScore> ranking(Official viewer, Period period) {
     List<UnitScore> all = scores.compute(period);
     return all.stream().filter(s -> viewer.canSee(s.unitCode())).toList();
-  }
-
-  private int recordEntries(UnitScore score) {
-    return repository.recordEntries(score.unitCode());
   }
 
   static String letterLabel(String status) {

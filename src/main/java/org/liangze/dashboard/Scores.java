@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +36,17 @@ public class Scores {
   };
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final ScoreInputsRepository inputs;
   private final UnitRepository units;
   private final ObjectMapper json;
   private final Clock clock;
   private final ScoreFormula formula;
 
-  Scores(JdbcClient jdbc, ScoreInputsRepository inputs, UnitRepository units, ObjectMapper json, Clock clock,
-      ScoringProperties properties) {
+  Scores(JdbcClient jdbc, JdbcTemplate batch, ScoreInputsRepository inputs, UnitRepository units, ObjectMapper json,
+      Clock clock, ScoringProperties properties) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.inputs = inputs;
     this.units = units;
     this.json = json;
@@ -66,12 +70,16 @@ public class Scores {
     register(using);
     Instant now = clock.instant();
     List<Unit> all = units.findAllActive();
+    Map<String, ScoreInputs> counted = inputs.all(period);
     Map<String, ScoreFormula.Result> results = new LinkedHashMap<>();
     for (Unit unit : all) {
-      results.put(unit.code(), using.compute(unit.code(), period, inputs.of(unit.code(), period)));
+      results.put(unit.code(), using.compute(unit.code(), period,
+          counted.getOrDefault(unit.code(), ScoreInputsRepository.NONE)));
     }
+    Map<String, Stored> before = storedRows(period, using.version());
     Map<UnitType, List<Unit>> byType = all.stream().collect(Collectors.groupingBy(Unit::type));
     List<UnitScore> stored = new ArrayList<>();
+    List<UnitScore> changed = new ArrayList<>();
     for (Unit unit : all) {
       List<Unit> peers = byType.get(unit.type());
       BigDecimal score = results.get(unit.code()).score();
@@ -79,9 +87,15 @@ public class Scores {
       int rank = 1 + (int) peers.stream().filter(p -> results.get(p.code()).score().compareTo(score) > 0).count();
       UnitScore row = new UnitScore(unit.code(), unit.name(), unit.type(), period.toString(), using.version(),
           score, rank, peers.size(), results.get(unit.code()).components(), now);
-      store(row, period);
+      Stored old = before.get(unit.code());
+      if (old == null || old.score().compareTo(score) != 0 || old.rank() != rank || old.peers() != peers.size()
+          || !old.components().equals(write(row.components()))) {
+        changed.add(row);
+      }
       stored.add(row);
     }
+    // a view of the dashboard recomputes every unit; only what changed is written (and gets a new computed_at)
+    store(changed, period, before.keySet());
     stored.sort(RANKING);
     return stored;
   }
@@ -128,25 +142,44 @@ public class Scores {
     }
   }
 
-  private void store(UnitScore row, Period period) {
-    String components = write(row.components());
-    int updated = jdbc.sql("""
-            update unit_scores set score = :score, rank_in_type = :rank, units_in_type = :peers,
-                   components = :components, computed_at = :at
-             where unit_code = :unit and period = :period and formula_version = :version""")
-        .param("score", row.score()).param("rank", row.rankInType()).param("peers", row.unitsInType())
-        .param("components", components).param("at", Timestamp.from(row.computedAt()))
-        .param("unit", row.unitCode()).param("period", row.period()).param("version", row.formulaVersion())
-        .update();
-    if (updated == 0) {
-      jdbc.sql("""
-              insert into unit_scores (unit_code, period, period_kind, formula_version, score, rank_in_type,
-                                       units_in_type, components, computed_at)
-              values (:unit, :period, :kind, :version, :score, :rank, :peers, :components, :at)""")
-          .param("unit", row.unitCode()).param("period", row.period()).param("kind", period.kind())
-          .param("version", row.formulaVersion()).param("score", row.score()).param("rank", row.rankInType())
-          .param("peers", row.unitsInType()).param("components", components)
-          .param("at", Timestamp.from(row.computedAt())).update();
+  private record Stored(BigDecimal score, int rank, int peers, String components) {
+  }
+
+  private Map<String, Stored> storedRows(Period period, String version) {
+    Map<String, Stored> rows = new HashMap<>();
+    jdbc.sql("""
+            select unit_code, score, rank_in_type, units_in_type, components from unit_scores
+             where period = :period and formula_version = :version""")
+        .param("period", period.toString()).param("version", version)
+        .query((rs, n) -> rows.put(rs.getString(1), new Stored(rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4),
+            rs.getString(5)))).list();
+    return rows;
+  }
+
+  private void store(List<UnitScore> rows, Period period, java.util.Set<String> existing) {
+    List<Object[]> updates = new ArrayList<>();
+    List<Object[]> inserts = new ArrayList<>();
+    for (UnitScore row : rows) {
+      String components = write(row.components());
+      Timestamp at = Timestamp.from(row.computedAt());
+      if (existing.contains(row.unitCode())) {
+        updates.add(new Object[] {row.score(), row.rankInType(), row.unitsInType(), components, at, row.unitCode(),
+            row.period(), row.formulaVersion()});
+      } else {
+        inserts.add(new Object[] {row.unitCode(), row.period(), period.kind(), row.formulaVersion(), row.score(),
+            row.rankInType(), row.unitsInType(), components, at});
+      }
+    }
+    if (!updates.isEmpty()) {
+      batch.batchUpdate("""
+          update unit_scores set score = ?, rank_in_type = ?, units_in_type = ?, components = ?, computed_at = ?
+           where unit_code = ? and period = ? and formula_version = ?""", updates);
+    }
+    if (!inserts.isEmpty()) {
+      batch.batchUpdate("""
+          insert into unit_scores (unit_code, period, period_kind, formula_version, score, rank_in_type,
+                                   units_in_type, components, computed_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
     }
   }
 

@@ -4,10 +4,15 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Overdue work for the Cockpit dashboard plugin and the platform's pages: GET /api/overdue. */
+/**
+ * Overdue work for the Cockpit dashboard plugin and the platform's pages: GET /api/overdue (counts by unit and
+ * colour) and GET /api/overdue/units/{code}/tasks (a unit's tasks, a page at a time).
+ */
 @RestController
 @RequestMapping("/api/overdue")
 class OverdueController {
@@ -20,13 +25,27 @@ class OverdueController {
     this.officials = officials;
   }
 
-  /** Units' overdue and soon-due tasks; unit people get their own units only, supervisors the district. */
+  /** Units' counts of overdue and soon-due tasks; unit people get their own units only, supervisors the district. */
   @GetMapping
   OverdueWork.Report overdue() {
+    return work.report(viewer());
+  }
+
+  /** One unit's overdue and soon-due tasks, earliest due first, {@code max} (at most 200) from {@code first}. */
+  @GetMapping("/units/{unitCode}/tasks")
+  OverdueWork.TaskPage tasks(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int first,
+      @RequestParam(defaultValue = "50") int max) {
+    if (!viewer().canSee(unitCode)) {
+      throw new AccessDeniedException("无权查看该单位的逾期工作");
+    }
+    return work.tasks(unitCode, first, max);
+  }
+
+  private Official viewer() {
     Official viewer = officials.current();
     if (!viewer.districtWide() && viewer.unitCodes().isEmpty()) {
       throw new AccessDeniedException("无权查看逾期工作：仅限各单位人员和区纪委监委、区委");
     }
-    return work.report(viewer);
+    return viewer;
   }
 }

@@ -1,5 +1,6 @@
 package org.liangze.record;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,8 @@ class RecordRepository {
   }
 
   static final RowMapper<RecordEntry> ENTRY = RecordRepository::entry;
+  /** Rows per round trip when streaming a chain. */
+  static final int FETCH_SIZE = 2000;
 
   private final JdbcClient jdbc;
   /** Verification reads whole chains: fetch them in batches rather than all at once. */
@@ -31,7 +34,7 @@ class RecordRepository {
   RecordRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.streaming = new JdbcTemplate(dataSource);
-    this.streaming.setFetchSize(2000);
+    this.streaming.setFetchSize(FETCH_SIZE);
   }
 
   /**
@@ -84,10 +87,34 @@ class RecordRepository {
         .query(ENTRY).list();
   }
 
-  /** Feeds a unit's entries in chain order to the consumer without holding them all in memory. */
+  /**
+   * Feeds a unit's entries in chain order to the consumer without holding them all in memory. PostgreSQL's driver
+   * honours the fetch size only outside auto-commit, so a connection in auto-commit (no transaction: the parallel
+   * verification, the command line) reads in a short read-only transaction of its own.
+   */
   void forEachEntry(String unitCode, Consumer<RecordEntry> consumer) {
-    streaming.query("select * from record_entries where unit_code = ? order by seq",
-        (RowCallbackHandler) rs -> consumer.accept(entry(rs, 0)), unitCode);
+    streaming.execute((ConnectionCallback<Void>) connection -> {
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      try (PreparedStatement statement = connection.prepareStatement(
+          "select * from record_entries where unit_code = ? order by seq")) {
+        statement.setFetchSize(FETCH_SIZE);
+        statement.setString(1, unitCode);
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            consumer.accept(entry(rs, 0));
+          }
+        }
+      } finally {
+        if (autoCommit) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+      }
+      return null;
+    });
   }
 
   List<String> unitsWithEntries() {

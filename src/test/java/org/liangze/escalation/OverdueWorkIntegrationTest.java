@@ -158,17 +158,19 @@ class OverdueWorkIntegrationTest {
     assertThat(units.get(1).get("unitCode").asText()).isEqualTo("D01");
     assertThat(units.get(1).get("unitName").asText()).isEqualTo("区教育和体育局");
     assertThat(units.get(2).get("unitCode").asText()).isEqualTo("T01V01");
-    JsonNode red = units.get(0).get("tasks").get(0);
+    assertThat(units.get(0).get("tasks").asInt()).isEqualTo(1);
+    JsonNode red = tasks("jiwei", "D02", 0, 50).get("tasks").get(0);
     assertThat(red.get("level").asText()).isEqualTo("RED");
     assertThat(red.get("levelLabel").asText()).isEqualTo("红色约谈");
     assertThat(red.get("daysOverdue").asInt()).isEqualTo(10);
     assertThat(red.get("processDefinitionKey").asText()).isEqualTo(LetterSigningProcess.KEY);
     assertThat(red.get("processDefinitionName").asText()).isEqualTo("目标责任书签订");
     assertThat(red.get("processInstanceId").asText()).isEqualTo(secretaryTask("D02").getProcessInstanceId());
-    JsonNode yellow = units.get(1).get("tasks").get(0);
+    assertThat(red.get("taskId").asText()).isEqualTo(secretaryTask("D02").getId());
+    JsonNode yellow = tasks("jiwei", "D01", 0, 50).get("tasks").get(0);
     assertThat(yellow.get("level").asText()).isEqualTo("YELLOW");
     assertThat(yellow.get("daysOverdue").asInt()).isEqualTo(1);
-    JsonNode blue = units.get(2).get("tasks").get(0);
+    JsonNode blue = tasks("jiwei", "T01V01", 0, 50).get("tasks").get(0);
     assertThat(blue.get("level").asText()).isEqualTo("BLUE");
     assertThat(blue.get("daysLeft").asInt()).isEqualTo(1);
     assertThat(report.at("/totals/RED").asInt()).isEqualTo(1);
@@ -177,11 +179,49 @@ class OverdueWorkIntegrationTest {
   }
 
   @Test
+  void aUnitsTasksComeAPageAtATimeEarliestDueFirst() throws IOException {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    // T02 gets three more tasks of its own, due 3, 2 and 1 days ago; its letter is not due yet
+    List<String> extra = new ArrayList<>();
+    for (int days = 3; days >= 1; days--) {
+      Task task = taskService.newTask();
+      task.setName("逾期测试任务" + days);
+      task.setDueDate(Date.from(now.minus(Duration.ofDays(days))));
+      taskService.saveTask(task);
+      taskService.addCandidateGroup(task.getId(), Groups.of(Role.STAFF, "T02"));
+      extra.add(task.getId());
+    }
+    try {
+      JsonNode first = tasks("jiwei", "T02", 0, 2);
+      assertThat(first.get("total").asInt()).isEqualTo(3);
+      assertThat(taskIds(first)).containsExactly(extra.get(0), extra.get(1));
+      JsonNode second = tasks("jiwei", "T02", 2, 2);
+      assertThat(second.get("total").asInt()).isEqualTo(3);
+      assertThat(taskIds(second)).containsExactly(extra.get(2));
+      assertThat(second.get("unitName").asText()).isNotBlank();
+      JsonNode t02 = null;
+      for (JsonNode unit : overdue("jiwei").get("units")) {
+        if (unit.get("unitCode").asText().equals("T02")) {
+          t02 = unit;
+        }
+      }
+      assertThat(t02).isNotNull();
+      assertThat(t02.get("tasks").asInt()).isEqualTo(3);
+      assertThat(t02.at("/counts/YELLOW").asInt()).isEqualTo(3);
+      assertThat(as("d01sec").getForEntity("/api/overdue/units/T02/tasks", String.class).getStatusCode())
+          .as("another unit's tasks").isEqualTo(HttpStatus.FORBIDDEN);
+    } finally {
+      extra.forEach(id -> taskService.deleteTask(id, true));
+    }
+  }
+
+  @Test
   void aUnitSeesOnlyItsOwnOverdueWorkAndStrangersNone() throws IOException {
     JsonNode own = overdue("d01sec").get("units");
     assertThat(own).hasSize(1);
     assertThat(own.get(0).get("unitCode").asText()).isEqualTo("D01");
-    assertThat(own.get(0).get("tasks")).hasSize(1);
+    assertThat(own.get(0).get("tasks").asInt()).isEqualTo(1);
+    assertThat(taskIds(tasks("d01sec", "D01", 0, 50))).containsExactly(secretaryTask("D01").getId());
     assertThat(overdue("d01staff").get("units")).as("the unit's work, no foreign rows").hasSize(1)
         .allSatisfy(unit -> assertThat(unit.get("unitCode").asText()).isEqualTo("D01"));
     assertThat(overdue("a01sec").get("units")).isEmpty();
@@ -228,7 +268,7 @@ class OverdueWorkIntegrationTest {
     assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(plugin.getHeaders().getContentType().toString()).contains("javascript");
     assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.dashboard'").contains("/api/overdue")
-        .contains("#/process-instance/").contains("export default");
+        .contains("/tasks?first=").contains("#/process-instance/").contains("export default");
     String config = http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class);
     assertThat(config).contains("customScripts: ['scripts/overdue-plugin.js']").contains("export default");
 
@@ -289,6 +329,13 @@ class OverdueWorkIntegrationTest {
     return json.readTree(response.getBody());
   }
 
+  private JsonNode tasks(String user, String unit, int first, int max) throws IOException {
+    ResponseEntity<String> response = as(user).getForEntity(
+        "/api/overdue/units/" + unit + "/tasks?first=" + first + "&max=" + max, String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return json.readTree(response.getBody());
+  }
+
   private List<String> filterNames(String user) throws IOException {
     List<String> names = new ArrayList<>();
     json.readTree(as(user).getForObject("/engine-rest/filter", String.class))
@@ -310,6 +357,12 @@ class OverdueWorkIntegrationTest {
         "/engine-rest/filter/" + filter(user, filterName).get("id").asText() + "/list", String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     return json.readTree(response.getBody());
+  }
+
+  private static List<String> taskIds(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    page.get("tasks").forEach(task -> ids.add(task.get("taskId").asText()));
+    return ids;
   }
 
   private static List<String> ids(JsonNode items) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class WarningLevelTest {
 
@@ -36,11 +38,21 @@ class WarningLevelTest {
 
   @Test
   void aTaskBelongsToTheUnitThatMustActOnIt() {
-    assertThat(OverdueWork.unitOf("unitD01secretary", null, "T01")).isEqualTo("D01");
-    assertThat(OverdueWork.unitOf(null, "districtcommittee", "D01")).as("the committee's own work")
+    assertThat(unitOf("unitD01secretary", null, "T01")).isEqualTo("D01");
+    assertThat(unitOf("unitT01V01staff", "disciplinecommission", null)).isEqualTo("T01V01");
+    assertThat(unitOf("unitA01inspector", null, null)).isEqualTo("A01");
+    assertThat(unitOf(null, "districtcommittee", "D01")).as("the committee's own work")
         .isEqualTo("districtcommittee");
-    assertThat(OverdueWork.unitOf(null, null, "T01V01")).isEqualTo("T01V01");
-    assertThat(OverdueWork.unitOf(null, null, null)).isEqualTo(OverdueWork.UNASSIGNED);
+    assertThat(unitOf(null, null, "T01V01")).isEqualTo("T01V01");
+    assertThat(unitOf(null, null, null)).isEqualTo(OverdueWork.UNASSIGNED);
+  }
+
+  /** The SQL rule of OverdueWork, evaluated by H2 (PostgreSQL runs it in OverdueWorkIntegrationTest). */
+  private static String unitOf(String unitGroup, String districtGroup, String unitCode) {
+    JdbcClient h2 = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:unitof"));
+    return h2.sql("select " + OverdueWork.UNIT_OF.formatted("unit_code") + " from (select cast(? as varchar) as "
+            + "unit_group, cast(? as varchar) as district_group, cast(? as varchar) as unit_code) r")
+        .params(unitGroup, districtGroup, unitCode).query(String.class).single();
   }
 
   @Test

@@ -8,6 +8,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A PostgreSQL 15 server of its own for the benchmark, started with {@code synchronous_commit=on} (every commit
  * waits for its WAL flush, as in production), so that the shared test server keeps whatever settings the tests use.
+ *
+ * <p>{@code -Dbenchmark.explainMs=N} loads {@code auto_explain}: the plan of every statement slower than N ms, with
+ * actual rows and buffers (EXPLAIN (ANALYZE, BUFFERS)), Camunda's own queries included, goes to
+ * {@code target/benchmark-postgres/postgresql.log}. It slows every statement a little; leave it off for figures.
  */
 public final class BenchmarkPostgresDatabase {
 
@@ -19,7 +23,20 @@ public final class BenchmarkPostgresDatabase {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on");
+        String explainMs = System.getProperty("benchmark.explainMs");
+        if (explainMs != null) {
+          builder.setServerConfig("shared_preload_libraries", "auto_explain")
+              .setServerConfig("auto_explain.log_min_duration", explainMs)
+              .setServerConfig("auto_explain.log_analyze", "on")
+              .setServerConfig("auto_explain.log_buffers", "on")
+              .setServerConfig("auto_explain.log_timing", "off")
+              .setServerConfig("logging_collector", "on")
+              .setServerConfig("log_directory", java.nio.file.Path.of("target", "benchmark-postgres")
+                  .toAbsolutePath().toString())
+              .setServerConfig("log_filename", "postgresql.log");
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -3,9 +3,12 @@
  *
  * A frontend-only Cockpit plugin (the 7.14+ plugin interface: an ES module whose default export names its plugin
  * point and renders into a DOM node), registered in scripts/config.js under customScripts. It reads the
- * platform's GET /api/overdue with the Cockpit login session and lists overdue and soon-due tasks by unit, each
- * with its warning colour and a link to its process instance.
+ * platform's GET /api/overdue with the Cockpit login session and lists the counts of overdue and soon-due tasks
+ * by unit; a unit's tasks, each with its warning colour and a link to its process instance, are read when the unit
+ * is opened, a page at a time (GET /api/overdue/units/{code}/tasks): a district has tens of thousands of them.
  */
+
+const PAGE_SIZE = 50;
 
 const COLOURS = {
   BLUE: { background: '#1f6fd1', color: '#fff', label: '蓝色提醒' },
@@ -18,6 +21,19 @@ const LEVELS = ['RED', 'YELLOW', 'BLUE'];
 function overdueUrl(api) {
   const adminApi = (api && api.adminApi) || '/camunda/api/admin';
   return adminApi.replace(/\/[^/]*\/api\/admin\/?$/, '') + '/api/overdue';
+}
+
+function get(url) {
+  return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => {
+      if (response.status === 401 || response.status === 403) {
+        throw new Error('无权查看逾期任务');
+      }
+      if (!response.ok) {
+        throw new Error('逾期任务加载失败（' + response.status + '）');
+      }
+      return response.json();
+    });
 }
 
 function el(tag, attributes, ...children) {
@@ -66,8 +82,8 @@ function lateness(task) {
   return task.daysOverdue > 0 ? '逾期 ' + task.daysOverdue + ' 天' : '逾期不足 1 天';
 }
 
-function unitTable(unit) {
-  const rows = unit.tasks.map(task => el('tr', {},
+function taskRows(tasks) {
+  return tasks.map(task => el('tr', {},
     el('td', {}, badge(task.level)),
     el('td', {}, task.taskName || ''),
     el('td', {}, task.processDefinitionName || task.processDefinitionKey || ''),
@@ -75,12 +91,38 @@ function unitTable(unit) {
     el('td', {}, lateness(task)),
     el('td', {}, el('a', { href: '#/process-instance/' + encodeURIComponent(task.processInstanceId) + '/runtime' },
       '查看流程实例'))));
-  return el('table', { class: 'table table-condensed liangze-overdue-tasks', style: { marginBottom: '4px' } },
-    el('thead', {}, el('tr', {}, ['预警', '任务', '流程', '截止时间', '逾期情况', ''].map(h => el('th', {}, h)))),
-    el('tbody', {}, rows));
 }
 
-function renderReport(container, report) {
+/** The unit's tasks, earliest due first, a page at a time with a "more" link until all are shown. */
+function unitTasks(details, api, unit) {
+  const body = el('tbody', {});
+  const more = el('a', { href: '', class: 'liangze-overdue-more', style: { display: 'none' } }, '加载更多');
+  const status = el('small', { class: 'text-muted' }, '正在加载……');
+  let loaded = 0;
+  const next = () => get(overdueUrl(api) + '/units/' + encodeURIComponent(unit.unitCode) + '/tasks?first='
+      + loaded + '&max=' + PAGE_SIZE)
+    .then(page => {
+      taskRows(page.tasks).forEach(row => body.appendChild(row));
+      loaded += page.tasks.length;
+      status.textContent = '已显示 ' + loaded + ' / ' + page.total + ' 项';
+      more.style.display = loaded < page.total && page.tasks.length > 0 ? 'inline' : 'none';
+    })
+    .catch(error => {
+      status.textContent = error.message || '逾期任务加载失败';
+    });
+  more.addEventListener('click', event => {
+    event.preventDefault();
+    next();
+  });
+  details.appendChild(el('table', { class: 'table table-condensed liangze-overdue-tasks',
+    style: { marginBottom: '4px' } },
+  el('thead', {}, el('tr', {}, ['预警', '任务', '流程', '截止时间', '逾期情况', ''].map(h => el('th', {}, h)))),
+  body));
+  details.appendChild(el('div', {}, status, ' ', more));
+  return next();
+}
+
+function renderReport(container, report, api) {
   container.textContent = '';
   const totals = report.totals || {};
   container.appendChild(el('p', {},
@@ -97,14 +139,17 @@ function renderReport(container, report) {
       el('th', {}, '任务'))));
   const body = el('tbody', {});
   report.units.forEach(unit => {
-    const details = el('div', { style: { display: 'none' } }, unitTable(unit),
-      unit.truncated ? el('small', { class: 'text-muted' }, '仅显示截止时间最早的部分任务') : null);
-    const toggle = el('a', { href: '', class: 'liangze-overdue-toggle' }, '展开（' + unit.tasks.length + '）');
+    const details = el('div', { style: { display: 'none' } });
+    const toggle = el('a', { href: '', class: 'liangze-overdue-toggle' }, '展开（' + unit.tasks + '）');
+    let loading = null;
     toggle.addEventListener('click', event => {
       event.preventDefault();
       const open = details.style.display === 'none';
       details.style.display = open ? 'block' : 'none';
-      toggle.textContent = (open ? '收起' : '展开') + '（' + unit.tasks.length + '）';
+      toggle.textContent = (open ? '收起' : '展开') + '（' + unit.tasks + '）';
+      if (open && !loading) {
+        loading = unitTasks(details, api, unit);
+      }
     });
     body.appendChild(el('tr', { 'data-unit': unit.unitCode },
       el('td', {}, unit.unitName + ' ', el('small', { class: 'text-muted' }, unit.unitCode)),
@@ -117,17 +162,8 @@ function renderReport(container, report) {
 
 function load(container, api) {
   container.textContent = '正在加载逾期任务……';
-  return fetch(overdueUrl(api), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(response => {
-      if (response.status === 401 || response.status === 403) {
-        throw new Error('无权查看逾期任务');
-      }
-      if (!response.ok) {
-        throw new Error('逾期任务加载失败（' + response.status + '）');
-      }
-      return response.json();
-    })
-    .then(report => renderReport(container, report))
+  return get(overdueUrl(api))
+    .then(report => renderReport(container, report, api))
     .catch(error => {
       container.textContent = error.message || '逾期任务加载失败';
     });
