@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
+import org.liangze.support.CampaignChecks;
 import org.liangze.support.CampaignDistrict;
 import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +115,7 @@ class DatabaseOutageTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
+  @Autowired CampaignChecks checks;
   @Autowired TestRestTemplate http;
 
   @AfterAll
@@ -135,11 +137,11 @@ class DatabaseOutageTest {
         HttpMethod.POST, json("{\"quarter\":\"" + QUARTER + "\"}"), String.class);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
     await("the campaign under way").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-        .until(() -> unitInstances() >= 20);
+        .until(() -> checks.unitInstances() >= 20);
 
     EXTERNAL_SYSTEM_UP.set(false);
     String probe = runtimeService.startProcessInstanceByKey(PROBE).getId();
-    long unitsAtOutage = unitInstances();
+    long unitsAtOutage = checks.unitInstances();
     postgres.close();
     Instant down = Instant.now();
     System.out.printf("PostgreSQL stopped with %d of %d units' sub-processes started%n", unitsAtOutage, UNITS);
@@ -151,7 +153,7 @@ class DatabaseOutageTest {
     // jobs resume by themselves: the campaign's jobs all run (or, should the outage have used up a job's retries,
     // wait as an incident), and the probe runs out of its three tries
     await("the jobs resume after the outage").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-        .ignoreExceptions().until(() -> campaignJobs() == campaignJobsWithoutRetries()
+        .ignoreExceptions().until(() -> checks.campaignJobs() == campaignJobsWithoutRetries()
             && runtimeService.createIncidentQuery().processInstanceId(probe).count() == 1);
     assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
@@ -184,22 +186,12 @@ class DatabaseOutageTest {
     await("the retried work and the campaign finish").atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(probe).finished().count() == 1
-            && unitInstances() == UNITS && campaignJobs() == 0);
+            && checks.unitInstances() == UNITS && checks.campaignJobs() == 0);
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
     assertThat(management.createJobQuery().withException().count()).isZero();
 
     // nothing lost, nothing twice
-    List<String> keys = jdbc.sql("""
-            select e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
-             where d.key_ = ? and e.parent_id_ is null""")
-        .param(UnitSelfCheckProcess.KEY).query(String.class).list();
-    assertThat(keys).hasSize(UNITS).doesNotHaveDuplicates();
-    assertThat(jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = ?")
-        .param(UnitSelfCheckProcess.KEY).query(Long.class).single()).isEqualTo(UNITS);
-    assertThat(jdbc.sql("select count(distinct unit_code) from self_checks where check_quarter = ?").param(QUARTER)
-        .query(Long.class).single()).isEqualTo(UNITS);
-    assertThat(jdbc.sql("select count(*) from self_checks where check_quarter = ?").param(QUARTER)
-        .query(Long.class).single()).isEqualTo(UNITS);
+    checks.assertOneSubProcessAndSelfCheckPerUnit(UNITS, QUARTER);
   }
 
   private static Incident incidentOf(List<Incident> incidents, String processInstanceId) {
@@ -212,15 +204,7 @@ class DatabaseOutageTest {
         .params(QuarterlySelfCheckProcess.KEY, UnitSelfCheckProcess.KEY).query(Long.class).single();
   }
 
-  private long unitInstances() {
-    return jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = ?").param(UnitSelfCheckProcess.KEY)
-        .query(Long.class).single();
-  }
 
-  private long campaignJobs() {
-    return jdbc.sql("select count(*) from act_ru_job where process_def_key_ in (?, ?)")
-        .params(QuarterlySelfCheckProcess.KEY, UnitSelfCheckProcess.KEY).query(Long.class).single();
-  }
 
   private static HttpEntity<String> json(String body) {
     HttpHeaders headers = new HttpHeaders();

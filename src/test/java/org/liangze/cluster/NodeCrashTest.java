@@ -30,6 +30,7 @@ import org.liangze.record.ChainReport;
 import org.liangze.record.ChainVerifier;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
+import org.liangze.support.CampaignChecks;
 import org.liangze.support.CampaignDistrict;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.liangze.support.PlatformNode;
@@ -92,6 +93,7 @@ class NodeCrashTest {
   @Autowired TaskService taskService;
   @Autowired ChainVerifier chainVerifier;
   @Autowired JdbcClient jdbc;
+  @Autowired CampaignChecks checks;
   final ObjectMapper json = new ObjectMapper();
 
   @AfterAll
@@ -136,7 +138,7 @@ class NodeCrashTest {
       await("a node has started some units' sub-processes, written entries and holds job locks")
           .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
           .until(() -> {
-            if (unitInstances() < 20) {
+            if (checks.unitInstances() < 20) {
               return false;
             }
             for (PlatformNode node : nodes) {
@@ -150,7 +152,7 @@ class NodeCrashTest {
           });
       PlatformNode dead = victim[0];
       dead.kill();
-      unitsAtKill = unitInstances();
+      unitsAtKill = checks.unitInstances();
       Instant killedAt = Instant.now();
       orphaned = jdbc.sql("select id_ from act_ru_job where lock_owner_ = ?").param(locks.ownerOf(dead.name()))
           .query(String.class).list();
@@ -160,7 +162,7 @@ class NodeCrashTest {
       assertThat(orphaned).as("jobs the dead node had locked").isNotEmpty();
 
       await("the survivor finishes the campaign").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-          .until(() -> unitInstances() == UNITS && campaignJobs() == 0);
+          .until(() -> checks.unitInstances() == UNITS && checks.campaignJobs() == 0);
       System.out.printf("The survivor finished the campaign %d s after the kill%n",
           Duration.between(killedAt, Instant.now()).toSeconds());
       await().atMost(Duration.ofMinutes(1)).until(() -> writer.acknowledgedAfterKill() >= 3);
@@ -184,18 +186,8 @@ class NodeCrashTest {
     }
 
     // exactly one sub-process and one self-check per unit
-    List<String> keys = jdbc.sql("""
-            select e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
-             where d.key_ = ? and e.parent_id_ is null""")
-        .param(UnitSelfCheckProcess.KEY).query(String.class).list();
-    assertThat(keys).hasSize(UNITS).doesNotHaveDuplicates().contains("selfcheck-D01-" + QUARTER,
-        "selfcheck-V191-" + QUARTER);
-    assertThat(jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = ?")
-        .param(UnitSelfCheckProcess.KEY).query(Long.class).single()).isEqualTo(UNITS);
-    assertThat(jdbc.sql("select count(distinct unit_code) from self_checks where check_quarter = ?").param(QUARTER)
-        .query(Long.class).single()).isEqualTo(UNITS);
-    assertThat(jdbc.sql("select count(*) from self_checks where check_quarter = ?").param(QUARTER)
-        .query(Long.class).single()).isEqualTo(UNITS);
+    List<String> keys = checks.assertOneSubProcessAndSelfCheckPerUnit(UNITS, QUARTER);
+    assertThat(keys).contains("selfcheck-D01-" + QUARTER, "selfcheck-V191-" + QUARTER);
     assertThat(taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).count())
         .isEqualTo(UNITS);
 
@@ -264,15 +256,7 @@ class NodeCrashTest {
     return node;
   }
 
-  private long unitInstances() {
-    return jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = ?").param(UnitSelfCheckProcess.KEY)
-        .query(Long.class).single();
-  }
 
-  private long campaignJobs() {
-    return jdbc.sql("select count(*) from act_ru_job where process_def_key_ in (?, ?)")
-        .params(QuarterlySelfCheckProcess.KEY, UnitSelfCheckProcess.KEY).query(Long.class).single();
-  }
 
   /** Jobs a node's engine ran to completion, from Camunda's job log (state 2: successful). */
   private long successfulJobs(String hostname) {
