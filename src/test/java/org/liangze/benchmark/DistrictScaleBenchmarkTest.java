@@ -310,7 +310,8 @@ class DistrictScaleBenchmarkTest {
     var properties = engineConfiguration.getJobExecutor() instanceof org.camunda.bpm.engine.spring.components
         .jobexecutor.SpringJobExecutor spring
         && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor pool
-        ? pool.getCorePoolSize() + "–" + pool.getMaxPoolSize() + " threads" : "default pool";
+        ? pool.getCorePoolSize() + "–" + pool.getMaxPoolSize() + " threads (" + pool.getThreadPoolExecutor()
+            .getLargestPoolSize() + " used), queue " + pool.getQueueCapacity() : "default pool";
     return properties + ", " + engineConfiguration.getJobExecutor().getMaxJobsPerAcquisition() + " jobs per acquisition";
   }
 
