@@ -21,10 +21,18 @@ class OpenSelfCheckListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     SelfCheckService.Opened opened = selfChecks.open(execution.getVariable(Variables.UNIT_CODE),
         execution.getVariable(Variables.QUARTER), execution.getProcessInstanceId());
-    execution.setVariable(Variables.UNIT_CODE, opened.unit().code());
+    // the call activity passes both already in their canonical form; writing them again would only add a history
+    // row each per unit to a campaign launch (ACT_HI_DETAIL at history level full)
+    setIfChanged(execution, Variables.UNIT_CODE, opened.unit().code());
     execution.setVariable(Variables.UNIT_NAME, opened.unit().name());
-    execution.setVariable(Variables.QUARTER, opened.quarter().toString());
+    setIfChanged(execution, Variables.QUARTER, opened.quarter().toString());
     execution.setVariable(Variables.QUARTER_LABEL, opened.quarter().label());
     execution.setVariable(Variables.ITEMS, rows.variable(opened.rows()));
+  }
+
+  private static void setIfChanged(DelegateExecution execution, String name, String value) {
+    if (!value.equals(execution.getVariable(name))) {
+      execution.setVariable(name, value);
+    }
   }
 }

@@ -383,6 +383,20 @@ class SelfCheckProcessTest {
    * A year of the engine's clock: the quarterly timer fires on the first day of each quarter and starts the quarter
    * that has just ended; the quarter a supervisor had already started is not started again.
    */
+  /**
+   * A unit's self-check started straight through the engine, with the unit and quarter written loosely, is opened and
+   * kept under their canonical form, which the campaign's call activity passes as it is.
+   */
+  @Test
+  void aUnitSelfCheckStartedThroughTheEngineKeepsItsUnitAndQuarterInCanonicalForm() throws IOException {
+    startCampaign("2017Q2");
+    ProcessInstance unit = runtimeService.startProcessInstanceByKey(UnitSelfCheckProcess.KEY,
+        Map.of(Variables.UNIT_CODE, " " + D01 + " ", Variables.QUARTER, "2017q2"));
+    assertThat(runtimeService.getVariable(unit.getId(), Variables.UNIT_CODE)).isEqualTo(D01);
+    assertThat(runtimeService.getVariable(unit.getId(), Variables.QUARTER)).isEqualTo("2017Q2");
+    assertThat(selfCheck(D01, "2017Q2").status()).isEqualTo(SelfCheckStatus.ASSESSING);
+  }
+
   @Test
   void theQuarterlyTimerFiresFourTimesAYearAndStartsNothingTwice() throws IOException {
     district.publishLists(2021);

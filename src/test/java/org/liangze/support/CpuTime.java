@@ -1,0 +1,74 @@
+package org.liangze.support;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by this JVM and by the benchmark's PostgreSQL server (its postmaster and every backend), in
+ * nanoseconds, read from {@code /proc} (Linux). Unlike elapsed time, it hardly moves when other builds share the
+ * machine, so it compares the campaign with the stock engine even on a busy machine. Time of backends that exit in
+ * between is lost: measure while the connections are open. -1 where {@code /proc} is not there.
+ */
+public final class CpuTime {
+
+  private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
+
+  private CpuTime() {
+  }
+
+  public static long jvm() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The server's postmaster (the one listening on {@code port}) and its children. */
+  public static long postgres(int port) {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      long postmaster = postmaster(port);
+      if (postmaster < 0) {
+        return -1;
+      }
+      return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .mapToLong(p -> {
+            String[] stat = stat(p);
+            if (stat == null) {
+              return 0;
+            }
+            long pid = Long.parseLong(p.getFileName().toString());
+            long parent = Long.parseLong(stat[1]);
+            return pid == postmaster || parent == postmaster
+                ? (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * NANOS_PER_TICK : 0;
+          }).sum();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long postmaster(int port) throws IOException {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(p -> {
+            try {
+              String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+              return cmd.contains("postgres") && cmd.contains("-p " + port + " ");
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .mapToLong(p -> Long.parseLong(p.getFileName().toString())).findFirst().orElse(-1);
+    }
+  }
+
+  /** Fields of /proc/pid/stat after the command: state, ppid, ..., utime (index 11), stime (12). */
+  private static String[] stat(Path process) {
+    try {
+      String text = Files.readString(process.resolve("stat"));
+      return text.substring(text.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}
