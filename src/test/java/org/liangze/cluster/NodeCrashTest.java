@@ -52,10 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * self-check, no job is left or failed, no incident exists, every acknowledged record entry is in the manual exactly
  * once and every chain verifies — and a Tasklist login made on the dead node still works on the survivor.
  *
- * <p>The units' jobs are exclusive jobs of the campaign's instance, so the node that runs the multi-instance body
- * locks them all (Camunda keeps a process instance's exclusive jobs on one job executor). Which node that is, is the
- * job executors' race; the test kills that one, while it holds the locks of most of the units' jobs, and checks
- * that each of those ran once, on the survivor.
+ * <p>The units' jobs are not exclusive, so both nodes' job executors start units at the same time; each node
+ * acquires a few jobs at once and holds their locks while it works through them. The test kills a node that has
+ * done part of the campaign while it holds locks, and checks that each job it held ran once, on the survivor.
  *
  * <p>This JVM only seeds the district and looks at the database (its engine executes no jobs): the work is done by
  * the two nodes.
@@ -245,11 +244,11 @@ class NodeCrashTest {
             "--camunda.bpm.generic-properties.properties.hostname=" + name,
             "--camunda.bpm.job-execution.enabled=true",
             "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-            // one job at a time per node, and a quick look for new jobs: the kill falls midway, the survivor
-            // notices expired locks soon
+            // one thread per node working through a few acquired (locked) jobs at a time, and a quick look for
+            // new jobs: the kill falls midway with jobs locked by the victim, the survivor notices expired locks soon
             "--camunda.bpm.job-execution.core-pool-size=1",
             "--camunda.bpm.job-execution.max-pool-size=1",
-            "--camunda.bpm.job-execution.max-jobs-per-acquisition=1",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=4",
             "--camunda.bpm.job-execution.wait-time-in-millis=500",
             "--camunda.bpm.job-execution.max-wait=2000"));
     NODES.add(node);
