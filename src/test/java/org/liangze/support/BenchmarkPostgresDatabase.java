@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A PostgreSQL 15 server of its own for the benchmark, started with {@code synchronous_commit=on} (every commit
- * waits for its WAL flush, as in production), so that the shared test server keeps whatever settings the tests use.
+ * A PostgreSQL 15 server of its own for the benchmark, with durable commits as in production: {@code fsync=on}
+ * (zonky starts PostgreSQL with {@code -F}, fsync off; a later {@code -c fsync=on} overrides it) and
+ * {@code synchronous_commit=on}, so every commit waits for its WAL to reach the disk. The shared test server keeps
+ * whatever settings the tests use.
  *
  * <p>{@code -Dbenchmark.explainMs=N} loads {@code auto_explain}: the plan of every statement slower than N ms, with
  * actual rows and buffers (EXPLAIN (ANALYZE, BUFFERS)), Camunda's own queries included, goes to
@@ -23,7 +25,8 @@ public final class BenchmarkPostgresDatabase {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         String explainMs = System.getProperty("benchmark.explainMs");
         if (explainMs != null) {
           builder.setServerConfig("shared_preload_libraries", "auto_explain")
