@@ -51,8 +51,10 @@ class OpenTaskUnits implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
-      // update: due date, candidates or another property changed; recomputing is one indexed statement
-      case EVENTNAME_CREATE, EVENTNAME_UPDATE -> store(task.getId(), unitOf(task), task.getDueDate());
+      // a new task has no row yet: one insert, the only statement a campaign launch pays per task
+      case EVENTNAME_CREATE -> insert(task.getId(), unitOf(task), task.getDueDate());
+      // due date, candidates or another property changed; recomputing is one indexed statement
+      case EVENTNAME_UPDATE -> store(task.getId(), unitOf(task), task.getDueDate());
       case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> remove(task.getId());
       default -> {
         // assignment, timeout: neither changes the unit nor the due date
@@ -105,14 +107,22 @@ class OpenTaskUnits implements TaskListener {
     });
   }
 
+  private void insert(String taskId, String unitCode, Date dueDate) {
+    jdbc.sql("insert into open_task_units (task_id, unit_code, due_at) values (?, ?, ?)")
+        .params(taskId, unitCode, timestamp(dueDate)).update();
+  }
+
+  /** Update, or insert for a task created before this table (or on a node of an older version). */
   private void store(String taskId, String unitCode, Date dueDate) {
-    Timestamp dueAt = dueDate == null ? null : new Timestamp(dueDate.getTime());
     int updated = jdbc.sql("update open_task_units set unit_code = ?, due_at = ? where task_id = ?")
-        .params(unitCode, dueAt, taskId).update();
+        .params(unitCode, timestamp(dueDate), taskId).update();
     if (updated == 0) {
-      jdbc.sql("insert into open_task_units (task_id, unit_code, due_at) values (?, ?, ?)")
-          .params(taskId, unitCode, dueAt).update();
+      insert(taskId, unitCode, dueDate);
     }
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
   }
 
   private void remove(String taskId) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *       {@code ACT_RU_AUTHORIZATION.USER_ID_}, without which every authorized task query (Tasklist's list and count)
  *       reads the whole authorization table to find the viewer's grants ({@code USER_ID_ in (?, '*') or GROUP_ID_ in
  *       (…)}: Camunda indexes the group, and the user only behind {@code TYPE_}); on PostgreSQL a partial index of the
- *       {@code unitCode} variables, by which a unit's overdue tasks are found (85 → 19 ms at 100,000 tasks).</li>
+ *       {@code unitCode} variables, by which a unit's overdue tasks were found (85 → 19 ms at 100,000 tasks), and one of
+ *       the suspended tasks, which the overdue report subtracts from {@code open_task_units}.</li>
  *   <li>PostgreSQL: autovacuum/analyze thresholds of the busy runtime tables, a small fixed number of changed rows
  *       plus 2 % (analyze) / 5 % (vacuum) of the table instead of PostgreSQL's 50 + 10 % / 20 %.</li>
  *   <li>PostgreSQL: a statistics check every {@code liangze.database.analyze-check} (default 10 s) that analyses a busy

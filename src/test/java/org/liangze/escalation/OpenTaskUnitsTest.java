@@ -171,6 +171,16 @@ class OpenTaskUnitsTest {
   }
 
   @Test
+  void anUpdateOfATaskWithoutARowAddsIt() {
+    Task task = taskOf(start("unitT02V01inspector", null));
+    // as if created before open_task_units existed
+    jdbc.sql("delete from open_task_units where task_id = ?").param(task.getId()).update();
+    task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+    taskService.saveTask(task);
+    assertThat(row(task.getId())).containsEntry("unit_code", "T02V01");
+  }
+
+  @Test
   void suspendedTasksAreNotCounted() {
     String instance = start("unitZ99staff", null);
     Official supervisor = Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
