@@ -15,6 +15,7 @@ import org.liangze.organisation.IdentitySync;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -23,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// it seeds the demo district: the shared test context must stay empty for ProductionProfileTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuthorizedGroupsPluginTest {
 
   @Autowired ProcessEngineConfigurationImpl engine;
