@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.liangze.accountability.AccountabilityProcess.Variables;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ final class AccountabilityDelegates {
   /** End of the preliminary verification: open or close, closing with a note. */
   @Component("recordCaseVerification")
   @DelegateInputs({Variables.CASE_ID, Variables.DECISION, Variables.VERIFICATION_NOTE})
-  static class Verify implements ExecutionListener {
+  static class Verify extends CompletionListener {
     private final AccountabilityCases cases;
 
     Verify(AccountabilityCases cases) {
@@ -78,10 +79,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       cases.verify(caseId(execution), execution.getVariable(Variables.DECISION),
           (String) execution.getVariable(Variables.VERIFICATION_NOTE));
     }
@@ -90,7 +88,7 @@ final class AccountabilityDelegates {
   /** End of the main-responsibility investigation: its subjects, checked and stored. */
   @Component("recordMainSubjects")
   @DelegateInputs({Variables.CASE_ID, Variables.MAIN_SUBJECTS})
-  static class MainSubjects implements ExecutionListener {
+  static class MainSubjects extends CompletionListener {
     private final AccountabilityCases cases;
 
     MainSubjects(AccountabilityCases cases) {
@@ -98,10 +96,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       cases.recordSubjects(caseId(execution), "MAIN", execution.getVariable(Variables.MAIN_SUBJECTS));
     }
   }
@@ -109,7 +104,7 @@ final class AccountabilityDelegates {
   /** End of the supervisory-responsibility investigation: its subjects, checked and stored. */
   @Component("recordSupervisorySubjects")
   @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_SUBJECTS})
-  static class SupervisorySubjects implements ExecutionListener {
+  static class SupervisorySubjects extends CompletionListener {
     private final AccountabilityCases cases;
 
     SupervisorySubjects(AccountabilityCases cases) {
@@ -117,10 +112,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       cases.recordSubjects(caseId(execution), "SUPERVISORY", execution.getVariable(Variables.SUPERVISORY_SUBJECTS));
     }
   }
@@ -148,7 +140,7 @@ final class AccountabilityDelegates {
   @Component("recordMeasureApproval")
   @DelegateInputs({Variables.CASE_ID, Variables.MEASURES, Variables.PUBLISH, Variables.RECTIFICATION_REQUIREMENT,
       Variables.RECTIFICATION_DEADLINE})
-  static class ApproveMeasures implements ExecutionListener {
+  static class ApproveMeasures extends CompletionListener {
     private final AccountabilityCases cases;
 
     ApproveMeasures(AccountabilityCases cases) {
@@ -156,10 +148,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       long caseId = caseId(execution);
       String deadline = cases.rectificationDeadline(
           (String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT),
@@ -197,7 +186,7 @@ final class AccountabilityDelegates {
   /** End of drafting: the draft must not name a leader; the decision of the next task starts empty. */
   @Component("saveNotificationDraft")
   @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_TITLE, Variables.NOTIFICATION_TEXT})
-  static class SaveDraft implements ExecutionListener {
+  static class SaveDraft extends CompletionListener {
     private final AccountabilityCases cases;
 
     SaveDraft(AccountabilityCases cases) {
@@ -205,10 +194,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       cases.saveDraft(caseId(execution), (String) execution.getVariable(Variables.NOTIFICATION_TITLE),
           (String) execution.getVariable(Variables.NOTIFICATION_TEXT), currentUser(execution));
     }
@@ -218,7 +204,7 @@ final class AccountabilityDelegates {
   @Component("recordNotificationDecision")
   @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_DECISION, Variables.REAL_NAMES,
       Variables.NOTIFICATION_COMMENT})
-  static class DecideNotification implements ExecutionListener {
+  static class DecideNotification extends CompletionListener {
     private final AccountabilityCases cases;
 
     DecideNotification(AccountabilityCases cases) {
@@ -226,10 +212,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       cases.decideNotification(caseId(execution), execution.getVariable(Variables.NOTIFICATION_DECISION),
           execution.getVariable(Variables.REAL_NAMES), (String) execution.getVariable(Variables.NOTIFICATION_COMMENT),
           currentUser(execution));
@@ -255,7 +238,7 @@ final class AccountabilityDelegates {
   /** End of the rectification call: the case is rectified. */
   @Component("recordCaseRectified")
   @DelegateInputs({Variables.CASE_ID})
-  static class Rectified implements ExecutionListener {
+  static class Rectified extends CompletionListener {
     private final AccountabilityCases cases;
 
     Rectified(AccountabilityCases cases) {
@@ -263,10 +246,7 @@ final class AccountabilityDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       cases.rectified(caseId(execution));
     }
   }

@@ -1,7 +1,7 @@
 package org.liangze.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.InvalidInputException;
 
 /**
@@ -9,11 +9,11 @@ import org.liangze.platform.InvalidInputException;
  * only with a stated reason, which the record manual keeps (see TaskCompletionRecorder). Then the task's overdue
  * marks are cleared from its execution so they do not carry over to the next task.
  */
-class LateCompletionCheck implements ExecutionListener {
+class LateCompletionCheck extends CompletionListener {
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled() || !Boolean.TRUE.equals(execution.getVariableLocal(EscalationVariables.TASK_OVERDUE))) {
+  protected void completed(DelegateExecution execution) {
+    if (!Boolean.TRUE.equals(execution.getVariableLocal(EscalationVariables.TASK_OVERDUE))) {
       return;
     }
     if (!(execution.getVariableLocal(EscalationVariables.LATE_REASON) instanceof String reason) || reason.isBlank()) {

@@ -1,8 +1,8 @@
 package org.liangze.letter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @DelegateInputs({Variables.REVISION_NOTE})
 @Component("checkLetterRevision")
-class CheckLetterRevisionListener implements ExecutionListener {
+class CheckLetterRevisionListener extends CompletionListener {
 
   private final LetterService letters;
 
@@ -21,9 +21,7 @@ class CheckLetterRevisionListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (!execution.isCanceled()) {
-      letters.checkRevisionNote((String) execution.getVariable(Variables.REVISION_NOTE));
-    }
+  protected void completed(DelegateExecution execution) {
+    letters.checkRevisionNote((String) execution.getVariable(Variables.REVISION_NOTE));
   }
 }

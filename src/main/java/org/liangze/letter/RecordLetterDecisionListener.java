@@ -1,9 +1,9 @@
 package org.liangze.letter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.liangze.letter.LetterSigningProcess.Variables;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.DelegateInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @DelegateInputs({Variables.LETTER_ID, Variables.DECISION, Variables.SIGNATURE, Variables.OBJECTION_REASON})
 @Component("recordLetterDecision")
-class RecordLetterDecisionListener implements ExecutionListener {
+class RecordLetterDecisionListener extends CompletionListener {
 
   private final LetterService letters;
 
@@ -27,10 +27,7 @@ class RecordLetterDecisionListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the instance is being cancelled, not the task completed
-    }
+  protected void completed(DelegateExecution execution) {
     long letterId = (Long) execution.getVariable(Variables.LETTER_ID);
     switch (decision(execution.getVariable(Variables.DECISION))) {
       case SIGN -> letters.sign(letterId, currentUser(execution), (String) execution.getVariable(Variables.SIGNATURE));

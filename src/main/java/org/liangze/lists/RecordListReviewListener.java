@@ -1,8 +1,8 @@
 package org.liangze.lists;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.lists.ListFormulationProcess.Variables;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @DelegateInputs({Variables.LIST_ID, Variables.DECISION, Variables.REVIEW_COMMENTS})
 @Component("recordListReview")
-class RecordListReviewListener implements ExecutionListener {
+class RecordListReviewListener extends CompletionListener {
 
   private final ListFormulationService formulation;
 
@@ -21,10 +21,7 @@ class RecordListReviewListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  protected void completed(DelegateExecution execution) {
     formulation.review((Long) execution.getVariable(Variables.LIST_ID), execution.getVariable(Variables.DECISION),
         execution.getVariable(Variables.REVIEW_COMMENTS));
   }

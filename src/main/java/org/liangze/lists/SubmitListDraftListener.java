@@ -2,8 +2,8 @@ package org.liangze.lists;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.lists.ListFormulationProcess.Variables;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @DelegateInputs({Variables.ITEMS, Variables.LIST_ID})
 @Component("submitListDraft")
-class SubmitListDraftListener implements ExecutionListener {
+class SubmitListDraftListener extends CompletionListener {
 
   private final ListFormulationService formulation;
   private final DraftItems draftItems;
@@ -29,10 +29,7 @@ class SubmitListDraftListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the instance is being cancelled, not the draft submitted
-    }
+  protected void completed(DelegateExecution execution) {
     List<ListItem> items = draftItems.parse(execution.getVariable(Variables.ITEMS));
     formulation.submit((Long) execution.getVariable(Variables.LIST_ID), items);
     // the stored, trimmed items are what the reviewer sees and the unit gets back if the draft is returned

@@ -1,8 +1,8 @@
 package org.liangze.rectification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.rectification.RectificationProcess.Element;
 import org.liangze.rectification.RectificationProcess.Variables;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * its {@link InvalidInputException} reaches Tasklist and the REST API as a 400.
  */
 @Component("recordRectificationStep")
-class RecordRectificationStepListener implements ExecutionListener {
+class RecordRectificationStepListener extends CompletionListener {
 
   private final Rectifications rectifications;
 
@@ -23,10 +23,7 @@ class RecordRectificationStepListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  protected void completed(DelegateExecution execution) {
     long id = (Long) execution.getVariable(Variables.RECTIFICATION_ID);
     switch (Element.valueOf(execution.getCurrentActivityId())) {
       case PlanRectification -> execution.setVariable(Variables.PLAN,

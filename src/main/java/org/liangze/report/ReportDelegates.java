@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.DelegateInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.report.HalfYearReportProcess.Variables;
@@ -72,7 +73,7 @@ final class ReportDelegates {
   /** End of the edit task: the text is required; the report is submitted, and the next decision starts empty. */
   @Component("submitReport")
   @DelegateInputs({Variables.REPORT_ID, Variables.REPORT_TEXT})
-  static class Submit implements ExecutionListener {
+  static class Submit extends CompletionListener {
     private final HalfYearReports reports;
 
     Submit(HalfYearReports reports) {
@@ -80,10 +81,7 @@ final class ReportDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       reports.submit((Long) execution.getVariable(Variables.REPORT_ID),
           (String) execution.getVariable(Variables.REPORT_TEXT));
       execution.setVariable(Variables.DECISION, null);
@@ -93,7 +91,7 @@ final class ReportDelegates {
   /** End of the secretary's and the commission's tasks: a decision, and comments when returning. */
   @Component("recordReportDecision")
   @DelegateInputs({Variables.REPORT_ID, Variables.DECISION, Variables.REVIEW_COMMENTS})
-  static class Decide implements ExecutionListener {
+  static class Decide extends CompletionListener {
     private final HalfYearReports reports;
 
     Decide(HalfYearReports reports) {
@@ -101,10 +99,7 @@ final class ReportDelegates {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-      if (execution.isCanceled()) {
-        return;
-      }
+    protected void completed(DelegateExecution execution) {
       long id = (Long) execution.getVariable(Variables.REPORT_ID);
       Object decision = execution.getVariable(Variables.DECISION);
       Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

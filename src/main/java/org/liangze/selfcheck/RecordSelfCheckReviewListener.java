@@ -1,7 +1,7 @@
 package org.liangze.selfcheck;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.platform.CompletionListener;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * a deadline after today) and records it.
  */
 @Component("recordSelfCheckReview")
-class RecordSelfCheckReviewListener implements ExecutionListener {
+class RecordSelfCheckReviewListener extends CompletionListener {
 
   private final SelfCheckService selfChecks;
 
@@ -19,10 +19,7 @@ class RecordSelfCheckReviewListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  protected void completed(DelegateExecution execution) {
     String comment = (String) execution.getVariable(Variables.REVIEW_COMMENT);
     SelfCheckService.Reviewed reviewed = selfChecks.review((String) execution.getVariable(Variables.UNIT_CODE),
         (String) execution.getVariable(Variables.QUARTER), execution.getVariable(Variables.DECISION), comment,

@@ -1,13 +1,13 @@
 package org.liangze.selfcheck;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.platform.CompletionListener;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** End of the secretary's sign-off: checks the decision (a return needs a reason) and records it. */
 @Component("recordSelfCheckSignOff")
-class RecordSelfCheckSignOffListener implements ExecutionListener {
+class RecordSelfCheckSignOffListener extends CompletionListener {
 
   private final SelfCheckService selfChecks;
 
@@ -16,10 +16,7 @@ class RecordSelfCheckSignOffListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  protected void completed(DelegateExecution execution) {
     String comment = (String) execution.getVariable(Variables.SIGN_OFF_COMMENT);
     SignOffDecision decision = selfChecks.signOff((String) execution.getVariable(Variables.UNIT_CODE),
         (String) execution.getVariable(Variables.QUARTER), execution.getVariable(Variables.DECISION), comment,

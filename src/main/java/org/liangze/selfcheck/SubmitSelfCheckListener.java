@@ -1,8 +1,8 @@
 package org.liangze.selfcheck;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.liangze.platform.CompletionListener;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * as the 400 it is.
  */
 @Component("submitSelfCheck")
-class SubmitSelfCheckListener implements ExecutionListener {
+class SubmitSelfCheckListener extends CompletionListener {
 
   private final SelfCheckService selfChecks;
   private final AssessmentRows rows;
@@ -27,10 +27,7 @@ class SubmitSelfCheckListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the instance is being cancelled, not the assessment submitted
-    }
+  protected void completed(DelegateExecution execution) {
     SelfCheckService.Submitted submitted = selfChecks.submit((String) execution.getVariable(Variables.UNIT_CODE),
         (String) execution.getVariable(Variables.QUARTER), rows.parse(execution.getVariable(Variables.ITEMS)),
         currentUser(execution));

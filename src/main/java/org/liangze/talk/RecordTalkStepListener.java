@@ -2,8 +2,8 @@ package org.liangze.talk;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.liangze.escalation.EscalationVariables;
+import org.liangze.platform.CompletionListener;
 import org.liangze.talk.TalkProcess.Element;
 import org.liangze.talk.TalkProcess.Variables;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * listener, so its {@code InvalidInputException} reaches the caller as the 400 it is.
  */
 @Component("recordTalkStep")
-class RecordTalkStepListener implements ExecutionListener {
+class RecordTalkStepListener extends CompletionListener {
 
   private final Talks talks;
   private final CommitmentRows rows;
@@ -25,10 +25,7 @@ class RecordTalkStepListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the instance is being cancelled, not the task completed
-    }
+  protected void completed(DelegateExecution execution) {
     String by = RegisterTalkListener.currentUser(execution);
     switch (Element.valueOf(execution.getCurrentActivityId())) {
       case ArrangeTalk -> {
