@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a unit code in an API or page path ({@code /api/units/{code}/…}, {@code /pages/units/{code}/…}) that no
- * unit can have: unit codes become Camunda group ids ({@code unit<CODE>staff}), which Camunda's id whitelist keeps to
+ * Refuses a unit code in an API or page path ({@code /api/units/{code}/…}, {@code /pages/units/{code}/…},
+ * {@code /api/overdue/units/{code}/…}, {@code /api/dashboard/units/{code}/…}) that no unit can have: unit codes become Camunda group ids ({@code unit<CODE>staff}), which Camunda's id whitelist keeps to
  * letters and digits. Such a request gets 400 before any controller or query sees it.
  */
 class UnitCodePathCheck extends OncePerRequestFilter {
 
-  private static final Pattern UNIT_PATH = Pattern.compile("^/(?:api|pages)/units/([^/]*)(?:/.*)?$");
+  private static final Pattern UNIT_PATH = Pattern.compile(
+      "^/(?:api|pages)(?:/overdue|/dashboard)?/units/([^/]*)(?:/.*)?$");
   private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
 
   @Override

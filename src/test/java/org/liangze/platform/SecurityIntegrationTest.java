@@ -417,7 +417,8 @@ class SecurityIntegrationTest {
       "/api/units/{X}/record", "/api/units/{X}/record/verification", "/api/units/{X}/record/flags",
       "/api/units/{X}/record/export.xlsx", "/api/units/{X}/record/export.pdf", "/pages/units/{X}/record",
       "/api/units/{X}/self-checks", "/api/units/{X}/rectifications", "/api/units/{X}/talks",
-      "/api/dashboard/units/{X}", "/api/evidence/{X}", "/api/talks/{X}", "/api/accountability-cases/{X}");
+      "/api/dashboard/units/{X}", "/api/evidence/{X}", "/api/talks/{X}", "/api/accountability-cases/{X}",
+      "/api/overdue/units/{X}/tasks", "/api/overdue/units/D01/tasks?first={X}", "/api/overdue/units/D01/tasks?max={X}");
 
   /** SQL and pattern metacharacters, URL-encoded. */
   static final List<String> HOSTILE = List.of("2026%27%20or%20%271%27%3D%271", "1%3B%20drop%20table%20units%3B--",
