@@ -51,12 +51,24 @@ class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
   /** Camunda's manager, but the prefilter asks the database only about the given groups. */
   static class GroupFilteringAuthorizationManager extends AuthorizationManager {
 
+    /** The last question and its answer: a manager lives for one command, which may check several times. */
+    private List<String> askedFor;
+    private List<String> answer;
+
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
       if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
         return Collections.emptyList();
       }
       List<String> groups = authenticatedGroupIds.stream().distinct().toList();
+      if (!groups.equals(askedFor)) {
+        answer = authorized(groups);
+        askedFor = groups;
+      }
+      return new ArrayList<>(answer);
+    }
+
+    private List<String> authorized(List<String> groups) {
       String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
       String sql = "select distinct GROUP_ID_ from " + table + " where GROUP_ID_ in ("
           + String.join(", ", Collections.nCopies(groups.size(), "?")) + ")";
