@@ -8,6 +8,7 @@ import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
+import org.liangze.organisation.Post;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.slf4j.Logger;
@@ -44,8 +45,9 @@ public class DemoDistrict {
       return false;
     }
     DemoDistrictData data = read();
-    data.units().forEach(u -> units.insert(new Unit(u.code(), u.name(), u.type(), u.parent())));
-    data.people().forEach(p -> people.insert(new Person(p.userId(), p.name(), p.unit(), p.role(), p.email())));
+    units.upsertAll(data.units().stream().map(u -> new Unit(u.code(), u.name(), u.type(), u.parent())).toList());
+    people.upsertAll(data.people().stream().map(p -> new Person(p.userId(), p.name(), p.mobile(), p.email(),
+        p.posts().stream().map(post -> new Post(post.unit(), post.role())).toList())).toList());
     publishLists(data, year);
     log.info("Demo district seeded: {} units, {} people, lists for {}", data.units().size(),
         data.people().size(), year);

@@ -1,7 +1,6 @@
 package org.liangze.organisation;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,8 +29,6 @@ public class IdentitySync implements ApplicationRunner {
   public static final int ORDER = 100;
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySync.class);
-  private static final EnumSet<Role> DISTRICT_ROLES =
-      EnumSet.of(Role.DISCIPLINE_COMMISSION, Role.DISTRICT_COMMITTEE, Role.PROCESS_DESIGNER);
 
   private final UnitRepository units;
   private final PersonRepository people;
@@ -59,13 +56,13 @@ public class IdentitySync implements ApplicationRunner {
   public void sync() {
     List<Grant> grants = new ArrayList<>();
     for (Unit unit : units.findAllActive()) {
-      for (Role role : EnumSet.of(Role.STAFF, Role.SECRETARY, Role.INSPECTOR)) {
+      for (Role role : Role.unitRoles()) {
         String groupId = Groups.of(role, unit.code());
         ensureGroup(groupId, unit.name() + "·" + role.label(), "UNIT");
         grants.addAll(RoleGrants.forUnitGroup(groupId));
       }
     }
-    for (Role role : DISTRICT_ROLES) {
+    for (Role role : Role.districtRoles()) {
       ensureGroup(Groups.of(role, null), role.label(), "DISTRICT");
       grants.addAll(RoleGrants.forDistrictGroup(role));
     }
@@ -101,9 +98,10 @@ public class IdentitySync implements ApplicationRunner {
     user.setLastName("");
     user.setEmail(person.email());
     identity.saveUser(user);
-    String groupId = Groups.of(person.role(), person.unitCode());
-    if (identity.createUserQuery().userId(person.userId()).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(person.userId(), groupId);
+    for (String groupId : person.groupIds()) {
+      if (identity.createUserQuery().userId(person.userId()).memberOfGroup(groupId).count() == 0) {
+        identity.createMembership(person.userId(), groupId);
+      }
     }
   }
 
