@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.imports.OrganisationAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +48,11 @@ class SecurityConfig {
     // the platform's pages show the same data as its API: the same login and the same rules
     return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            // the organisation import: 组织管理员 and administrators only (org.liangze.organisation.imports)
+            .requestMatchers("/api/organisation/**")
+            .hasAnyAuthority(OrganisationAccess.ORGANISATION_ADMINS, Groups.ADMINISTRATORS)
+            .anyRequest().authenticated())
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
