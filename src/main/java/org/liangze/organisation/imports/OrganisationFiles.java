@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -59,6 +61,8 @@ class OrganisationFiles {
     ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrganisationFiles.class);
+
   private final Tika tika = new Tika();
 
   ParsedSheets readWorkbook(UploadedFile file) {
@@ -88,6 +92,10 @@ class OrganisationFiles {
       problems.add(ImportProblem.file(sheetName, "文件内容不是 Excel 工作簿，与文件名“" + file.name() + "”不符"));
       return new ParsedSheets(null, null, problems);
     }
+    if (hasVbaProject(file.content())) {
+      problems.add(ImportProblem.file(sheetName, "工作簿含有宏，不予导入：请另存为不含宏的“Excel 工作簿（*.xlsx）”后再导入"));
+      return new ParsedSheets(null, null, problems);
+    }
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(file.content()))) {
       if (isMacroEnabled(pkg)) {
         problems.add(ImportProblem.file(sheetName, "工作簿含有宏，不予导入：请另存为不含宏的“Excel 工作簿（*.xlsx）”后再导入"));
@@ -99,6 +107,7 @@ class OrganisationFiles {
         return new ParsedSheets(units, people, problems);
       }
     } catch (IOException | InvalidFormatException | RuntimeException e) {
+      log.info("Workbook {} not read: {}", file.name(), e.toString());
       problems.add(ImportProblem.file(sheetName, isZipBomb(e)
           ? "工作簿解压后异常巨大（疑似压缩炸弹），不予导入"
           : "无法读取工作簿：文件已损坏，或不是 Excel 工作簿（*.xlsx）"));
@@ -117,6 +126,16 @@ class OrganisationFiles {
   }
 
   // ---- workbook
+
+  /** A VBA project among the zip's entries, whatever the package declares (read from the central directory). */
+  private static boolean hasVbaProject(byte[] content) {
+    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+      return java.util.Collections.list(zip.getEntries()).stream()
+          .anyMatch(entry -> entry.getName().toLowerCase(java.util.Locale.ROOT).endsWith("vbaproject.bin"));
+    } catch (IOException e) {
+      return false; // not a readable zip: POI says so below
+    }
+  }
 
   private static boolean isMacroEnabled(OPCPackage pkg) throws InvalidFormatException {
     return pkg.getParts().stream().anyMatch(part -> VBA_PROJECT.equalsIgnoreCase(part.getPartName().getName())
@@ -245,7 +264,8 @@ class OrganisationFiles {
       return null;
     }
     String detected = tika.detect(file.content());
-    if (!detected.startsWith("text/")) {
+    // GB18030 text is no type Tika names: octet-stream, which is text unless it holds control characters
+    if (!detected.startsWith("text/") && !(detected.equals("application/octet-stream") && isText(file.content()))) {
       problems.add(ImportProblem.file(sheet, "文件内容不是 CSV 文本，与文件名“" + file.name() + "”不符"));
       return null;
     }
@@ -286,6 +306,16 @@ class OrganisationFiles {
       return null;
     }
     return rows;
+  }
+
+  private static boolean isText(byte[] bytes) {
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b) || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** UTF-8 if a BOM says so or the bytes are valid UTF-8; GB18030 otherwise. */
