@@ -46,7 +46,9 @@ class SecurityConfig {
     // the platform's pages show the same data as its API: the same login and the same rules
     return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // the password page checks the login and current password itself (first login, organisation.PasswordPage)
+        .authorizeHttpRequests(requests -> requests.requestMatchers("/pages/password").permitAll()
+            .anyRequest().authenticated())
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
