@@ -40,6 +40,18 @@ public class Groups {
     return of(Role.TEAM_MEMBER, unitCode);
   }
 
+  /** The role of a unit group or a district group, if the group is one of the platform's. */
+  public static Optional<Role> roleOf(String groupId) {
+    Matcher matcher = UNIT_GROUP.matcher(groupId);
+    for (Role role : Role.values()) {
+      if (matcher.matches() ? role.isUnitRole() && role.groupSuffix().equals(matcher.group(2))
+          : !role.isUnitRole() && role.groupSuffix().equals(groupId)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The unit a unit group belongs to, if the group is one. */
   public static Optional<String> unitOf(String groupId) {
     Matcher matcher = UNIT_GROUP.matcher(groupId);

@@ -48,7 +48,8 @@ class SecurityConfig {
     // the platform's pages show the same data as its API: the same login and the same rules
     return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests
+        // the password page checks the login and current password itself (first login, organisation.PasswordPage)
+        .authorizeHttpRequests(requests -> requests.requestMatchers("/pages/password").permitAll()
             // the organisation import: 组织管理员 and administrators only (org.liangze.organisation.imports)
             .requestMatchers("/api/organisation/**")
             .hasAnyAuthority(OrganisationAccess.ORGANISATION_ADMINS, Groups.ADMINISTRATORS)
