@@ -132,7 +132,7 @@ final class ImportPlanner {
         sheets.people() == null ? 0 : targetPeople.size(),
         new UnitCounts(unitsAdded, unitsChanged, unitsMoved, unitsToRetire.size()),
         new PeopleCounts(added.size(), peopleChanged, peopleMoved, leaving.size()),
-        List.copyOf(problems), List.copyOf(unitsToRetire), List.copyOf(leaving), null);
+        List.copyOf(problems), List.copyOf(unitsToRetire), List.copyOf(leaving), null, List.of());
     return new ImportPlan(report, unitsToWrite, unitsToRetire, peopleToWrite, leaving, added, changedPosts,
         targetUnits);
   }

@@ -104,7 +104,10 @@ class OrganisationFiles {
       try (XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
         List<SheetRow> units = sheet(workbook, ImportSheets.UNITS, ImportSheets.UNIT_COLUMNS, problems);
         List<SheetRow> people = sheet(workbook, ImportSheets.PEOPLE, ImportSheets.PEOPLE_COLUMNS, problems);
-        return new ParsedSheets(units, people, problems);
+        // the 共性清单 sheet is optional: a workbook without it leaves the common lists as they are
+        List<SheetRow> commonList = workbook.getSheet(ImportSheets.COMMON_LIST) == null ? null
+            : sheet(workbook, ImportSheets.COMMON_LIST, ImportSheets.COMMON_LIST_COLUMNS, problems);
+        return new ParsedSheets(units, people, commonList, problems);
       }
     } catch (IOException | InvalidFormatException | RuntimeException e) {
       log.info("Workbook {} not read: {}", file.name(), e.toString());

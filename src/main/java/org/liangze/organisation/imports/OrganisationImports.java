@@ -49,6 +49,7 @@ public class OrganisationImports {
   private static final ReentrantLock APPLYING = new ReentrantLock();
 
   private final OrganisationFiles files;
+  private final CommonListRows commonListRows;
   private final OrganisationStore store;
   private final OpenTasksOfUnits openWork;
   private final ImportHistory history;
@@ -59,11 +60,12 @@ public class OrganisationImports {
   private final Clock clock;
   private final Set<String> reservedLogins;
 
-  OrganisationImports(OrganisationFiles files, OrganisationStore store, OpenTasksOfUnits openWork,
+  OrganisationImports(OrganisationFiles files, CommonListRows commonListRows, OrganisationStore store, OpenTasksOfUnits openWork,
       ImportHistory history, FirstPasswords firstPasswords, FirstPasswordDownloads downloads,
       ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
       @Value("${camunda.bpm.admin-user.id:admin}") String adminUser) {
     this.files = files;
+    this.commonListRows = commonListRows;
     this.store = store;
     this.openWork = openWork;
     this.history = history;
@@ -122,12 +124,21 @@ public class OrganisationImports {
       Outcome outcome = transaction.execute(status -> {
         OrganisationState current = store.read();
         ImportPlan plan = new ImportPlanner(current, openWork, reservedLogins).plan(sheets, dryRun);
+        List<CommonListRows.Group> lists = List.of();
         ImportReport report = plan.report();
+        if (sheets.commonList() != null) {
+          List<ImportProblem> listProblems = new ArrayList<>();
+          lists = commonListRows.groups(sheets.commonList(), listProblems);
+          List<ImportReport.CommonListDraft> drafts = listProblems.isEmpty()
+              ? commonListRows.preview(lists, listProblems) : List.of();
+          report = report.withCommonLists(drafts, listProblems);
+        }
         if (report.hasProblems() || dryRun) {
           long id = history.add(actor, now, names, sm3, report);
           return new Outcome(report.with(id, false, null), plan, Map.of());
         }
         store.apply(plan, now);
+        commonListRows.importDrafts(lists, report.commonLists(), actor);
         Map<String, String> passwords = issuePasswords && !plan.addedLogins().isEmpty()
             ? firstPasswords.issue(plan.addedLogins()) : Map.of();
         ImportReport applied = report.with(null, true, null);

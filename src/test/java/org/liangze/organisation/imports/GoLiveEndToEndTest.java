@@ -28,10 +28,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.liangze.lists.ListItem;
-import org.liangze.lists.ListKind;
-import org.liangze.lists.ListService;
-import org.liangze.lists.Responsibility;
+import org.liangze.lists.CommonListProcess;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Role;
@@ -86,7 +83,6 @@ class GoLiveEndToEndTest {
   @Autowired PersonRepository people;
   @Autowired IdentityService identity;
   @Autowired TaskService taskService;
-  @Autowired ListService lists;
   final ObjectMapper json = new ObjectMapper();
   /** The passwords people set for themselves after their first login. */
   final Map<String, String> own = new HashMap<>();
@@ -107,7 +103,8 @@ class GoLiveEndToEndTest {
 
     byte[] template = http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
         .getForObject("/api/organisation/template.xlsx", byte[].class);
-    byte[] workbook = OrganisationSpreadsheets.fillTemplate(template, district);
+    List<List<String>> commonListRows = OrganisationSpreadsheets.commonLists(YEAR);
+    byte[] workbook = OrganisationSpreadsheets.fillTemplate(template, district, commonListRows);
     Charset gb18030 = Charset.forName("GB18030");
     byte[] unitCsv = OrganisationSpreadsheets.csv(UNIT_HEADERS, district.units(), gb18030, false);
     byte[] peopleCsv = OrganisationSpreadsheets.csv(PEOPLE_HEADERS, district.people(), gb18030, false);
@@ -116,6 +113,7 @@ class GoLiveEndToEndTest {
     JsonNode dryRun = ok(importWorkbook(workbook, true));
     assertThat(counts(dryRun.get("units"))).containsExactly(1000, 0, 0, 0);
     assertThat(counts(dryRun.get("people"))).containsExactly(peopleCount, 0, 0, 0);
+    assertThat(dryRun.get("commonLists")).hasSize(5);
     assertThat(units.isEmpty()).isTrue();
 
     // the apply, from GB18030 CSV
@@ -135,10 +133,13 @@ class GoLiveEndToEndTest {
     assertThat(http.withBasicAuth(ADMIN, ADMIN_PASSWORD).getForEntity(applied.get("firstPasswordsUrl").asText(),
         byte[].class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-    // the same files again, workbook and CSV: no change
+    // the same files again, workbook and CSV: no change to the organisation; the workbook's 共性清单 sheet goes to
+    // the commission as one draft per unit type
     JsonNode again = ok(importWorkbook(workbook, false));
     assertThat(counts(again.get("units"))).containsExactly(0, 0, 0, 0);
     assertThat(counts(again.get("people"))).containsExactly(0, 0, 0, 0);
+    assertThat(again.get("commonLists"))
+        .allSatisfy(list -> assertThat(list.get("outcome").asText()).isEqualTo("REVIEW_STARTED"));
     JsonNode againCsv = ok(importCsv(unitCsv, peopleCsv, false));
     assertThat(counts(againCsv.get("units"))).containsExactly(0, 0, 0, 0);
     assertThat(counts(againCsv.get("people"))).containsExactly(0, 0, 0, 0);
@@ -152,8 +153,15 @@ class GoLiveEndToEndTest {
     assertThat(json.readTree(basic("GET", "/api/units", "orgadmin").body())).hasSize(1000);
     assertThat(basic("GET", "/api/organisation/imports", "jiwei").statusCode()).isEqualTo(403);
 
-    // the common lists, then the letter campaign: every unit gets its letter
+    // the common lists: the commission submits each imported draft, the committee approves it; then the same
+    // workbook once more changes nothing at all
     publishCommonLists();
+    JsonNode unchanged = ok(importWorkbook(workbook, false));
+    assertThat(unchanged.get("commonLists"))
+        .allSatisfy(list -> assertThat(list.get("outcome").asText()).isEqualTo("UNCHANGED"));
+    assertThat(counts(unchanged.get("units"))).containsExactly(0, 0, 0, 0);
+    assertThat(counts(unchanged.get("people"))).containsExactly(0, 0, 0, 0);
+    // then the letter campaign: every unit gets its letter
     assertThat(basic("POST", "/api/letter-campaigns", "quwei", "{\"year\":\"" + YEAR + "\"}").statusCode())
         .isEqualTo(201);
     await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> letterUnits().size() == 1000);
@@ -181,7 +189,8 @@ class GoLiveEndToEndTest {
     next.people().removeIf(person -> person.get(0).equals("t002v001sec") || person.get(0).equals("t001v001staff1"));
     next.people().stream().filter(person -> person.get(0).equals("t001v001sec"))
         .forEach(person -> person.set(2, "T002V001"));
-    JsonNode moved = ok(importWorkbook(OrganisationSpreadsheets.fillTemplate(template, next), false));
+    JsonNode moved = ok(importWorkbook(OrganisationSpreadsheets.fillTemplate(template, next, commonListRows),
+        false));
     assertThat(counts(moved.get("units"))).containsExactly(0, 0, 0, 0);
     assertThat(counts(moved.get("people"))).containsExactly(0, 0, 1, 2);
     assertThat(moved.get("leftPeople").toString()).contains("t002v001sec", "t001v001staff1");
@@ -210,11 +219,39 @@ class GoLiveEndToEndTest {
 
   // ---- helpers
 
-  /** The district's common list of the year (the lists feature's service: no HTTP door publishes one yet). */
-  private void publishCommonLists() {
-    lists.publish(ListKind.COMMON, null, Integer.parseInt(YEAR), List.of(
-        new ListItem(Responsibility.MAIN, "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要"),
-        new ListItem(Responsibility.SUPERVISORY, "日常监督", "开展廉政谈话", "对重点岗位人员谈话提醒", "监督缺位", "每季度", "谈话记录")));
+  /**
+   * The drafts the import opened, through the common-list process over HTTP: the commission submits each (Tasklist's
+   * complete with the form's items), the committee approves it, and the list is published.
+   */
+  private void publishCommonLists() throws IOException {
+    for (int i = 0; i < 5; i++) {
+      JsonNode draft = commonListTask("jiwei", Groups.DISCIPLINE_COMMISSION);
+      String items = json.readTree(basic("GET", "/engine-rest/task/" + draft.get("id").asText()
+          + "/variables/items?deserializeValue=false", "jiwei").body()).get("value").asText();
+      HttpResponse<String> submitted = basic("POST", "/engine-rest/task/" + draft.get("id").asText() + "/complete",
+          "jiwei", json.writeValueAsString(Map.of("variables", Map.of("items", Map.of("value", items,
+              "type", "Json")))));
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+      JsonNode review = commonListTask("quwei", Groups.DISTRICT_COMMITTEE);
+      HttpResponse<String> approved = basic("POST", "/engine-rest/task/" + review.get("id").asText() + "/complete",
+          "quwei", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
+    }
+    await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> json.readTree(
+        basic("GET", "/api/common-lists?year=" + YEAR, "quwei").body()).get("unpublished").isEmpty());
+  }
+
+  /** One of the user's common-list tasks, once the job executor has got a process there. */
+  private JsonNode commonListTask(String user, String group) throws IOException {
+    List<JsonNode> tasks = new ArrayList<>();
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+      tasks.clear();
+      json.readTree(basic("GET", "/engine-rest/task?processDefinitionKey=" + CommonListProcess.KEY
+              + "&candidateGroup=" + group, user).body())
+          .forEach(tasks::add);
+      return !tasks.isEmpty();
+    });
+    return tasks.get(0);
   }
 
   private void setOwnPassword(String login, String firstPassword) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.liangze.lists.CommonListProcess;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Role;
@@ -77,6 +78,7 @@ class OrganisationImportIntegrationTest {
   @Autowired PersonRepository people;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
 
   /** 2 departments with a section each, a town with two villages, an affiliated unit: 8 units. */
@@ -283,6 +285,10 @@ class OrganisationImportIntegrationTest {
     bad.add(changed("unknown post", d -> d.people().get(0).set(3, "局长"), "人员", 2, "职务", "未知的职务“局长”"));
     bad.add(changed("a person in a unit that does not exist", d -> d.people().get(0).set(2, "X99"), "人员", 2,
         "单位代码", "单位“X99”不存在"));
+    List<List<String>> lists = OrganisationSpreadsheets.commonLists("2026");
+    lists.get(3).set(2, "领导责任");
+    bad.add(new Bad("a 共性清单 row of an unknown responsibility", OrganisationSpreadsheets.workbook(base(), lists),
+        "x.xlsx", "共性清单", 5, "责任类型", "责任类型应为“主体责任”或“监督责任”"));
     bad.add(new Bad("not what its name says (a PDF)", "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
         .getBytes(StandardCharsets.US_ASCII), "组织机构.xlsx", "组织机构.xlsx", null, null, "文件内容不是 Excel 工作簿"));
     bad.add(new Bad("macros by name", OrganisationSpreadsheets.workbook(base()), "组织机构.xlsm", "组织机构.xlsm",
@@ -324,6 +330,29 @@ class OrganisationImportIntegrationTest {
       });
     }
     assertThat(state()).as("nothing changed").isEqualTo(before);
+  }
+
+  @Test
+  void theCommonListSheetBecomesDraftsToReviewOnceAndTheSameFileAgainChangesNothing() throws IOException {
+    byte[] file = OrganisationSpreadsheets.workbook(base(), OrganisationSpreadsheets.commonLists("2031"));
+    JsonNode dryRun = json.readTree(importWorkbook(file, "x.xlsx", true).getBody());
+    assertThat(dryRun.get("commonLists")).hasSize(5)
+        .allSatisfy(list -> assertThat(list.get("outcome").asText()).isEqualTo("REVIEW_STARTED"));
+    assertThat(commonListProcesses()).isZero();
+    ResponseEntity<String> applied = importWorkbook(file, "x.xlsx", false);
+    assertThat(applied.getStatusCode()).as(applied.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(commonListProcesses()).as("one review per unit type").isEqualTo(5);
+    // again while they are in review: nothing new
+    JsonNode again = json.readTree(importWorkbook(file, "x.xlsx", false).getBody());
+    assertThat(again.get("commonLists"))
+        .allSatisfy(list -> assertThat(list.get("outcome").asText()).isEqualTo("IN_REVIEW"));
+    assertThat(commonListProcesses()).isEqualTo(5);
+    runtime.createProcessInstanceQuery().processDefinitionKey(CommonListProcess.KEY).list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test", false, true));
+  }
+
+  private long commonListProcesses() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(CommonListProcess.KEY).count();
   }
 
   @Test

@@ -18,6 +18,21 @@ final class OrganisationSpreadsheets {
 
   static final List<String> UNIT_HEADERS = List.of("单位代码", "单位名称", "单位类型", "上级单位代码");
   static final List<String> PEOPLE_HEADERS = List.of("登录名", "姓名", "单位代码", "职务", "手机", "邮箱");
+  static final List<String> COMMON_LIST_HEADERS = List.of("单位类型", "年度", "责任类型", "类别", "责任内容", "履责措施",
+      "风险点", "频次", "佐证材料");
+  static final List<String> UNIT_TYPES = List.of("区直部门", "街镇", "区属部门", "科室站所", "村居");
+
+  /** The 共性清单 rows of a year: two items for each of the five unit types. */
+  static List<List<String>> commonLists(String year) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String type : UNIT_TYPES) {
+      rows.add(row(type, year, "主体责任", "党风廉政建设", type + "党组织研究部署党风廉政建设工作", "党组织会议专题研究",
+          "重部署轻落实", "每季度", "会议纪要"));
+      rows.add(row(type, year, "监督责任", "日常监督", type + "纪检委员开展廉政谈话", "对重点岗位人员谈话提醒",
+          "监督缺位", "每季度", "谈话记录"));
+    }
+    return rows;
+  }
 
   private OrganisationSpreadsheets() {
   }
@@ -41,11 +56,12 @@ final class OrganisationSpreadsheets {
   }
 
   /** The template's workbook with its example rows replaced by the district (as a person fills it in). */
-  static byte[] fillTemplate(byte[] template, District district) {
+  static byte[] fillTemplate(byte[] template, District district, List<List<String>> commonLists) {
     try (Workbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(template));
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       fill(workbook.getSheet("单位"), district.units());
       fill(workbook.getSheet("人员"), district.people());
+      fill(workbook.getSheet("共性清单"), commonLists);
       workbook.write(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -71,6 +87,19 @@ final class OrganisationSpreadsheets {
   /** A plain workbook with the given sheets (name, header row, rows). */
   static byte[] workbook(District district) {
     return workbook(UNIT_HEADERS, district.units(), PEOPLE_HEADERS, district.people());
+  }
+
+  /** The district and a 共性清单 sheet. */
+  static byte[] workbook(District district, List<List<String>> commonLists) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      sheet(workbook, "单位", UNIT_HEADERS, district.units());
+      sheet(workbook, "人员", PEOPLE_HEADERS, district.people());
+      sheet(workbook, "共性清单", COMMON_LIST_HEADERS, commonLists);
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static byte[] workbook(List<String> unitHeaders, List<List<String>> units, List<String> peopleHeaders,
