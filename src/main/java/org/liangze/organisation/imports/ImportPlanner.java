@@ -61,10 +61,6 @@ final class ImportPlanner {
   ImportPlan plan(ParsedSheets sheets, boolean dryRun) {
     problems.addAll(sheets.problems());
     Map<String, UnitState> targetUnits = sheets.units() == null ? activeUnits() : units(sheets.units());
-    Map<String, Integer> unitRows = new HashMap<>();
-    if (sheets.units() != null) {
-      sheets.units().forEach(row -> unitRows.putIfAbsent(row.get(ImportSheets.UNIT_CODE), row.row()));
-    }
     Map<String, PersonState> targetPeople = sheets.people() == null ? stayingPeople()
         : people(sheets.people(), targetUnits);
 

@@ -152,6 +152,15 @@ class GoLiveEndToEndTest {
     assertThat(basic("GET", "/api/organisation/imports", "orgadmin").statusCode()).isEqualTo(200);
     assertThat(json.readTree(basic("GET", "/api/units", "orgadmin").body())).hasSize(1000);
     assertThat(basic("GET", "/api/organisation/imports", "jiwei").statusCode()).isEqualTo(403);
+    // the district tree, whole and searched, for the 组织管理员 and the commission
+    long treeStart = System.nanoTime();
+    HttpResponse<String> tree = basic("GET", "/pages/organisation", "orgadmin");
+    System.out.printf("District tree of 1,000 units: %d KB in %d ms%n", tree.body().length() / 1024,
+        (System.nanoTime() - treeStart) / 1_000_000);
+    assertThat(tree.statusCode()).isEqualTo(200);
+    assertThat(tree.body().split("data-unit=\"", -1)).hasSize(1001);
+    assertThat(basic("GET", "/pages/organisation?q=t020v038staff2", "jiwei").body())
+        .contains("第20街道第38社区", "干事乙T020V038").doesNotContain("第20街道第37社区");
 
     // the common lists: the commission submits each imported draft, the committee approves it; then the same
     // workbook once more changes nothing at all
