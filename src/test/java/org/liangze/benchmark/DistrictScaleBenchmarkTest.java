@@ -126,6 +126,8 @@ class DistrictScaleBenchmarkTest {
   @Autowired ChainVerifier chainVerifier;
   @Autowired DashboardService dashboard;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.liangze.organisation.PersonRepository people;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   final List<String[]> rows = new ArrayList<>();
   String stockHistory;
@@ -223,6 +225,9 @@ class DistrictScaleBenchmarkTest {
     long[] board = percentiles(DASHBOARD_VIEWS, i -> dashboard.of(supervisor, dashboard.currentQuarter()));
     row("Supervision dashboard of " + UNITS + " units as a supervisor (DashboardService.of), median / max of "
         + DASHBOARD_VIEWS, ms(board[0]) + " / " + ms(board[1]) + " ms", "");
+
+    // the start-up identity sync of the district's units with 5,000 people (its own section: IdentitySyncBenchmark)
+    IdentitySyncBenchmark.run(unitCodes, people, identitySync, transaction).forEach(r -> row(r[0], r[1], r[2]));
 
     // 7. heap: what the platform holds at this size, after a full GC, with every measurement above done in it
     System.gc();
