@@ -106,6 +106,9 @@ class AccessFollowsPeopleIntegrationTest {
         secretarySession.get("/camunda/api/engine/engine/default/task?assignee=t01v01sec");
     assertThat(inTasklist.body()).as(inTasklist.statusCode() + " " + inTasklist.body()).contains(task.getId());
     assertThat(staffSession.get("/pages/units/T01V01/record").statusCode()).isEqualTo(200);
+    // the webapp logins are indexed by principal name in Spring Session's store, so they can be found and ended
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name in ('t01v01sec', 't01v01staff')")
+        .query(Long.class).single()).isEqualTo(2);
 
     // the organisation changes: t01v01sec becomes T02V01's secretary, t01v01staff leaves (as an import does it)
     transaction.executeWithoutResult(status -> {
