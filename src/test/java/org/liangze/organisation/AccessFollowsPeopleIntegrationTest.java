@@ -91,6 +91,10 @@ class AccessFollowsPeopleIntegrationTest {
     Task task = secretaryTask("T01V01");
     assertThat(basic("POST", "/engine-rest/task/" + task.getId() + "/claim", "t01v01sec", PASSWORD,
         "{\"userId\":\"t01v01sec\"}").statusCode()).isEqualTo(204);
+    // and T02V01's by its secretary, who will leave
+    Task departing = secretaryTask("T02V01");
+    assertThat(basic("POST", "/engine-rest/task/" + departing.getId() + "/claim", "t02v01sec", PASSWORD,
+        "{\"userId\":\"t02v01sec\"}").statusCode()).isEqualTo(204);
     long letterOfA = jdbc.sql("select id from letters where unit_code = 'T01V01' and letter_year = ?").param(YEAR)
         .query(Long.class).single();
 
@@ -115,14 +119,14 @@ class AccessFollowsPeopleIntegrationTest {
       Person secretary = people.find("t01v01sec").orElseThrow();
       people.upsertAll(List.of(new Person(secretary.userId(), secretary.name(), secretary.mobile(),
           secretary.email(), List.of(new Post("T02V01", Role.SECRETARY)))));
-      people.markLeft(List.of("t01v01staff"), Instant.now());
-      events.publishEvent(new OrganisationChanged(Set.of(), Set.of("t01v01sec"), Set.of("t01v01staff"), Set.of(),
-          "zuzhi"));
+      people.markLeft(List.of("t01v01staff", "t02v01sec"), Instant.now());
+      events.publishEvent(new OrganisationChanged(Set.of(), Set.of("t01v01sec"), Set.of("t01v01staff", "t02v01sec"),
+          Set.of(), "zuzhi"));
     });
 
     // engine REST: T01V01's task is gone for the moved secretary, T02V01's is there
     List<String> visible = taskIds("t01v01sec");
-    assertThat(visible).doesNotContain(task.getId()).contains(secretaryTask("T02V01").getId());
+    assertThat(visible).doesNotContain(task.getId()).contains(departing.getId());
     assertThat(basic("GET", "/engine-rest/task/" + task.getId(), "t01v01sec", PASSWORD, null).statusCode())
         .isIn(403, 404);
     // /api: the old unit's letter and record manual are refused, the new unit's are open
@@ -161,6 +165,12 @@ class AccessFollowsPeopleIntegrationTest {
     // another secretary of T01V01 would now see it: the unit group still holds it
     assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("unitT01V01secretary")
         .count()).isEqualTo(1);
+
+    // the task of the secretary who left is back with T02V01's secretaries too, with its handover
+    assertThat(taskService.createTaskQuery().taskId(departing.getId()).singleResult().getAssignee()).isNull();
+    List<RecordEntry> t02v01 = manual.entriesOf("T02V01");
+    assertThat(t02v01.get(t02v01.size() - 1).summary()).contains("t02v01sec").contains("已离开");
+    assertThat(taskIds("t01v01sec")).contains(departing.getId());
 
     // the person who left cannot log in anywhere
     assertThat(basic("GET", "/engine-rest/task", "t01v01staff", PASSWORD, null).statusCode()).isEqualTo(401);
