@@ -272,6 +272,42 @@ class AccessFollowsPeopleIntegrationTest {
     assertThat(jdbc.sql("select count(*) from act_id_membership").query(Long.class).single()).isEqualTo(memberships);
   }
 
+  @Test
+  void aRetiredUnitsGroupsAndAuthorizationsGoAndNothingElseDoes(@Autowired UnitRepository units) {
+    transaction.executeWithoutResult(status -> {
+      units.upsertAll(List.of(new Unit("RT01", "撤并测试村", UnitType.VILLAGE_OR_COMMUNITY, "T02")));
+      people.upsertAll(List.of(new Person("rt01sec", "撤并书记", null, null, List.of(new Post("RT01",
+          Role.SECRETARY)))));
+    });
+    identitySync.sync();
+    assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isEqualTo(4);
+    assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isPositive();
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
+        + " and group_id_ = 'unitRT01secretary'")).isEqualTo(1);
+    long othersBefore = count("select count(*) from act_ru_authorization where group_id_ not like 'unitRT01%'");
+
+    // the unit is merged away and its secretary becomes T02's team member
+    transaction.executeWithoutResult(status -> {
+      people.upsertAll(List.of(new Person("rt01sec", "撤并书记", null, null, List.of(new Post("T02",
+          Role.TEAM_MEMBER)))));
+      units.retire(List.of("RT01"));
+    });
+    IdentitySync.Result result = identitySync.sync();
+    assertThat(result.groupsDeleted()).isEqualTo(4);
+    assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isZero();
+    assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isZero();
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'")).isEqualTo(1);
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
+        + " and group_id_ = 'unitT02member'")).isEqualTo(1);
+    assertThat(count("select count(*) from act_ru_authorization where group_id_ not like 'unitRT01%'"))
+        .isEqualTo(othersBefore);
+    assertThat(identitySync.sync().writes()).isZero();
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
   private HttpResponse<String> change(String login, String current, String password, String confirm) {
     return WebClient.form(base().resolve("/pages/password"),
         Map.of("login", login, "current", current, "password", password, "confirm", confirm));
