@@ -110,16 +110,20 @@ public class FirstPasswords {
     return password;
   }
 
-  /** A random password of {@value #LENGTH} characters (more if the rules ask) mixing all four classes. */
   String generate() {
-    int length = Math.max(LENGTH, rules.minLength());
+    return generate(random, rules.minLength());
+  }
+
+  /** A random password of {@value #LENGTH} characters (more if the rules ask) mixing all four classes. */
+  static String generate(SecureRandom random, int minLength) {
+    int length = Math.max(LENGTH, minLength);
     List<Character> chars = new ArrayList<>(length);
     for (String alphabet : List.of(UPPER, LOWER, DIGITS, OTHER)) {
-      chars.add(pick(alphabet));
+      chars.add(pick(random, alphabet));
     }
     String all = UPPER + LOWER + DIGITS + OTHER;
     while (chars.size() < length) {
-      chars.add(pick(all));
+      chars.add(pick(random, all));
     }
     Collections.shuffle(chars, random);
     StringBuilder password = new StringBuilder(length);
@@ -127,7 +131,7 @@ public class FirstPasswords {
     return password.toString();
   }
 
-  private char pick(String alphabet) {
+  private static char pick(SecureRandom random, String alphabet) {
     return alphabet.charAt(random.nextInt(alphabet.length()));
   }
 

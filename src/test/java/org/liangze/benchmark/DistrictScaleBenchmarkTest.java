@@ -130,6 +130,8 @@ class DistrictScaleBenchmarkTest {
   @Autowired ChainVerifier chainVerifier;
   @Autowired DashboardService dashboard;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.liangze.organisation.PersonRepository people;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   final List<String[]> rows = new ArrayList<>();
   String stockHistory;
@@ -228,6 +230,9 @@ class DistrictScaleBenchmarkTest {
     row("Supervision dashboard of " + UNITS + " units as a supervisor (DashboardService.of), median / max of "
         + DASHBOARD_VIEWS, ms(board[0]) + " / " + ms(board[1]) + " ms", "");
 
+    // the start-up identity sync of the district's units with 5,000 people (its own section: IdentitySyncBenchmark)
+    IdentitySyncBenchmark.run(unitCodes, people, identitySync, transaction).forEach(r -> row(r[0], r[1], r[2]));
+
     // 8. the organisation import (self-contained: its own district size, the rest of the district kept as it is)
     organisationImport();
 
@@ -247,7 +252,6 @@ class DistrictScaleBenchmarkTest {
   static final int IMPORT_PEOPLE = Integer.getInteger("benchmark.importPeople", 5000);
 
   @Autowired OrganisationImports organisationImports;
-  @Autowired PersonRepository people;
 
   /**
    * A workbook of the district as it is plus {@link #IMPORT_UNITS} new units in three levels (departments with

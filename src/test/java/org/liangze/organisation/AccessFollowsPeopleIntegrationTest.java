@@ -91,6 +91,10 @@ class AccessFollowsPeopleIntegrationTest {
     Task task = secretaryTask("T01V01");
     assertThat(basic("POST", "/engine-rest/task/" + task.getId() + "/claim", "t01v01sec", PASSWORD,
         "{\"userId\":\"t01v01sec\"}").statusCode()).isEqualTo(204);
+    // and T02V01's by its secretary, who will leave
+    Task departing = secretaryTask("T02V01");
+    assertThat(basic("POST", "/engine-rest/task/" + departing.getId() + "/claim", "t02v01sec", PASSWORD,
+        "{\"userId\":\"t02v01sec\"}").statusCode()).isEqualTo(204);
     long letterOfA = jdbc.sql("select id from letters where unit_code = 'T01V01' and letter_year = ?").param(YEAR)
         .query(Long.class).single();
 
@@ -106,20 +110,23 @@ class AccessFollowsPeopleIntegrationTest {
         secretarySession.get("/camunda/api/engine/engine/default/task?assignee=t01v01sec");
     assertThat(inTasklist.body()).as(inTasklist.statusCode() + " " + inTasklist.body()).contains(task.getId());
     assertThat(staffSession.get("/pages/units/T01V01/record").statusCode()).isEqualTo(200);
+    // the webapp logins are indexed by principal name in Spring Session's store, so they can be found and ended
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name in ('t01v01sec', 't01v01staff')")
+        .query(Long.class).single()).isEqualTo(2);
 
     // the organisation changes: t01v01sec becomes T02V01's secretary, t01v01staff leaves (as an import does it)
     transaction.executeWithoutResult(status -> {
       Person secretary = people.find("t01v01sec").orElseThrow();
       people.upsertAll(List.of(new Person(secretary.userId(), secretary.name(), secretary.mobile(),
           secretary.email(), List.of(new Post("T02V01", Role.SECRETARY)))));
-      people.markLeft(List.of("t01v01staff"), Instant.now());
-      events.publishEvent(new OrganisationChanged(Set.of(), Set.of("t01v01sec"), Set.of("t01v01staff"), Set.of(),
-          "zuzhi"));
+      people.markLeft(List.of("t01v01staff", "t02v01sec"), Instant.now());
+      events.publishEvent(new OrganisationChanged(Set.of(), Set.of("t01v01sec"), Set.of("t01v01staff", "t02v01sec"),
+          Set.of(), "zuzhi"));
     });
 
     // engine REST: T01V01's task is gone for the moved secretary, T02V01's is there
     List<String> visible = taskIds("t01v01sec");
-    assertThat(visible).doesNotContain(task.getId()).contains(secretaryTask("T02V01").getId());
+    assertThat(visible).doesNotContain(task.getId()).contains(departing.getId());
     assertThat(basic("GET", "/engine-rest/task/" + task.getId(), "t01v01sec", PASSWORD, null).statusCode())
         .isIn(403, 404);
     // /api: the old unit's letter and record manual are refused, the new unit's are open
@@ -158,6 +165,12 @@ class AccessFollowsPeopleIntegrationTest {
     // another secretary of T01V01 would now see it: the unit group still holds it
     assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("unitT01V01secretary")
         .count()).isEqualTo(1);
+
+    // the task of the secretary who left is back with T02V01's secretaries too, with its handover
+    assertThat(taskService.createTaskQuery().taskId(departing.getId()).singleResult().getAssignee()).isNull();
+    List<RecordEntry> t02v01 = manual.entriesOf("T02V01");
+    assertThat(t02v01.get(t02v01.size() - 1).summary()).contains("t02v01sec").contains("已离开");
+    assertThat(taskIds("t01v01sec")).contains(departing.getId());
 
     // the person who left cannot log in anywhere
     assertThat(basic("GET", "/engine-rest/task", "t01v01staff", PASSWORD, null).statusCode()).isEqualTo(401);
@@ -257,6 +270,42 @@ class AccessFollowsPeopleIntegrationTest {
         + jdbc.sql("select coalesce(sum(rev_), 0) from act_ru_authorization").query(Long.class).single())
         .isEqualTo(revisions);
     assertThat(jdbc.sql("select count(*) from act_id_membership").query(Long.class).single()).isEqualTo(memberships);
+  }
+
+  @Test
+  void aRetiredUnitsGroupsAndAuthorizationsGoAndNothingElseDoes(@Autowired UnitRepository units) {
+    transaction.executeWithoutResult(status -> {
+      units.upsertAll(List.of(new Unit("RT01", "撤并测试村", UnitType.VILLAGE_OR_COMMUNITY, "T02")));
+      people.upsertAll(List.of(new Person("rt01sec", "撤并书记", null, null, List.of(new Post("RT01",
+          Role.SECRETARY)))));
+    });
+    identitySync.sync();
+    assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isEqualTo(4);
+    assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isPositive();
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
+        + " and group_id_ = 'unitRT01secretary'")).isEqualTo(1);
+    long othersBefore = count("select count(*) from act_ru_authorization where group_id_ not like 'unitRT01%'");
+
+    // the unit is merged away and its secretary becomes T02's team member
+    transaction.executeWithoutResult(status -> {
+      people.upsertAll(List.of(new Person("rt01sec", "撤并书记", null, null, List.of(new Post("T02",
+          Role.TEAM_MEMBER)))));
+      units.retire(List.of("RT01"));
+    });
+    IdentitySync.Result result = identitySync.sync();
+    assertThat(result.groupsDeleted()).isEqualTo(4);
+    assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isZero();
+    assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isZero();
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'")).isEqualTo(1);
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
+        + " and group_id_ = 'unitT02member'")).isEqualTo(1);
+    assertThat(count("select count(*) from act_ru_authorization where group_id_ not like 'unitRT01%'"))
+        .isEqualTo(othersBefore);
+    assertThat(identitySync.sync().writes()).isZero();
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
   }
 
   private HttpResponse<String> change(String login, String current, String password, String confirm) {
