@@ -32,7 +32,7 @@ class ElementTemplatesTest {
 
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
-            "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "patrolTasks", "publishList",
+            "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "escalateUnitTasks", "startUnitRequests", "sendEscalationDigests", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
             "publishCaseNotification", "remindConsequenceEnd");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();

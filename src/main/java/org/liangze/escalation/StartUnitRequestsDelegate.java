@@ -1,0 +1,23 @@
+package org.liangze.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.liangze.escalation.EscalationPatrolProcess.Variables;
+import org.liangze.platform.DelegateInputs;
+import org.springframework.stereotype.Component;
+
+@DelegateInputs({Variables.UNIT_CODE})
+@Component("startUnitRequests")
+class StartUnitRequestsDelegate implements JavaDelegate {
+
+  private final Escalations escalations;
+
+  StartUnitRequestsDelegate(Escalations escalations) {
+    this.escalations = escalations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    escalations.startRequested((String) execution.getVariable(Variables.UNIT_CODE));
+  }
+}
