@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +39,12 @@ class EscalationRepository {
       """;
 
   private final JdbcClient jdbc;
+  /** For the batches a page of the patrol writes (JdbcClient has none). */
+  private final JdbcTemplate batch;
 
-  EscalationRepository(JdbcClient jdbc) {
+  EscalationRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   /** A task of the patrol's page: what the ladder needs to climb it and to word its messages. */
@@ -115,26 +119,30 @@ class EscalationRepository {
     return params;
   }
 
-  void moveTo(String taskId, String unitCode, String processInstanceId, EscalationLevel level, boolean exists,
-      Instant at) {
-    if (exists) {
-      jdbc.sql("update task_escalations set level = ?, updated_at = ? where task_id = ?")
-          .params(level.name(), utc(at), taskId).update();
-    } else {
-      jdbc.sql("""
-              insert into task_escalations (task_id, unit_code, process_instance_id, level, updated_at)
-              values (?, ?, ?, ?, ?)""")
-          .params(taskId, unitCode, processInstanceId, level.name(), utc(at)).update();
-    }
+  /** A task's new level; {@code known} when it had one before (an update, else an insert). */
+  record Move(String taskId, String unitCode, String processInstanceId, EscalationLevel level, boolean known) {
   }
 
-  void recordStep(EscalationStep step, String processInstanceId) {
-    jdbc.sql("""
+  /** Writes a page's new levels, in two batches. */
+  void moveAll(List<Move> moves, Instant at) {
+    batch.batchUpdate("update task_escalations set level = ?, updated_at = ? where task_id = ?",
+        moves.stream().filter(Move::known).map(m -> new Object[] {m.level().name(), utc(at), m.taskId()}).toList());
+    batch.batchUpdate("""
+            insert into task_escalations (task_id, unit_code, process_instance_id, level, updated_at)
+            values (?, ?, ?, ?, ?)""",
+        moves.stream().filter(m -> !m.known())
+            .map(m -> new Object[] {m.taskId(), m.unitCode(), m.processInstanceId(), m.level().name(), utc(at)})
+            .toList());
+  }
+
+  /** Writes a page's steps, in one batch. */
+  void recordSteps(List<EscalationStep> steps, Map<String, String> processInstances) {
+    batch.batchUpdate("""
             insert into escalation_steps (task_id, task_name, unit_code, process_instance_id, level, due_at, taken_at)
-            values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(step.taskId(), step.taskName(), step.unitCode(), processInstanceId, step.level().name(),
-            utc(step.dueAt()), utc(step.takenAt()))
-        .update();
+            values (?, ?, ?, ?, ?, ?, ?)""",
+        steps.stream().map(step -> new Object[] {step.taskId(), step.taskName(), step.unitCode(),
+            processInstances.get(step.taskId()), step.level().name(), utc(step.dueAt()), utc(step.takenAt())})
+            .toList());
   }
 
   List<EscalationStep> stepsOf(String unitCode) {
@@ -170,11 +178,15 @@ class EscalationRepository {
         .query(Long.class).optional();
   }
 
-  void addSummonsTask(long requestId, String taskId, String label, Instant due, Instant at) {
-    jdbc.sql("""
+  /** A task a summons names. */
+  record SummonsTask(long requestId, String taskId, String label, Instant due) {
+  }
+
+  void addSummonsTasks(List<SummonsTask> tasks, Instant at) {
+    batch.batchUpdate("""
             insert into summons_request_tasks (task_id, request_id, task_label, due_at, added_at)
-            values (?, ?, ?, ?, ?)""")
-        .params(taskId, requestId, label, utc(due), utc(at)).update();
+            values (?, ?, ?, ?, ?)""",
+        tasks.stream().map(t -> new Object[] {t.taskId(), t.requestId(), t.label(), utc(t.due()), utc(at)}).toList());
   }
 
   /** The unit's summons requests that no talk has taken up yet. */
@@ -225,12 +237,16 @@ class EscalationRepository {
 
   // --- digests
 
-  void addDigestItem(String recipientGroup, DigestKind kind, String unitCode, String taskId, String line,
-      Instant at) {
-    jdbc.sql("""
+  /** A line of the next digests, for the members of a group. */
+  record DigestItem(String recipientGroup, DigestKind kind, String unitCode, String taskId, String line) {
+  }
+
+  void addDigestItems(List<DigestItem> items, Instant at) {
+    batch.batchUpdate("""
             insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at)
-            values (?, ?, ?, ?, ?, ?)""")
-        .params(recipientGroup, kind.name(), unitCode, taskId, line, utc(at)).update();
+            values (?, ?, ?, ?, ?, ?)""",
+        items.stream().map(i -> new Object[] {i.recipientGroup(), i.kind().name(), i.unitCode(), i.taskId(),
+            i.line(), utc(at)}).toList());
   }
 
   boolean hasClaimedDigestItems(String run) {

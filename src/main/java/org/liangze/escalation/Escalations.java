@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.escalation.EscalationRepository.ClimbingTask;
+import org.liangze.escalation.EscalationRepository.DigestItem;
+import org.liangze.escalation.EscalationRepository.Move;
+import org.liangze.escalation.EscalationRepository.SummonsTask;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Role;
@@ -132,7 +136,7 @@ public class Escalations {
     for (ClimbingTask task : page) {
       taken += climb.task(task, candidates.getOrDefault(task.taskId(), List.of()));
     }
-    climb.marks.forEach(overdueMarks::markOverdue);
+    climb.write();
     return taken;
   }
 
@@ -212,6 +216,12 @@ public class Escalations {
     private final Unit unit;
     private final Instant now;
     private final Map<String, WarningLevel> marks = new LinkedHashMap<>();
+    private final List<EscalationStep> steps = new ArrayList<>();
+    private final Map<String, String> processInstances = new HashMap<>();
+    private final List<Move> moves = new ArrayList<>();
+    private final List<SummonsTask> summonsTasks = new ArrayList<>();
+    private final List<DigestItem> lines = new ArrayList<>();
+    private final java.util.Set<String> causes = new java.util.HashSet<>();
     private Long summonsRequest;
 
     Climb(Unit unit, Instant now) {
@@ -237,14 +247,23 @@ public class Escalations {
         take(level, task, candidateGroups);
         taken++;
       }
-      escalations.moveTo(task.taskId(), unitCode(), task.processInstanceId(), target,
-          task.current() != EscalationLevel.NONE, now);
+      moves.add(new Move(task.taskId(), unitCode(), task.processInstanceId(), target,
+          task.current() != EscalationLevel.NONE));
       return taken;
     }
 
+    /** Writes what the page's climb took, in a few batches, and marks the instances for Cockpit. */
+    void write() {
+      escalations.recordSteps(steps, processInstances);
+      escalations.moveAll(moves, now);
+      escalations.addSummonsTasks(summonsTasks, now);
+      escalations.addDigestItems(lines, now);
+      overdueMarks.markEach(marks);
+    }
+
     private void take(EscalationLevel level, ClimbingTask task, List<String> candidateGroups) {
-      escalations.recordStep(new EscalationStep(task.taskId(), task.name(), unitCode(), level, task.due(), now),
-          task.processInstanceId());
+      steps.add(new EscalationStep(task.taskId(), task.name(), unitCode(), level, task.due(), now));
+      processInstances.put(task.taskId(), task.processInstanceId());
       String due = DATE.format(task.due().atZone(clock.getZone()));
       String label = label(task);
       switch (level) {
@@ -266,13 +285,14 @@ public class Escalations {
                 task.taskId(), MONTH.format(now.atZone(clock.getZone())) + "任务逾期超过"
                     + properties.summonsAfter().toDays() + "天", now);
           }
-          escalations.addSummonsTask(summonsRequest, task.taskId(), label + "（截止" + due + "）", task.due(), now);
+          summonsTasks.add(new SummonsTask(summonsRequest, task.taskId(), label + "（截止" + due + "）", task.due()));
           line(Groups.DISCIPLINE_COMMISSION, DigestKind.SUMMONS, task, unitName() + label + "逾期超过"
               + properties.summonsAfter().toDays() + "天（截止" + due + "），已列入本月问题约谈");
         }
         case ESCALATED -> {
           String cause = causeOf(task);
-          if (escalations.requestAccountability(unit.code(), cause, task.taskId(), now)) {
+          // one request per unit and cause: asked once per page
+          if (causes.add(cause) && escalations.requestAccountability(unit.code(), cause, task.taskId(), now)) {
             line(Groups.DISCIPLINE_COMMISSION, DigestKind.ACCOUNTABILITY, task, "建议对" + unit.name() + "启动问责："
                 + label + "逾期超过" + properties.accountabilityAfter().toDays() + "天仍未办结");
           }
@@ -286,7 +306,7 @@ public class Escalations {
     }
 
     private void line(String group, DigestKind kind, ClimbingTask task, String text) {
-      escalations.addDigestItem(group, kind, unitCode(), task.taskId(), shorten(text, 500), now);
+      lines.add(new DigestItem(group, kind, unitCode(), task.taskId(), shorten(text, 500)));
     }
 
     private String unitCode() {
