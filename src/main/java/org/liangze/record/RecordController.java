@@ -87,7 +87,8 @@ class RecordController {
     } catch (IOException e) {
       throw new InvalidInputException("文件读取失败，请重新上传");
     }
-    EvidenceFile stored = evidence.store(file.getOriginalFilename(), content, official.userId());
+    EvidenceFile stored = evidence.store(file.getOriginalFilename(), content, official.userId(),
+        official.unitCodes());
     return ResponseEntity.created(URI.create("/api/evidence/" + stored.contentHash())).body(stored);
   }
 
