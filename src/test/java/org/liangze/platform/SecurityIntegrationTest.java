@@ -341,6 +341,33 @@ class SecurityIntegrationTest {
   }
 
   @Test
+  void aCampaignsProgressIsTheDistrictsAndAUnitSeesOnlyItsOwnLetter() throws IOException {
+    for (String district : List.of("quwei", "jiwei", "admin")) {
+      ResponseEntity<String> answer = district.equals("admin")
+          ? http.withBasicAuth("admin", "test-admin-password").getForEntity("/api/letter-campaigns/" + YEAR,
+              String.class)
+          : as(district).getForEntity("/api/letter-campaigns/" + YEAR, String.class);
+      JsonNode progress = json.readTree(answer.getBody());
+      assertThat(progress.get("processInstanceId").asText()).as(district).isNotBlank();
+      assertThat(progress.get("letters").isObject()).as("counts by status").isTrue();
+    }
+    for (String unitUser : List.of("d01sec", "d01staff")) {
+      ResponseEntity<String> answer = as(unitUser).getForEntity("/api/letter-campaigns/" + YEAR, String.class);
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+      JsonNode own = json.readTree(answer.getBody());
+      assertThat(own.get("year").asInt()).isEqualTo(YEAR);
+      assertThat(own.has("processInstanceId")).as(unitUser + " sees no instance id").isFalse();
+      assertThat(own.get("letters")).hasSize(1);
+      assertThat(own.at("/letters/0/unitCode").asText()).isEqualTo("D01");
+      assertThat(own.at("/letters/0/letterId").asLong()).isEqualTo(letterIdOf("D01"));
+      assertThat(own.at("/letters/0/status").asText()).isNotBlank();
+      assertThat(answer.getBody()).doesNotContain("T01V01").doesNotContain("quwei");
+    }
+    assertThat(as("d01sec").getForEntity("/api/letter-campaigns/2031", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void aWrongPasswordLocksThatLoginForAWhileOnEveryDoor() {
     String user = "t02insp";
     assertThat(http.withBasicAuth(user, PASSWORD).getForEntity("/api/me", String.class).getStatusCode())
