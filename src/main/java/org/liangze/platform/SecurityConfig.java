@@ -1,5 +1,9 @@
 package org.liangze.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,17 +15,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. Three doors, one identity store (Camunda's):
  * <ul>
- *   <li>{@code /api/**}, the platform's own API, and {@code /pages/**}, its pages: HTTP Basic checked against
+ *   <li>{@code /api/**}, the platform's own API, and {@code /pages/**}, its pages — who may call each mapping is
+ *       declared once, in {@code organisation.ApiAccessPolicy}: HTTP Basic checked against
  *       Camunda's identity service by {@link CamundaIdentityAuthenticationProvider}, or for reading only the
  *       webapps' login session ({@link WebappSessionAuthenticationFilter}); the caller is then also the engine's
  *       current user, so Camunda authorizations apply to everything the API does in the engine;</li>
@@ -39,14 +47,16 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      IdentityService identityService, @Value("${camunda.bpm.process-engine-name:default}") String engineName)
-      throws Exception {
+      IdentityService identityService, @Value("${camunda.bpm.process-engine-name:default}") String engineName,
+      AuthorizationManager<RequestAuthorizationContext> apiAccessPolicy) throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("Liangze");
     // the platform's pages show the same data as its API: the same login and the same rules
     return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // who may call each mapping: one policy, one line per mapping (organisation.ApiAccessPolicy)
+        .authorizeHttpRequests(requests -> requests.anyRequest().access(apiAccessPolicy))
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfig::forbidden))
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,6 +67,22 @@ class SecurityConfig {
         .addFilterAfter(new RequestSizeLimit(), EngineIdentityFilter.class)
         .addFilterAfter(new UnitCodePathCheck(), RequestSizeLimit.class)
         .build();
+  }
+
+  /**
+   * A request the access policy refuses: the API's own refusal (as {@link ApiExceptionHandler} answers one), or for
+   * a page, a page saying so.
+   */
+  private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException refused) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    boolean page = request.getRequestURI().startsWith(request.getContextPath() + "/pages/");
+    response.setContentType(page ? "text/html;charset=UTF-8" : "application/problem+json;charset=UTF-8");
+    response.getOutputStream().write((page
+        ? "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>无权查看</title></head><body>"
+            + "<h1>无权查看</h1><p>您无权查看此页面：单位的页面只对本单位人员和区纪委监委、区委开放。</p></body></html>"
+        : "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"无权执行此操作\"}")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   @Bean

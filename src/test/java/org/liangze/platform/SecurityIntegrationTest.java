@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.ApiAccessPolicy;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -328,6 +329,68 @@ class SecurityIntegrationTest {
         HttpMethod.valueOf(door.method()), new HttpEntity<>(body, headers), String.class);
     assertThat(response.getStatusCode().value()).as(door.toString() + ": " + response.getBody())
         .isIn(door.expected());
+  }
+
+  /** A caller of each kind: the district's three posts, a unit's secretary and staff, and a post of neither. */
+  static final List<String> CALLERS = List.of("jiwei", "quwei", "admin", "d01sec", "d01staff", "designer");
+
+  /** Every line of the access matrix, made concrete (own unit and another unit), for a caller of each kind. */
+  static Stream<Arguments> mappingsAndCallers() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.rules()) {
+      String pattern = rule.pattern().getPatternString();
+      List<String> units = pattern.contains("{unitCode}") ? List.of("D01", "T01") : List.of("");
+      for (String unit : units) {
+        for (String caller : CALLERS) {
+          arguments.add(Arguments.of(rule.method().name(), pattern, unit, caller));
+        }
+      }
+    }
+    return arguments.stream();
+  }
+
+  static final Map<String, org.liangze.organisation.Official> OFFICIALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The matrix holds for real callers: a mapping refuses (403, before any controller runs) exactly the callers its
+   * line does not name, and lets the others through (whatever the feature then answers: 200, 400 for the empty body
+   * or 404 for an id that does not exist — never 401 or 403). Nothing changes, whoever calls.
+   */
+  @ParameterizedTest(name = "{0} {1} [{2}] as {3}")
+  @MethodSource("mappingsAndCallers")
+  void everyMappingAdmitsExactlyWhomItsPolicyNames(String method, String pattern, String unit, String caller)
+      throws IOException {
+    TestRestTemplate client = caller.equals("admin") ? http.withBasicAuth("admin", "test-admin-password") : as(caller);
+    org.liangze.organisation.Official official = OFFICIALS.computeIfAbsent(caller, name -> {
+      try {
+        JsonNode me = json.readTree(client.getForObject("/api/me", String.class));
+        List<String> groups = new ArrayList<>();
+        me.get("groupIds").forEach(group -> groups.add(group.asText()));
+        return org.liangze.organisation.Official.of(name, groups);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    ApiAccessPolicy.Rule rule = ApiAccessPolicy.rules().stream()
+        .filter(r -> r.method().name().equals(method) && r.pattern().getPatternString().equals(pattern))
+        .findFirst().orElseThrow();
+    String path = pattern.replace("{unitCode}", unit).replace("{id}", "999999999").replace("{year}", "2026")
+        .replace("{quarter}", "2026Q1").replace("{period}", "2026H1").replace("{hash}", "f".repeat(64));
+    boolean admitted = rule.who().admits().test(official, unit.isEmpty() ? Map.of() : Map.of("unitCode", unit));
+    Map<String, Long> before = counts();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> answer = client.exchange(URI.create(http.getRootUri() + path), HttpMethod.valueOf(method),
+        new HttpEntity<>(method.equals("GET") ? null : "{}", headers), String.class);
+    String said = method + " " + path + " as " + caller + " (" + rule.who() + ") -> " + answer.getStatusCode() + " "
+        + answer.getBody();
+    if (admitted) {
+      assertThat(answer.getStatusCode().value()).as(said).isNotIn(401, 403);
+    } else {
+      assertThat(answer.getStatusCode().value()).as(said).isEqualTo(403);
+      assertThat(answer.getBody()).as(said).contains("无权");
+    }
+    assertThat(counts()).as(said).isEqualTo(before);
   }
 
   @Test
