@@ -24,6 +24,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. Three doors, one identity store (Camunda's):
@@ -43,6 +44,8 @@ class SecurityConfig {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
+  /** No page of another site may frame the API's answers or pages (with X-Frame-Options: DENY for old browsers). */
+  static final String NOT_FRAMED = "frame-ancestors 'none'";
 
   @Bean
   @Order(1)
@@ -62,6 +65,7 @@ class SecurityConfig {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless Basic authentication carries no ambient credential a forged cross-site request could use
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOT_FRAMED)))
         .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         // after authentication, so an anonymous caller learns nothing but 401
         .addFilterAfter(new RequestSizeLimit(), EngineIdentityFilter.class)
@@ -95,9 +99,25 @@ class SecurityConfig {
         .build();
   }
 
-  /** The webapps and the engine REST API authenticate themselves; Spring Security stays out of their way. */
+  /**
+   * The engine REST API authenticates itself ({@link #engineRestAuthentication}); Spring Security only adds the
+   * security headers the API has too (nosniff, never framed, not cached).
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    // a pattern on the whole path: /engine-rest is Jersey's servlet, not Spring MVC's
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOT_FRAMED)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /** The webapps authenticate themselves and send their own security headers; Spring Security stays out. */
+  @Bean
+  @Order(4)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
     return http.securityMatcher("/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -58,6 +58,8 @@ class SecurityIntegrationTest {
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
+    // the test's loopback client is not a trusted proxy here
+    registry.add("liangze.trusted-proxies", () -> "10.255.0.1");
   }
 
   @Autowired TestRestTemplate http;
@@ -464,7 +466,40 @@ class SecurityIntegrationTest {
     assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(api.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(api.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(api.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
     assertThat(api.getHeaders().getCacheControl()).contains("no-store");
+    // the engine REST API too, answered or refused
+    for (ResponseEntity<String> engine : List.of(as("d01sec").getForEntity("/engine-rest/task", String.class),
+        http.getForEntity("/engine-rest/task", String.class))) {
+      assertThat(engine.getStatusCode().value()).isIn(200, 401);
+      assertThat(engine.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(engine.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(engine.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+    ResponseEntity<String> refused = http.getForEntity("/api/me", String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(refused.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  /**
+   * This context trusts only a proxy at 10.255.0.1 (liangze.trusted-proxies), so the test's own loopback client is
+   * an ordinary client: its X-Forwarded-Proto does not make the platform believe the request came over HTTPS (the
+   * session cookie would then be marked Secure) and its other forwarded headers are dropped.
+   */
+  @Test
+  void forwardedHeadersFromAnUntrustedClientAreIgnored() {
+    HttpHeaders spoofed = new HttpHeaders();
+    spoofed.add("X-Forwarded-Proto", "https");
+    spoofed.add("X-Forwarded-For", "10.255.0.1");
+    spoofed.add("X-Forwarded-Host", "evil.example");
+    spoofed.add("Forwarded", "for=10.255.0.1;proto=https;host=evil.example");
+    ResponseEntity<String> answer = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(spoofed), String.class);
+    List<String> session = answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(cookie -> cookie.startsWith("SESSION=")).toList();
+    assertThat(session).as("a session cookie was set").hasSize(1);
+    assertThat(session.get(0)).doesNotContainIgnoringCase("Secure");
+    assertThat(answer.getHeaders().toString()).doesNotContain("evil.example");
   }
 
   // ---- 3. hostile input --------------------------------------------------------------------------------------
