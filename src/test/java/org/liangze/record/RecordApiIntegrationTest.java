@@ -1,6 +1,7 @@
 package org.liangze.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.platform.InvalidInputException;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,7 @@ class RecordApiIntegrationTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired JdbcClient jdbc;
+  @Autowired EvidenceReferences references;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -161,6 +164,10 @@ class RecordApiIntegrationTest {
     assertThat(evidenceUses(hash)).isEqualTo(uses);
     assertThat(as("t02staff").getForEntity("/api/evidence/" + hash, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    // the same rule where self-checks and rectification reports cite evidence
+    assertThatThrownBy(() -> references.cite("T02", "第1项", hash, null))
+        .isInstanceOf(InvalidInputException.class).hasMessage("第1项：只能引用本单位上传的佐证材料，请先以本单位身份上传该文件");
+    assertThat(evidenceUses(hash)).isEqualTo(uses);
 
     // the unit's own upload is attached; a unit that uploads the same file itself may attach it too (and is flagged)
     assertThat(post("d02staff", "/api/units/D02/record", entry("INSPECTION", Instant.now(), "开展专项检查", null,
