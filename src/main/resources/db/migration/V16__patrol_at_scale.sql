@@ -42,3 +42,12 @@ create table escalation_digests (
   sent_at timestamp with time zone not null,
   constraint escalation_digests_pk primary key (run_id, user_id)
 );
+
+-- A patrol run: how many units it started an escalation for, and how many have finished; the last to finish
+-- wakes the patrol for its digests.
+create table escalation_patrol_runs (
+  run_id     varchar(64) primary key,
+  units      int         not null,
+  done       int         not null,
+  started_at timestamp with time zone not null
+);

@@ -2,7 +2,7 @@ package org.liangze.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.liangze.escalation.EscalationPatrolProcess.Variables;
+import org.liangze.escalation.UnitEscalationProcess.Variables;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 

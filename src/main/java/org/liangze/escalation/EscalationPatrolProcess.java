@@ -1,25 +1,24 @@
 package org.liangze.escalation;
 
 /**
- * {@code processes/escalation-patrol.bpmn}: a timer that walks every due task up the ladder — the units with work
- * (a multi-instance sub-process, a job per unit and page of tasks, each its own transaction; a unit that fails is
- * that unit's incident), then each person's digest.
+ * {@code processes/escalation-patrol.bpmn}: a timer that walks every due task up the ladder — a unit escalation
+ * ({@link UnitEscalationProcess}) for each unit with work, then, once the last has finished, each person's digest.
  */
 public final class EscalationPatrolProcess {
 
   public static final String KEY = "escalationPatrol";
+  /** Correlated to the patrol by the last of its unit escalations to finish. */
+  public static final String UNITS_DONE_MESSAGE = "escalationUnitsDone";
 
   private EscalationPatrolProcess() {
   }
 
   public enum Element {
     PatrolDue,
-    UnitEscalations,
-    UnitEscalationStarted,
-    EscalateUnitTasks,
-    MoreUnitTasks,
-    StartUnitRequests,
-    UnitEscalationDone,
+    PlanPatrol,
+    AnyUnits,
+    UnitsEscalated,
+    DigestsDue,
     SendDigests,
     MoreDigests,
     PatrolDone
@@ -27,8 +26,8 @@ public final class EscalationPatrolProcess {
 
   public static final class Variables {
 
-    /** Each sub-process instance's unit (or district body), the multi-instance element variable. */
-    public static final String UNIT_CODE = "unitCode";
+    /** Set by the plan: how many unit escalations the patrol started. */
+    public static final String UNIT_COUNT = "unitCount";
     /** Set by each page of digests: whether people are left. */
     public static final String DIGESTS_PENDING = "digestsPending";
 

@@ -235,6 +235,20 @@ class EscalationRepository {
         .param(unitCode).query(String.class).list();
   }
 
+  // --- patrol runs
+
+  void startRun(String run, int units, Instant at) {
+    jdbc.sql("insert into escalation_patrol_runs (run_id, units, done, started_at) values (?, ?, 0, ?)")
+        .params(run, units, utc(at)).update();
+  }
+
+  /** Counts one more unit of the run as done (the row lock orders concurrent finishes); true for the last one. */
+  boolean unitDone(String run) {
+    jdbc.sql("update escalation_patrol_runs set done = done + 1 where run_id = ?").param(run).update();
+    return jdbc.sql("select done >= units from escalation_patrol_runs where run_id = ?").param(run)
+        .query(Boolean.class).single();
+  }
+
   // --- digests
 
   /** A line of the next digests, for the members of a group. */

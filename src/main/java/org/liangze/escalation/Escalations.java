@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A patrol (the escalation-patrol process, or {@link #patrol()} in one thread) works in small transactions that
  * never depend on each other: it finds by SQL only the units that have a task whose level changes now
- * ({@link #unitsToPatrol()}); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
+ * ({@link #plan}, which starts a unit escalation process for each, so that no unit waits for another and a failed
+ * one is that unit's incident); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
  * {@link EscalationProperties#pageSize()} tasks per transaction); once a unit's tasks are climbed and committed,
  * starts the summons and cases they requested ({@link #startRequested}); and at the end sends each person one digest
  * of everything the patrol has to tell them ({@link #sendDigests}). A failure in one unit stays that unit's (an
@@ -106,6 +107,32 @@ public class Escalations {
       log.info("Escalation patrol took {} step(s)", steps);
     }
     return steps;
+  }
+
+  /**
+   * The patrol's first step: starts a unit escalation (its own process instance, {@link UnitEscalationProcess}) for
+   * every unit that has a task whose level changes now, and records how many; returns that number. The last of
+   * them to finish wakes the patrol ({@link #unitEscalated}).
+   */
+  @Transactional
+  public int plan(String run) {
+    List<String> units = unitsToPatrol();
+    escalations.startRun(run, units.size(), clock.instant());
+    for (String unit : units) {
+      runtime.startProcessInstanceByKey(UnitEscalationProcess.KEY, Map.of(
+          UnitEscalationProcess.Variables.UNIT_CODE, unit, UnitEscalationProcess.Variables.PATROL_RUN, run));
+    }
+    log.info("Escalation patrol {}: {} unit(s) with tasks to climb", run, units.size());
+    return units.size();
+  }
+
+  /** A unit's escalation of this patrol is done; the last one wakes the patrol, which then sends the digests. */
+  @Transactional
+  public void unitEscalated(String run) {
+    if (escalations.unitDone(run)) {
+      runtime.createMessageCorrelation(EscalationPatrolProcess.UNITS_DONE_MESSAGE).processInstanceId(run)
+          .correlate();
+    }
   }
 
   /** The units (or district bodies, for their own tasks) that have a task whose level changes now. */

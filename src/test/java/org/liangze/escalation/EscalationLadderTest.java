@@ -210,16 +210,18 @@ class EscalationLadderTest {
         .singleResult();
     management.executeJob(timer.getId());
     List<String> steps = new java.util.ArrayList<>();
-    for (List<Job> due; !(due = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
-        .messages().list()).isEmpty(); ) {
+    for (List<Job> due; !(due = patrolJobs()).isEmpty(); ) {
       for (Job step : due) {
         steps.add(management.createJobDefinitionQuery().jobDefinitionId(step.getJobDefinitionId()).singleResult()
             .getActivityId());
         management.executeJob(step.getId());
       }
     }
-    assertThat(steps).contains(EscalationPatrolProcess.Element.EscalateUnitTasks.name(),
-        EscalationPatrolProcess.Element.StartUnitRequests.name())
+    assertThat(steps).startsWith(EscalationPatrolProcess.Element.PatrolDue.name(),
+            EscalationPatrolProcess.Element.PlanPatrol.name())
+        .contains(UnitEscalationProcess.Element.EscalateUnitTasks.name(),
+            UnitEscalationProcess.Element.StartUnitRequests.name(),
+            UnitEscalationProcess.Element.ReportUnitEscalated.name())
         .endsWith(EscalationPatrolProcess.Element.SendDigests.name());
 
     assertThat(levels("T02", t02)).containsExactly(EscalationLevel.REMINDED);
@@ -245,6 +247,14 @@ class EscalationLadderTest {
   private void patrolAt(Instant when) {
     ClockUtil.setCurrentTime(Date.from(when));
     escalations.patrol();
+  }
+
+  /** The patrol's and its unit escalations' jobs that are due to run. */
+  private List<Job> patrolJobs() {
+    List<Job> jobs = new java.util.ArrayList<>(management.createJobQuery()
+        .processDefinitionKey(EscalationPatrolProcess.KEY).messages().list());
+    jobs.addAll(management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).messages().list());
+    return jobs;
   }
 
   private void deliverAll() {

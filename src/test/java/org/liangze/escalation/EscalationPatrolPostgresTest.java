@@ -90,8 +90,10 @@ class EscalationPatrolPostgresTest {
 
     Instant patrolAt = lastDue.plus(Duration.ofDays(5));
     List<String> activities = patrolByTimer(patrolAt);
-    assertThat(activities).contains(EscalationPatrolProcess.Element.EscalateUnitTasks.name(),
-        EscalationPatrolProcess.Element.StartUnitRequests.name())
+    assertThat(activities).startsWith(EscalationPatrolProcess.Element.PatrolDue.name(),
+            EscalationPatrolProcess.Element.PlanPatrol.name())
+        .contains(UnitEscalationProcess.Element.EscalateUnitTasks.name(),
+            UnitEscalationProcess.Element.StartUnitRequests.name())
         .endsWith(EscalationPatrolProcess.Element.SendDigests.name());
 
     // one summons request for D01 this month, naming all seven tasks
@@ -158,11 +160,11 @@ class EscalationPatrolPostgresTest {
     patrolByTimer(patrolAt);
 
     // T01: an incident on its own job, nothing of its escalation committed
-    List<Incident> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(EscalationPatrolProcess.KEY)
-        .list();
+    List<Incident> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(UnitEscalationProcess.KEY,
+        EscalationPatrolProcess.KEY).list();
     assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.getActivityId()).isEqualTo(EscalationPatrolProcess.Element.EscalateUnitTasks.name());
-      assertThat(runtime.getVariable(incident.getExecutionId(), EscalationPatrolProcess.Variables.UNIT_CODE))
+      assertThat(incident.getActivityId()).isEqualTo(UnitEscalationProcess.Element.EscalateUnitTasks.name());
+      assertThat(runtime.getVariable(incident.getProcessInstanceId(), UnitEscalationProcess.Variables.UNIT_CODE))
           .isEqualTo("T01");
     });
     assertThat(stepsOf(letters, "T01")).isZero();
@@ -172,13 +174,13 @@ class EscalationPatrolPostgresTest {
       assertThat(stepsOf(letters, unit)).as(unit).isEqualTo(2); // overdue, then summoned
       assertThat(summonsTalks(unit)).as(unit).isEqualTo(1);
     }
-    // the patrol waits for T01 (its digests too), visible in Cockpit as an incident
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY).active()
-        .count()).isEqualTo(1);
+    // the patrol waits for T01 (its digests too), which is visible in Cockpit as an incident of T01's escalation
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .activityIdIn(EscalationPatrolProcess.Element.UnitsEscalated.name()).count()).isEqualTo(1);
 
     // the conflict is gone: the administrator retries the job from Cockpit's incident, and T01 catches up
     jdbc.sql("drop trigger conflict_for_t01 on task_escalations").update();
-    Job failed = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).noRetriesLeft()
+    Job failed = management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).noRetriesLeft()
         .singleResult();
     management.setJobRetries(failed.getId(), 1);
     runPatrolJobs();
@@ -201,8 +203,7 @@ class EscalationPatrolPostgresTest {
 
   private List<String> runPatrolJobs() {
     List<String> activities = new ArrayList<>();
-    for (List<Job> due; !(due = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
-        .messages().withRetriesLeft().list()).isEmpty(); ) {
+    for (List<Job> due; !(due = patrolJobs()).isEmpty(); ) {
       for (Job job : due) {
         activities.add(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
             .singleResult().getActivityId());
@@ -214,6 +215,15 @@ class EscalationPatrolPostgresTest {
       }
     }
     return activities;
+  }
+
+  /** The patrol's and its unit escalations' jobs that can run. */
+  private List<Job> patrolJobs() {
+    List<Job> jobs = new ArrayList<>(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .messages().withRetriesLeft().list());
+    jobs.addAll(management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).messages()
+        .withRetriesLeft().list());
+    return jobs;
   }
 
   private String startLetters(int year, Instant at) throws IOException {
