@@ -44,6 +44,9 @@ class DatabaseRoles implements Callback {
   static final String NEVER = "truncate, trigger, references";
   static final String TAKEN_FROM_APPEND_ONLY = "update, delete, truncate, trigger, references";
 
+  /** The advisory lock the grants are made under (any number no other lock of the platform's uses). */
+  static final long GRANT_LOCK = 0x4c5a_5f52_4f4c_4553L;
+
   private final DataSource dataSource;
 
   DatabaseRoles(DataSource dataSource) {
@@ -92,6 +95,9 @@ class DatabaseRoles implements Callback {
   static void grant(Connection owner, String runtime) throws SQLException {
     String role = quote(runtime);
     try (Statement statement = owner.createStatement()) {
+      // nodes starting together would grant at once, and PostgreSQL refuses concurrent GRANTs on one table ("tuple
+      // concurrently updated"): one at a time, until this transaction ends
+      statement.execute("select pg_advisory_xact_lock(" + GRANT_LOCK + ")");
       String schema = quote(single(statement, "select current_schema()"));
       statement.execute("grant usage on schema " + schema + " to " + role);
       statement.execute("grant " + RUNTIME_TABLE_PRIVILEGES + " on all tables in schema " + schema + " to " + role);

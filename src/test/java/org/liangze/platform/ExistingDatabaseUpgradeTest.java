@@ -3,11 +3,14 @@ package org.liangze.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,15 +29,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * A database of a platform from before the two roles (Flyway up to V15; Camunda's tables made by the engine at start,
  * Camunda's missing indexes by EngineTableTuning) is taken over: Flyway records Camunda's schema as it is (V22
  * skips what exists), the indexes become migrations, and the application starts. On PostgreSQL, after the README's
- * steps for an existing installation ({@code REASSIGN OWNED BY} the old application role {@code TO} the owner role),
- * the old role becomes the runtime role and passes the role check. On H2: the demo's {@code ./data} of before.
+ * steps for an existing installation ({@code tools/transfer-ownership.sql}: everything of the old application role
+ * to the owner role), the old role becomes the runtime role and passes the role check. On H2: the demo's {@code ./data} of before.
  */
 class ExistingDatabaseUpgradeTest {
 
   static final String PASSWORD = EmbeddedPostgresDatabase.PASSWORD;
 
   @Test
-  void aPostgresDatabaseOfOneRoleIsTakenOverAsTheReadmeSays() throws SQLException {
+  void aPostgresDatabaseOfOneRoleIsTakenOverAsTheReadmeSays() throws Exception {
     String name = "liangze_before_roles";
     try (Connection connection = EmbeddedPostgresDatabase.server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -48,11 +51,7 @@ class ExistingDatabaseUpgradeTest {
         + "where NAME_ = 'unitCode'").update();
 
     // README "Database roles", an existing installation: the old role's objects go to the owner role
-    try (Connection connection = EmbeddedPostgresDatabase.asSuperuser(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute("reassign owned by " + EmbeddedPostgresDatabase.RUNTIME + " to "
-          + EmbeddedPostgresDatabase.OWNER);
-    }
+    psql(name, "-v", "owner=" + EmbeddedPostgresDatabase.OWNER, "-f", "tools/transfer-ownership.sql");
 
     try (ConfigurableApplicationContext app = start(url, EmbeddedPostgresDatabase.RUNTIME,
         "--spring.flyway.user=" + EmbeddedPostgresDatabase.OWNER, "--spring.flyway.password=" + PASSWORD,
@@ -106,13 +105,27 @@ class ExistingDatabaseUpgradeTest {
     JdbcClient.create(dataSource).sql("create index LZ_IDX_TASK_DUE_DATE on ACT_RU_TASK (DUE_DATE_)").update();
   }
 
+  /** Runs psql as the superuser on a database of the embedded server, as the README tells an administrator to. */
+  private static void psql(String database, String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("psql", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p",
+        String.valueOf(EmbeddedPostgresDatabase.server().getPort()), "-U", EmbeddedPostgresDatabase.SUPERUSER, "-d",
+        database));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", PASSWORD);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+  }
+
   private static List<String> appliedVersions(JdbcClient jdbc) {
     return jdbc.sql("select \"version\" from \"flyway_schema_history\" where \"success\" order by \"installed_rank\"")
         .query(String.class).list();
   }
 
   private static ConfigurableApplicationContext start(String url, String user, String... more) {
-    List<String> arguments = new java.util.ArrayList<>(List.of(
+    List<String> arguments = new ArrayList<>(List.of(
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + user,
         "--spring.datasource.password=" + (user.equals("sa") ? "" : PASSWORD),
