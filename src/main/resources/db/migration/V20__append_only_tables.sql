@@ -14,6 +14,7 @@ insert into append_only_tables (table_name, reason) values
   ('record_chain_heads', 'the newest entry of each chain, moved by the database itself on every append'),
   ('evidence_files', 'evidence files, addressed by their content hash'),
   ('evidence_uses', 'which unit attached which evidence file'),
+  ('evidence_uploads', 'which unit uploaded which evidence file'),
   ('record_checkpoints', 'signed checkpoints of the chain heads'),
   ('append_only_tables', 'this list: a runtime role that could shorten it would get the rights back'),
   ('flyway_schema_history', 'the migrations applied');
