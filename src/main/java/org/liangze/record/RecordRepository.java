@@ -67,16 +67,6 @@ class RecordRepository {
         .update();
   }
 
-  void moveHead(String unitCode, long seq, String hash, boolean exists) {
-    if (exists) {
-      jdbc.sql("update record_chain_heads set last_seq = ?, last_hash = ? where unit_code = ?")
-          .params(seq, hash, unitCode).update();
-    } else {
-      jdbc.sql("insert into record_chain_heads (unit_code, last_seq, last_hash) values (?, ?, ?)")
-          .params(unitCode, seq, hash).update();
-    }
-  }
-
   boolean hasEntry(String unitCode, long seq) {
     return jdbc.sql("select count(*) from record_entries where unit_code = ? and seq = ?").params(unitCode, seq)
         .query(Long.class).single() > 0;

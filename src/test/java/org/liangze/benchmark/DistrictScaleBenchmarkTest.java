@@ -185,7 +185,7 @@ class DistrictScaleBenchmarkTest {
         .toList();
     printStatistics();
     long[] stale = taskList(secretary, groups);
-    jdbc.execute("analyze");
+    BenchmarkPostgresDatabase.superuser().execute("analyze");
     long[] analyzed = taskList(secretary, groups);
     long visible = asUser(secretary, groups, () -> taskService.createTaskQuery().taskCandidateGroupIn(groups)
         .includeAssignedTasks().count());
@@ -211,7 +211,7 @@ class DistrictScaleBenchmarkTest {
     // 5. record-manual chain verification
     long insertStart = System.nanoTime();
     RecordChainSeeder.seed(jdbc, unitCodes, ENTRIES);
-    jdbc.execute("analyze record_entries");
+    BenchmarkPostgresDatabase.superuser().execute("analyze record_entries");
     System.out.printf("Seeded %d record entries in %d ms%n", ENTRIES, millisSince(insertStart));
     long verifyStart = System.nanoTime();
     List<ChainReport> reports = chainVerifier.verifyAll();
@@ -414,7 +414,7 @@ class DistrictScaleBenchmarkTest {
    * of its own in the benchmark's PostgreSQL server, starting {@code UNITS} instances on {@link #CORES} threads.
    */
   private long[] stockLaunch() throws Exception {
-    jdbc.execute("create database benchmark_stock");
+    BenchmarkPostgresDatabase.superuser().execute("create database benchmark_stock");
     ProcessEngine stock = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("benchmark-stock")
         .setJdbcUrl(BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", "benchmark_stock"))
