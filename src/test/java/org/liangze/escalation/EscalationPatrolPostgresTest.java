@@ -3,6 +3,9 @@ package org.liangze.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose escalation fails (a write conflict, as with an official completing a task at that moment) becomes that
  * unit's incident while every other unit's escalation commits — and is retried from Cockpit's incident.
  *
+ * <p>The conflict is a trigger the schema's owner installs for the test (the application's own role may not).
+ *
  * <p>Each test starts letter campaigns of its own years (a task per unit and year) and moves Camunda's clock past
  * their due date; the summons period is the calendar month, so each test patrols in a month of its own.
  */
@@ -62,6 +68,7 @@ class EscalationPatrolPostgresTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void district() throws IOException {
@@ -74,7 +81,7 @@ class EscalationPatrolPostgresTest {
   void resetClock() {
     ClockUtil.reset();
     identity.clearAuthentication();
-    jdbc.sql("drop trigger if exists conflict_for_t01 on task_escalations").update();
+    asOwner("drop trigger if exists conflict_for_t01 on task_escalations");
   }
 
   @Test
@@ -144,17 +151,17 @@ class EscalationPatrolPostgresTest {
     String letters = startLetters(2051, started);
     Instant due = signingTask(letters, "D01").getDueDate().toInstant();
     // T01's escalation meets a write conflict every time it tries, as when another transaction changes its rows
-    jdbc.sql("""
+    asOwner("""
         create or replace function conflict_for_t01() returns trigger language plpgsql as $$
         begin
           if new.unit_code = 'T01' then
             raise exception 'could not serialize access due to concurrent update' using errcode = '40001';
           end if;
           return new;
-        end $$""").update();
-    jdbc.sql("""
+        end $$""");
+    asOwner("""
         create trigger conflict_for_t01 before insert or update on task_escalations
-        for each row execute function conflict_for_t01()""").update();
+        for each row execute function conflict_for_t01()""");
 
     Instant patrolAt = due.plus(Duration.ofDays(5));
     patrolByTimer(patrolAt);
@@ -179,7 +186,7 @@ class EscalationPatrolPostgresTest {
         .activityIdIn(EscalationPatrolProcess.Element.UnitsEscalated.name()).count()).isEqualTo(1);
 
     // the conflict is gone: the administrator retries the job from Cockpit's incident, and T01 catches up
-    jdbc.sql("drop trigger conflict_for_t01 on task_escalations").update();
+    asOwner("drop trigger conflict_for_t01 on task_escalations");
     Job failed = management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).noRetriesLeft()
         .singleResult();
     management.setJobRetries(failed.getId(), 1);
@@ -215,6 +222,16 @@ class EscalationPatrolPostgresTest {
       }
     }
     return activities;
+  }
+
+  /** DDL the application's own role may not run: as the schema's owner (the test plays the outside world). */
+  private void asOwner(String sql) {
+    try (Connection owner = EmbeddedPostgresDatabase.asOwner(EmbeddedPostgresDatabase.urlOf(dataSource));
+        Statement statement = owner.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The patrol's and its unit escalations' jobs that can run. */
