@@ -34,7 +34,7 @@ class ElementTemplatesTest {
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "patrolTasks", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
-            "publishCaseNotification", "remindConsequenceEnd");
+            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 
