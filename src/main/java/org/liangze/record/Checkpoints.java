@@ -125,6 +125,11 @@ public class Checkpoints {
     return repository.latest().map(checkpoint -> coverage(checkpoint, unitCode));
   }
 
+  /** How far the checkpoint covers the unit's chain. */
+  public Optional<Coverage> coverage(long checkpointSeq, String unitCode) {
+    return repository.find(checkpointSeq).map(checkpoint -> coverage(checkpoint, unitCode));
+  }
+
   /** The newest checkpoint made at or before the moment, and how far it covers the unit's chain. */
   public Optional<Coverage> coverageAt(String unitCode, Instant moment) {
     return repository.latestAtOrBefore(moment).map(checkpoint -> coverage(checkpoint, unitCode));

@@ -131,6 +131,21 @@ class CheckpointApiIntegrationTest {
     }
   }
 
+  @Test
+  void thePageShowsThePublicKeyToEveryoneAndTheCheckpointsToSupervisors() throws Exception {
+    manual.append(new NewEntry("D02", EntryKind.STUDY, null, "d02staff", java.time.Instant.now(), "廉政学习",
+        null, null, null, null));
+    long seq = json.readTree(call("POST", "/api/record/checkpoints", "jiwei").body()).get("seq").asLong();
+    String keyId = CheckpointKeys.read(KEY).keyId();
+
+    String forUnit = call("GET", "/pages/record/checkpoints", "d01staff").body();
+    assertThat(forUnit).contains("BEGIN PUBLIC KEY").contains(keyId).doesNotContain("receipt.json");
+    String forCommission = call("GET", "/pages/record/checkpoints", "jiwei").body();
+    assertThat(forCommission).contains(keyId).contains("全部检查点签名有效")
+        .contains("/api/record/checkpoints/" + seq + "/receipt.pdf");
+    assertThat(call("GET", "/pages/units/D02/record", "d02staff").body()).contains("已纳入第");
+  }
+
   private HttpResponse<String> call(String method, String path, String user) {
     URI uri = URI.create("http://localhost:" + port + path);
     if (user == null) {
