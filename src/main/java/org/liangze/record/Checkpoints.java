@@ -45,6 +45,11 @@ public class Checkpoints {
         throw new UncheckedIOException(e);
       }
     }
+    if (!canSign()) {
+      LOG.warn("No checkpoint signing key (liangze.record.checkpoint.key-file, LIANGZE_CHECKPOINT_KEY): no signed "
+          + "checkpoints will be made, so a rewrite by someone with the database's owner rights would go unnoticed "
+          + "(README \"Who can rewrite the record\")");
+    }
   }
 
   /** What a checkpoint covers of one unit: the signed head, and the checkpoint. */
