@@ -193,8 +193,9 @@ class CheckpointPostgresTest {
       execute(connection, "alter table record_checkpoints enable trigger user");
       execute(connection, "alter table record_checkpoint_heads enable trigger user");
     });
-    // … but the receipt kept outside still has the signed head
-    Cli afterDeletion = cli("--unit=" + unit, "--receipts=" + receipts);
+    // … but the receipt kept outside still has the signed head: verified offline on a dump of the database
+    String restored = dumpAndRestore(receipts.getParent().resolve(receipts.getFileName() + ".dump"));
+    Cli afterDeletion = cliOn(restored, "--unit=" + unit, "--receipts", receipts.toString());
     assertThat(afterDeletion.exitCode()).isEqualTo(1);
     assertThat(afterDeletion.output())
         .contains("BROKEN  unit " + unit + " at seq " + signedLetter.seq() + ": CHECKPOINT_MISMATCH")
@@ -291,12 +292,40 @@ class CheckpointPostgresTest {
   }
 
   private Cli cli(String... args) {
-    List<String> all = new ArrayList<>(List.of("--url=" + url, "--user=postgres", "--password=postgres"));
+    return cliOn(url, args);
+  }
+
+  private Cli cliOn(String database, String... args) {
+    List<String> all = new ArrayList<>(List.of("--url=" + database, "--user=postgres", "--password=postgres"));
     all.addAll(List.of(args));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int code = VerifyRecordCli.run(all.toArray(String[]::new), Map.of(),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
     return new Cli(code, printed.toString(StandardCharsets.UTF_8));
+  }
+
+  /** pg_dump -Fc of the test's database, pg_restore into a fresh one (the README's backup); returns its URL. */
+  private String dumpAndRestore(Path dump) throws Exception {
+    int port = EmbeddedPostgresDatabase.server().getPort();
+    String database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+    run("/usr/bin/pg_dump", "-Fc", "--no-owner", "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres",
+        "-f", dump.toString(), database);
+    String restored = database + "_restored_" + UNITS.incrementAndGet();
+    try (Connection connection = EmbeddedPostgresDatabase.server().getPostgresDatabase().getConnection()) {
+      execute(connection, "create database " + restored);
+    }
+    run("/usr/bin/pg_restore", "--no-owner", "--exit-on-error", "-h", "localhost", "-p", String.valueOf(port), "-U",
+        "postgres", "-d", restored, dump.toString());
+    return EmbeddedPostgresDatabase.server().getJdbcUrl("postgres", restored);
+  }
+
+  private static void run(String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", "postgres");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("%s timed out", command[0]).isTrue();
+    assertThat(process.exitValue()).as("%s failed:%n%s", String.join(" ", command), output).isZero();
   }
 
   interface Work {
