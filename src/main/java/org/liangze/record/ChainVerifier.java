@@ -125,14 +125,14 @@ public class ChainVerifier {
         break;
       }
       String found = walk.observed.get(head.seq());
-      if (!head.hash().equals(found) && (context.fromReceipt(head) || context.valid(head.checkpointSeq()))) {
+      if (!head.hash().equals(found) && (head.fromReceipt() || context.valid(head.checkpointSeq()))) {
         firstBreak = new Break(head.seq(), Problem.CHECKPOINT_MISMATCH, head.hash(), found);
         break;
       }
     }
     // the newest stored checkpoint covering the chain must verify, or the table was changed to fit a rewrite
     Long checkedAgainst = null;
-    List<SignedHead> stored = signed.stream().filter(head -> !context.fromReceipt(head))
+    List<SignedHead> stored = signed.stream().filter(head -> !head.fromReceipt())
         .sorted(Comparator.comparingLong(SignedHead::checkpointSeq).reversed()).toList();
     for (SignedHead head : stored) {
       if (context.valid(head.checkpointSeq())) {

@@ -75,7 +75,7 @@ class CheckpointRepository {
             + "order by checkpoint_seq desc")
         .param(unitCode)
         .query((rs, row) -> new SignedHead(rs.getLong("checkpoint_seq"), unitCode, rs.getLong("seq"),
-            rs.getString("head_hash")))
+            rs.getString("head_hash"), false))
         .list();
   }
 

@@ -147,7 +147,7 @@ public class CheckpointVerifier {
         if (receiptProblem(receipt) == null) {
           for (CheckpointTree.Leaf leaf : receipt.leaves()) {
             receiptHeads.computeIfAbsent(leaf.unitCode(), unit -> new ArrayList<>())
-                .add(new SignedHead(receipt.seq(), leaf.unitCode(), leaf.seq(), leaf.headHash()));
+                .add(new SignedHead(receipt.seq(), leaf.unitCode(), leaf.seq(), leaf.headHash(), true));
           }
         }
       }
@@ -208,10 +208,6 @@ public class CheckpointVerifier {
       List<SignedHead> heads = new ArrayList<>(repository.signedHeads(unitCode));
       heads.addAll(receiptHeads.getOrDefault(unitCode, List.of()));
       return heads;
-    }
-
-    boolean fromReceipt(SignedHead head) {
-      return receiptHeads.getOrDefault(head.unitCode(), List.of()).contains(head);
     }
 
     Checkpoint checkpoint(long seq) {

@@ -203,6 +203,49 @@ class CheckpointPostgresTest {
   }
 
   @Test
+  void aRewriteBetweenTwoCheckpointsIsLocatedAtTheFirstSignedHeadThatNoLongerMatches() throws Exception {
+    String unit = unit();
+    for (int i = 1; i <= 3; i++) {
+      append(unit, "第" + i + "次专题会议");
+    }
+    checkpoints.make("jiwei");
+    for (int i = 4; i <= 6; i++) {
+      append(unit, "第" + i + "次专题会议");
+    }
+    checkpoints.make("jiwei");
+    List<RecordEntry> entries = manual.entriesOf(unit);
+
+    // entry 5 rewritten, entries 5 and 6 re-sealed, the head moved: the chain is consistent in itself
+    RecordEntry fifth = entries.get(4);
+    RecordEntry sixth = entries.get(5);
+    RecordEntry forgedFifth = withSummaryAndLink(fifth, "第5次专题会议（已改写）", fifth.previousHash());
+    String fifthHash = RecordHashing.hash(forgedFifth);
+    String sixthHash = RecordHashing.hash(withSummaryAndLink(sixth, sixth.summary(), fifthHash));
+    asInsider(connection -> {
+      execute(connection, "alter table record_entries disable trigger user");
+      update(connection, "update record_entries set summary = ?, entry_hash = ? where unit_code = ? and seq = 5",
+          forgedFifth.summary(), fifthHash, unit);
+      update(connection, "update record_entries set previous_hash = ?, entry_hash = ? where unit_code = ? "
+          + "and seq = 6", fifthHash, sixthHash, unit);
+      update(connection, "update record_chain_heads set last_hash = ? where unit_code = ?", sixthHash, unit);
+      execute(connection, "alter table record_entries enable trigger user");
+    });
+
+    // the first checkpoint's head (entry 3) still matches, the second's (entry 6) does not: the rewrite is in 4–6
+    ChainReport report = verifier.verify(unit);
+    assertThat(report.firstBreak().problem()).isEqualTo(ChainReport.Problem.CHECKPOINT_MISMATCH);
+    assertThat(report.firstBreak().seq()).isEqualTo(6);
+    assertThat(report.firstBreak().expectedHash()).isEqualTo(sixth.entryHash());
+    assertThat(report.firstBreak().foundHash()).isEqualTo(sixthHash);
+  }
+
+  private static RecordEntry withSummaryAndLink(RecordEntry entry, String summary, String previousHash) {
+    return new RecordEntry(entry.id(), entry.unitCode(), entry.seq(), entry.kind(), entry.listItemId(),
+        entry.actor(), entry.occurredAt(), entry.recordedAt(), summary, entry.lateReason(),
+        entry.processInstanceId(), entry.taskId(), entry.evidence(), entry.hashAlgorithm(), previousHash, null);
+  }
+
+  @Test
   void aNewKeyTakesOverOnlyWhenTheOldOneSignedItAndVerificationFollowsTheChainOfKeys(@TempDir Path dir)
       throws Exception {
     String oldKey = Files.readString(KEY);
