@@ -97,5 +97,8 @@ class DockerFilesTest {
     Matcher bodySize = Pattern.compile("client_max_body_size (\\d+)m;").matcher(nginx);
     assertThat(bodySize.find()).isTrue();
     assertThat(Integer.parseInt(bodySize.group(1))).isGreaterThanOrEqualTo(26);
+    // the nodes believe forwarded headers from the load balancer's address and nobody else's
+    String lbAddress = ((Map<String, Map<String, String>>) balancer.get("networks")).get("default").get("ipv4_address");
+    assertThat(environment.get("LIANGZE_TRUSTED_PROXIES")).isEqualTo(lbAddress);
   }
 }
