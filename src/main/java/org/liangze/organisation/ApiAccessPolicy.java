@@ -48,6 +48,9 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
   public static final Who DISTRICT = new Who("district posts", (caller, path) -> caller.districtWide());
   public static final Who COMMISSION = new Who("discipline commission",
       (caller, path) -> caller.isMemberOf(Groups.DISCIPLINE_COMMISSION) || caller.isMemberOf(Groups.ADMINISTRATORS));
+  /** The discipline commission's own people, administrators not included (signed checkpoints of the record). */
+  public static final Who COMMISSION_ONLY = new Who("discipline commission only",
+      (caller, path) -> caller.isMemberOf(Groups.DISCIPLINE_COMMISSION));
   public static final Who COMMITTEE = new Who("district committee",
       (caller, path) -> caller.isMemberOf(Groups.DISTRICT_COMMITTEE) || caller.isMemberOf(Groups.ADMINISTRATORS));
   /** People of at least one unit. */
@@ -103,6 +106,15 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/units/{unitCode}/record/export.pdf", UNIT_OR_DISTRICT),
       get("/pages/units/{unitCode}/record", UNIT_OR_DISTRICT),
       get("/api/record/verification", DISTRICT),
+      post("/api/record/checkpoints", COMMISSION_ONLY),
+      get("/api/record/checkpoints", DISTRICT),
+      get("/api/record/checkpoints/latest", DISTRICT),
+      get("/api/record/checkpoints/verification", DISTRICT),
+      get("/api/record/checkpoints/{id}", DISTRICT),
+      get("/api/record/checkpoints/{id}/receipt.json", DISTRICT),
+      get("/api/record/checkpoints/{id}/receipt.pdf", DISTRICT),
+      get("/api/record/checkpoints/public-key", SIGNED_IN),
+      get("/pages/record/checkpoints", SIGNED_IN),
       post("/api/evidence", UNIT_PEOPLE),
       get("/api/evidence/{hash}", SIGNED_IN),
       // talks, accountability, half-year reports

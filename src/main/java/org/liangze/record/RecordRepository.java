@@ -107,9 +107,10 @@ class RecordRepository {
     });
   }
 
+  /** Units with a chain: a head, an entry, or a head in a signed checkpoint (whose chain may since have vanished). */
   List<String> unitsWithEntries() {
     return jdbc.sql("select unit_code from record_chain_heads union select distinct unit_code from record_entries "
-        + "order by 1").query(String.class).list();
+        + "union select distinct unit_code from record_checkpoint_heads order by 1").query(String.class).list();
   }
 
   static OffsetDateTime utc(Instant instant) {

@@ -55,6 +55,9 @@ import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
 import org.liangze.record.ChainReport;
 import org.liangze.record.ChainVerifier;
+import org.liangze.record.Checkpoint;
+import org.liangze.record.CheckpointTestKeys;
+import org.liangze.record.Checkpoints;
 import org.liangze.record.RecordChainSeeder;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess;
 import org.liangze.selfcheck.SelfCheckCampaigns;
@@ -104,6 +107,9 @@ class DistrictScaleBenchmarkTest {
     registry.add("liangze.identity.initial-password", () -> "benchmark-pw");
     // the platform's job executor launches the campaign, as in production (started and stopped around it)
     registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+    // signed checkpoints need a key outside the database
+    java.nio.file.Path key = CheckpointTestKeys.newKey();
+    registry.add("liangze.record.checkpoint.key-file", key::toString);
   }
 
   /** The stock process's service task: does nothing. */
@@ -127,6 +133,7 @@ class DistrictScaleBenchmarkTest {
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired OverdueWork overdueWork;
   @Autowired ChainVerifier chainVerifier;
+  @Autowired Checkpoints checkpoints;
   @Autowired DashboardService dashboard;
   @Autowired EscalationProperties escalationProperties;
   @Autowired JdbcTemplate jdbc;
@@ -222,6 +229,23 @@ class DistrictScaleBenchmarkTest {
     row("Record-manual chain verification, " + checked + " entries in " + reports.size() + " chains ("
         + Runtime.getRuntime().availableProcessors() + " threads)",
         "%,.0f entries/s".formatted(checked * 1000.0 / Math.max(1, verifyMillis)), "≥ 100,000 entries/s");
+
+    // 5b. a signed checkpoint over every chain head, then verification of every chain against it
+    long checkpointStart = System.nanoTime();
+    Checkpoint checkpoint = checkpoints.make("benchmark");
+    long checkpointMillis = millisSince(checkpointStart);
+    assertThat(checkpoint.treeSize()).isEqualTo(reports.size());
+    row("Signed checkpoint over " + checkpoint.treeSize() + " chains (heads read, SM3 Merkle tree, SM2 signature, "
+        + "stored with its leaves)", checkpointMillis + " ms", "≤ 1 s for 1,000 chains");
+    long againstStart = System.nanoTime();
+    List<ChainReport> againstCheckpoint = chainVerifier.verifyAll();
+    long againstMillis = millisSince(againstStart);
+    assertThat(againstCheckpoint).allMatch(report -> report.firstBreak() == null
+        && Long.valueOf(checkpoint.seq()).equals(report.checkpoint()));
+    row("Verification against the signed checkpoint (every chain recomputed and compared with its signed head, the "
+        + "checkpoint's signature and root checked), " + checked + " entries in " + againstCheckpoint.size()
+        + " chains", "%,.0f entries/s".formatted(checked * 1000.0 / Math.max(1, againstMillis)),
+        "≥ 200,000 entries/s");
 
     // 6. the supervision dashboard of the whole district (scores of the quarter and year recomputed per view)
     long[] board = percentiles(DASHBOARD_VIEWS, i -> dashboard.of(supervisor, dashboard.currentQuarter()));

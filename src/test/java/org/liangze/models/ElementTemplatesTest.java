@@ -35,7 +35,7 @@ class ElementTemplatesTest {
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
             "sendEscalationDigests", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
-            "publishCaseNotification", "remindConsequenceEnd");
+            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 
