@@ -78,6 +78,10 @@ public class CommonLists {
   /** Starts drafting the type's common list of the year as the engine's current user (the commission). */
   @Transactional
   public Started start(String unitTypeText, String yearText) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller != null && !mayStart(caller)) {
+      throw new AuthorizationException("User " + caller.getUserId() + " may not draft common lists");
+    }
     UnitType type = parseType(unitTypeText);
     int year = ListFormulations.parseYear(yearText);
     refuseOpenRound(type, year);

@@ -43,8 +43,8 @@ class OrganisationController {
   }
 
   /** One unit (retired ones too) with its parent, for whoever may see it. */
-  @GetMapping("/units/{code}")
-  UnitDetail unit(@PathVariable String code) {
+  @GetMapping("/units/{unitCode}")
+  UnitDetail unit(@PathVariable("unitCode") String code) {
     Official official = officials.current();
     if (!readsOrganisation(official) && !official.canSee(code)) {
       throw new AccessDeniedException("unit " + code);

@@ -179,6 +179,15 @@ class CommonListBrowserTest {
       screenshot("common-list-03-submitted");
     }
     assertThat(tasks("quwei").get(0).get("name").asText()).isEqualTo("审核共性清单（街镇·2027年度）");
+    // what the form submitted is the draft under review, with the edit
+    String reviewId = tasks("quwei").get(0).get("id").asText();
+    long listId = json.readTree(http.withBasicAuth("quwei", PASSWORD).getForObject(
+        "/engine-rest/task/" + reviewId + "/variables/listId", String.class)).get("value").asLong();
+    JsonNode submitted = json.readTree(http.withBasicAuth("quwei", PASSWORD).getForObject("/api/lists/" + listId,
+        String.class));
+    assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(submitted.get("items")).hasSize(16);
+    assertThat(submitted.get("items").get(15).get("evidenceRequired").asText()).isEqualTo("培训记录、分工文件、考核结果");
     assertThat(tasks("jiwei")).extracting(t -> t.get("taskDefinitionKey").asText())
         .containsExactly(CommonListProcess.Element.ReviewCommonList.name());
   }

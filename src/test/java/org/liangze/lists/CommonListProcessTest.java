@@ -193,6 +193,9 @@ class CommonListProcessTest {
     assertThat(jdbc.sql("select count(*) from responsibility_lists where unit_type = 'VILLAGE_OR_COMMUNITY'"
         + " and list_year = 2062").query(Long.class).single()).isEqualTo(1);
     assertThat(first).isActive();
+    // whoever else asks is refused as such, not told about the open round
+    assertThatThrownBy(() -> startAs("quwei", "VILLAGE_OR_COMMUNITY", "2062"))
+        .isInstanceOf(AuthorizationException.class);
     // another type of the same year is a round of its own
     assertThat(startAs("jiwei", "SECTION_OR_STATION", "2062")).isActive();
 
