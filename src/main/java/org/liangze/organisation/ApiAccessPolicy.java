@@ -106,11 +106,11 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/pages/organisation/import", ORGANISATION_ADMINS),
       get("/pages/organisation/imports", ORGANISATION_ADMINS),
       get("/pages/organisation/imports/{id}", ORGANISATION_ADMINS),
-      // first passwords: the page checks login and current password itself (permitted in SecurityConfig); the
-      // reset checks who asks (PasswordResetController)
+      // first passwords: the page checks login and current password itself (permitted in SecurityConfig); an
+      // administrator or 组织管理员 resets one
       get("/pages/password", SIGNED_IN),
       post("/pages/password", SIGNED_IN),
-      post("/api/people/{login}/password-reset", SIGNED_IN),
+      post("/api/people/{login}/password-reset", ORGANISATION_ADMINS),
       // lists
       post("/api/list-formulations", COMMISSION_OR_SECRETARY),
       get("/api/lists/{id}", SIGNED_IN),
