@@ -3,6 +3,7 @@ package org.liangze.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.liangze.lists.ListKind;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
@@ -10,6 +11,7 @@ import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.organisation.UnitType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -52,17 +54,19 @@ public class DemoDistrict {
     return true;
   }
 
-  /** Publishes the demo common and tailored lists for another year, unless that year has a common list. */
+  /** Publishes the demo common and tailored lists for another year, unless that year has common lists. */
   @Transactional
   public void publishLists(int year) throws IOException {
     publishLists(read(), year);
   }
 
   private void publishLists(DemoDistrictData data, int year) {
-    if (lists.commonList(year).isPresent()) {
+    // the demo's common list, published for every unit type the demo district uses
+    List<UnitType> types = data.units().stream().map(DemoDistrictData.UnitEntry::type).distinct().sorted().toList();
+    if (types.stream().anyMatch(type -> lists.commonList(type, year).isPresent())) {
       return;
     }
-    lists.publish(ListKind.COMMON, null, year, data.commonList());
+    types.forEach(type -> lists.publishCommon(type, year, data.commonList()));
     data.tailoredLists().forEach((unit, items) -> lists.publish(ListKind.TAILORED, unit, year, items));
   }
 

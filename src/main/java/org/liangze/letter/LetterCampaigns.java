@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.letter.LetterSigningProcess.Variables;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
+import org.liangze.organisation.UnitType;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
@@ -88,13 +89,16 @@ public class LetterCampaigns {
 
   /**
    * Called by the start event of every letter-signing instance, however it was started: checks the year (a
-   * number from Tasklist's start form, or text) and that its common list is published, then claims the year.
+   * number from Tasklist's start form, or text) and that every unit type in use has its common list of the year
+   * published (the refusal names the types without one), then claims the year.
    */
   int register(Object yearValue, String processInstanceId, String startedBy) {
     int year = parseYear(yearValue instanceof Number number ? String.valueOf(number.longValue())
         : yearValue == null ? null : yearValue.toString());
-    if (lists.commonList(year).isEmpty()) {
-      throw new InvalidInputException(year + "年度共性清单尚未发布，无法下发目标责任书");
+    List<UnitType> missing = lists.typesWithoutCommonList(year);
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(year + "年度以下单位类型的共性清单尚未发布，无法下发目标责任书："
+          + String.join("、", missing.stream().map(UnitType::label).toList()));
     }
     try {
       campaigns.insert(year, processInstanceId, startedBy, OffsetDateTime.now(clock));

@@ -71,7 +71,7 @@ class LetterDocuments {
   static String summary(ResponsibilityList common, ResponsibilityList tailored) {
     StringBuilder text = new StringBuilder();
     long main = common.items().stream().filter(i -> i.responsibility() == Responsibility.MAIN).count();
-    text.append("共性清单").append(common.items().size()).append("项（主体责任").append(main)
+    text.append(common.kindLabel()).append(common.items().size()).append("项（主体责任").append(main)
         .append("项、监督责任").append(common.items().size() - main).append("项）");
     if (tailored == null) {
       text.append("；本单位尚无个性清单。");
@@ -89,7 +89,7 @@ class LetterDocuments {
   private static List<Line> lines(ResponsibilityList list, Responsibility responsibility) {
     return list.items().stream()
         .filter(item -> item.responsibility() == responsibility)
-        .map(item -> new Line(list.kind().label(), item))
+        .map(item -> new Line(list.kindLabel(), item))
         .toList();
   }
 

@@ -2,12 +2,15 @@ package org.liangze.letter;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.liangze.lists.ListService;
 import org.liangze.lists.ResponsibilityList;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.organisation.UnitType;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,16 +45,20 @@ public class LetterService {
     this.clock = clock;
   }
 
-  /** Issues the year's letter to every active unit that has none yet; returns how many were issued. */
+  /**
+   * Issues the year's letter to every active unit that has none yet, with the common list of the unit's type;
+   * returns how many were issued.
+   */
   @Transactional
   public int issueAll(int year) {
-    ResponsibilityList common = lists.commonList(year)
-        .orElseThrow(() -> new IllegalStateException("No published common list for " + year));
+    Map<UnitType, ResponsibilityList> commonLists = new EnumMap<>(UnitType.class);
     int issued = 0;
     for (Unit unit : units.findAllActive()) {
       if (letters.exists(unit.code(), year)) {
         continue;
       }
+      // each unit's letter carries the common list of its unit type
+      ResponsibilityList common = commonLists.computeIfAbsent(unit.type(), type -> commonList(type, year));
       ResponsibilityList tailored = lists.tailoredList(unit.code(), year).orElse(null);
       letters.insert(unit.code(), year, LetterDocuments.title(unit, year),
           documents.body(unit, year, common, tailored, 1, null), common.id(),
@@ -80,7 +87,7 @@ public class LetterService {
 
   public String summaryOf(Long letterId) {
     Letter letter = letter(letterId);
-    ResponsibilityList common = lists.commonList(letter.year()).orElseThrow();
+    ResponsibilityList common = commonList(unit(letter.unitCode()).type(), letter.year());
     return LetterDocuments.summary(common, lists.tailoredList(letter.unitCode(), letter.year()).orElse(null));
   }
 
@@ -116,7 +123,7 @@ public class LetterService {
       return;
     }
     Unit unit = unit(letter.unitCode());
-    ResponsibilityList common = lists.commonList(letter.year()).orElseThrow();
+    ResponsibilityList common = commonList(unit.type(), letter.year());
     ResponsibilityList tailored = lists.tailoredList(unit.code(), letter.year()).orElse(null);
     int revision = letter.revision() + 1;
     letters.reissue(letterId, revisionNote,
@@ -149,6 +156,11 @@ public class LetterService {
     return letter.archivedDocument() != null
         ? letter.archivedDocument()
         : documents.document(letter, unit(letter.unitCode()).name());
+  }
+
+  private ResponsibilityList commonList(UnitType type, int year) {
+    return lists.commonList(type, year).orElseThrow(() -> new InvalidInputException(
+        year + "年度" + type.label() + "共性清单尚未发布，无法下发目标责任书"));
   }
 
   private Letter letter(long id) {

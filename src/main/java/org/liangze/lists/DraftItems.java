@@ -42,12 +42,17 @@ public class DraftItems {
 
   /** Checks and converts the submitted value; throws {@link InvalidInputException} naming the first bad item. */
   public List<ListItem> parse(Object value) {
-    List<Row> rows = rows(value);
+    return parse(value, ListKind.TAILORED.label());
+  }
+
+  /** As {@link #parse(Object)}, naming the list in messages, e.g. "共性清单". */
+  public List<ListItem> parse(Object value, String listName) {
+    List<Row> rows = rows(value, listName);
     if (rows.isEmpty()) {
-      throw new InvalidInputException("个性清单至少需要一项");
+      throw new InvalidInputException(listName + "至少需要一项");
     }
     if (rows.size() > MAX_ITEMS) {
-      throw new InvalidInputException("个性清单最多" + MAX_ITEMS + "项");
+      throw new InvalidInputException(listName + "最多" + MAX_ITEMS + "项");
     }
     List<ListItem> items = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -58,16 +63,24 @@ public class DraftItems {
 
   /** The items as the JSON variable the drafting form's dynamic list shows. */
   public TypedValue variable(List<ListItem> items) {
-    List<Row> rows = items.stream().map(item -> new Row(item.responsibility().name(), item.category(),
-        item.content(), item.measures(), item.riskPoint(), item.frequency(), item.evidenceRequired())).toList();
     try {
-      return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+      return SpinValues.jsonValue(json.writeValueAsString(rows(items))).create();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("List items could not be written as JSON", e);
     }
   }
 
-  private List<Row> rows(Object value) {
+  /** Checks items that arrived as items (an import): the same rules as the form's, naming the item. */
+  public List<ListItem> check(List<ListItem> items, String listName) {
+    return parse(rows(items), listName);
+  }
+
+  private static List<Row> rows(List<ListItem> items) {
+    return items.stream().map(item -> new Row(item.responsibility().name(), item.category(), item.content(),
+        item.measures(), item.riskPoint(), item.frequency(), item.evidenceRequired())).toList();
+  }
+
+  private List<Row> rows(Object value, String listName) {
     try {
       if (value == null) {
         return List.of();
@@ -82,9 +95,9 @@ public class DraftItems {
         return collection.stream().map(row -> json.convertValue(row, Row.class)).toList();
       }
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new InvalidInputException("个性清单格式不正确，请在表单中逐项填写");
+      throw new InvalidInputException(listName + "格式不正确，请在表单中逐项填写");
     }
-    throw new InvalidInputException("个性清单格式不正确，请在表单中逐项填写");
+    throw new InvalidInputException(listName + "格式不正确，请在表单中逐项填写");
   }
 
   private static ListItem item(int position, Row row) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.liangze.organisation.Officials;
+import org.liangze.organisation.UnitType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ class ListController {
 
   record ListView(long id, ListKind kind, String unitCode, int year, int version, ListStatus status,
       OffsetDateTime publishedAt, String reviewComment, List<ItemView> items, ListDiff changes,
-      String changeSummary, List<QualityFlag> qualityFlags) {
+      String changeSummary, List<QualityFlag> qualityFlags, UnitType unitType, String kindLabel) {
   }
 
   /** An item of a unit's effective list; common items are the district's and cannot be removed by the unit. */
@@ -82,18 +83,22 @@ class ListController {
     if (list.unitCode() != null && !officials.current().canSee(list.unitCode())) {
       throw new AccessDeniedException("List " + id + " belongs to another unit");
     }
+    boolean draft = list.status() == ListStatus.DRAFT || list.status() == ListStatus.SUBMITTED;
+    if (list.kind() == ListKind.COMMON && draft && !officials.current().districtWide()) {
+      throw new AccessDeniedException("Common list " + id + " is a draft");
+    }
     ListDiff diff = lists.diffToPrevious(list);
     return new ListView(list.id(), list.kind(), list.unitCode(), list.year(), list.version(), list.status(),
         list.publishedAt(), list.reviewComment(), ItemView.of(list.items()), diff,
         list.changeSummary() != null ? list.changeSummary() : diff.summary(),
-        list.kind() == ListKind.TAILORED ? formulation.flagsOf(id) : List.of());
+        list.kind() == ListKind.TAILORED ? formulation.flagsOf(id) : List.of(), list.unitType(), list.kindLabel());
   }
 
   /** What the unit is held to in the year: the common list's items, then its published tailored list's. */
   @GetMapping("/units/{unitCode}/effective-list")
   EffectiveListView effectiveList(@PathVariable String unitCode, @RequestParam String year) {
     int listYear = ListFormulations.parseYear(year);
-    ResponsibilityList common = lists.commonList(listYear).orElse(null);
+    ResponsibilityList common = lists.commonListOf(unitCode, listYear).orElse(null);
     ResponsibilityList tailored = lists.tailoredList(unitCode, listYear).orElse(null);
     List<EffectiveItemView> items = new ArrayList<>();
     if (common != null) {

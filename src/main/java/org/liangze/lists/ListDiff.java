@@ -54,6 +54,38 @@ public record ListDiff(Long previousListId, String previousVersion, List<ListIte
         + changed.size() + "项，未变" + unchanged + "项";
   }
 
+  /** Whether the list is exactly the one compared with (which must exist). */
+  public boolean isUnchanged() {
+    return previousVersion != null && added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+  }
+
+  /** The summary, then each added, removed and revised item: what a reviewer reads. */
+  public String details() {
+    StringBuilder text = new StringBuilder(summary());
+    if (previousVersion == null) {
+      return text.toString();
+    }
+    if (!added.isEmpty()) {
+      text.append("\n\n新增：\n").append(ListTexts.summary(added));
+    }
+    if (!removed.isEmpty()) {
+      text.append("\n\n删除：\n").append(ListTexts.summary(removed));
+    }
+    if (!changed.isEmpty()) {
+      text.append("\n\n修改：");
+      for (Change change : changed) {
+        text.append("\n【").append(change.after().responsibility().label()).append("·")
+            .append(change.after().category()).append("】\n  原：").append(change.before().content())
+            .append("\n  现：").append(change.after().content());
+        if (!ListTexts.normalise(change.before().measures()).equals(ListTexts.normalise(change.after().measures()))) {
+          text.append("\n  措施原：").append(change.before().measures()).append("\n  措施现：")
+              .append(change.after().measures());
+        }
+      }
+    }
+    return text.toString();
+  }
+
   private static String key(ListItem item) {
     return String.join("|", item.responsibility().name(), ListTexts.normalise(item.category()),
         ListTexts.normalise(item.content()), ListTexts.normalise(item.measures()),

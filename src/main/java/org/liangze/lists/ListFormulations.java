@@ -101,8 +101,8 @@ public class ListFormulations {
     String basisText = basis == null
         ? "本单位尚无个性清单，请逐项填写。"
         : "已按本单位" + basis.versionLabel() + "个性清单预填，请结合本年度实际逐项修改，不要照搬。";
-    String common = lists.commonList(year).map(list -> ListTexts.summary(list.items()))
-        .orElse(year + "年度共性清单尚未发布。");
+    String common = lists.commonList(unit.type(), year).map(list -> ListTexts.summary(list.items()))
+        .orElse(year + "年度" + unit.type().label() + "共性清单尚未发布。");
     return new Registered(unit.code(), unit.name(), year, listId, items, basisText, common);
   }
 

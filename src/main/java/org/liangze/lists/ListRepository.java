@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liangze.organisation.UnitType;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,7 +19,15 @@ class ListRepository {
       ListKind.valueOf(rs.getString("kind")), rs.getString("unit_code"), rs.getInt("list_year"),
       rs.getInt("version"), ListStatus.valueOf(rs.getString("status")),
       rs.getObject("created_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class),
-      List.of(), rs.getString("review_comment"), rs.getString("change_summary"));
+      List.of(), rs.getString("review_comment"), rs.getString("change_summary"),
+      rs.getString("unit_type") == null ? null : UnitType.valueOf(rs.getString("unit_type")));
+
+  /**
+   * The common lists that serve a unit type: its own, and those from before common lists had types (unit_type
+   * null), which serve every type. Within a year a type's own list comes first.
+   */
+  private static final String COMMON_OF_TYPE = "kind = 'COMMON' and (unit_type = :type or unit_type is null)";
+  private static final String OWN_FIRST = "case when unit_type is null then 1 else 0 end";
 
   private final JdbcClient jdbc;
 
@@ -26,18 +35,60 @@ class ListRepository {
     this.jdbc = jdbc;
   }
 
-  /** The newest published version of a list; {@code unitCode} is null for the common list. */
-  Optional<ResponsibilityList> findPublished(ListKind kind, String unitCode, int year) {
+  /** The newest published version of a unit's tailored list. */
+  Optional<ResponsibilityList> findPublishedTailored(String unitCode, int year) {
     return jdbc.sql("""
             select * from responsibility_lists
-             where kind = :kind and list_year = :year and status = 'PUBLISHED' and %s
-             order by version desc fetch first 1 rows only""".formatted(ownerIs(unitCode)))
-        .params(ownerParams(kind, unitCode, year))
+             where kind = 'TAILORED' and unit_code = ? and list_year = ? and status = 'PUBLISHED'
+             order by version desc fetch first 1 rows only""")
+        .params(unitCode, year)
         .query(HEADER)
         .optional()
         .map(this::withItems);
   }
 
+  /** The common list a unit type carries in the year: its own published one, else the year's list of every type. */
+  Optional<ResponsibilityList> findPublishedCommon(UnitType type, int year) {
+    return jdbc.sql("""
+            select * from responsibility_lists
+             where %s and list_year = :year and status = 'PUBLISHED'
+             order by %s, version desc fetch first 1 rows only""".formatted(COMMON_OF_TYPE, OWN_FIRST))
+        .param("type", type.name())
+        .param("year", year)
+        .query(HEADER)
+        .optional()
+        .map(this::withItems);
+  }
+
+  /** The unit types with a published common list of their own in the year, and whether one serves every type. */
+  List<String> publishedCommonTypes(int year) {
+    return jdbc.sql("""
+            select distinct coalesce(unit_type, '*') from responsibility_lists
+             where kind = 'COMMON' and list_year = ? and status = 'PUBLISHED'""")
+        .param(year)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * The version a type's common list followed before {@code (year, version)}: the newest published or superseded
+   * common list serving the type of an earlier version of the year, or of an earlier year. {@code type} null: the
+   * lists of every type only.
+   */
+  Optional<ResponsibilityList> findCommonBefore(UnitType type, int year, int version) {
+    String owner = type == null ? "kind = 'COMMON' and unit_type is null" : COMMON_OF_TYPE;
+    var sql = jdbc.sql("""
+            select * from responsibility_lists
+             where %s and status in ('PUBLISHED', 'SUPERSEDED')
+               and (list_year < :year or (list_year = :year and version < :version))
+             order by list_year desc, version desc, %s fetch first 1 rows only""".formatted(owner, OWN_FIRST))
+        .param("year", year)
+        .param("version", version);
+    if (type != null) {
+      sql = sql.param("type", type.name());
+    }
+    return sql.query(HEADER).optional().map(this::withItems);
+  }
   Optional<ResponsibilityList> findById(long id) {
     return jdbc.sql("select * from responsibility_lists where id = ?").param(id).query(HEADER).optional()
         .map(this::withItems);
@@ -86,25 +137,35 @@ class ListRepository {
         .list();
   }
 
-  /** The next free version number of a list, counting drafts, so a draft and a publication never collide. */
-  int nextVersion(ListKind kind, String unitCode, int year) {
-    return jdbc.sql("select coalesce(max(version), 0) + 1 from responsibility_lists where kind = :kind and list_year = :year and %s"
-            .formatted(ownerIs(unitCode)))
-        .params(ownerParams(kind, unitCode, year))
+  /** The next free version number of a tailored list, counting drafts, so a draft and a publication never collide. */
+  int nextTailoredVersion(String unitCode, int year) {
+    return jdbc.sql("""
+            select coalesce(max(version), 0) + 1 from responsibility_lists
+             where kind = 'TAILORED' and unit_code = ? and list_year = ?""")
+        .params(unitCode, year)
         .query(Integer.class)
         .single();
   }
 
-  long insertPublished(ListKind kind, String unitCode, int year, int version, List<ListItem> items,
-      OffsetDateTime now) {
-    supersedePublished(kind, unitCode, year);
-    long listId = insert(kind, unitCode, year, version, ListStatus.PUBLISHED, now, now);
+  /** The next free version number of a type's common list: it counts on from the year's list of every type. */
+  int nextCommonVersion(UnitType type, int year) {
+    return jdbc.sql("select coalesce(max(version), 0) + 1 from responsibility_lists where %s and list_year = :year"
+            .formatted(COMMON_OF_TYPE))
+        .param("type", type.name())
+        .param("year", year)
+        .query(Integer.class)
+        .single();
+  }
+
+  long insertPublished(Owner owner, int year, int version, List<ListItem> items, OffsetDateTime now) {
+    supersedePublished(owner, year);
+    long listId = insert(owner, year, version, ListStatus.PUBLISHED, now, now);
     insertItems(listId, items);
     return listId;
   }
 
-  long insertDraft(String unitCode, int year, int version, List<ListItem> items, OffsetDateTime now) {
-    long listId = insert(ListKind.TAILORED, unitCode, year, version, ListStatus.DRAFT, now, null);
+  long insertDraft(Owner owner, int year, int version, List<ListItem> items, OffsetDateTime now) {
+    long listId = insert(owner, year, version, ListStatus.DRAFT, now, null);
     insertItems(listId, items);
     return listId;
   }
@@ -131,30 +192,65 @@ class ListRepository {
 
   /** Publishes a submitted list, superseding the version published before it; false unless it was submitted. */
   boolean publishSubmitted(ResponsibilityList list, String changeSummary, OffsetDateTime now) {
-    supersedePublished(list.kind(), list.unitCode(), list.year());
+    supersedePublished(Owner.of(list), list.year());
     return jdbc.sql("""
             update responsibility_lists set status = 'PUBLISHED', published_at = ?, change_summary = ?
              where id = ? and status = 'SUBMITTED'""")
         .params(now, changeSummary, list.id()).update() == 1;
   }
 
-  private void supersedePublished(ListKind kind, String unitCode, int year) {
+  /**
+   * Supersedes the owner's published list of the year. A type's common list supersedes only the type's own: a list
+   * of every type from before types stays published for the other types.
+   */
+  private void supersedePublished(Owner owner, int year) {
+    String who = owner.unitCode() != null ? "kind = 'TAILORED' and unit_code = :owner"
+        : "kind = 'COMMON' and unit_type = :owner";
     jdbc.sql("""
             update responsibility_lists set status = 'SUPERSEDED'
-             where kind = :kind and list_year = :year and status = 'PUBLISHED' and %s""".formatted(ownerIs(unitCode)))
-        .params(ownerParams(kind, unitCode, year))
+             where %s and list_year = :year and status = 'PUBLISHED'""".formatted(who))
+        .param("owner", owner.unitCode() != null ? owner.unitCode() : owner.unitType().name())
+        .param("year", year)
         .update();
   }
 
-  private long insert(ListKind kind, String unitCode, int year, int version, ListStatus status,
-      OffsetDateTime createdAt, OffsetDateTime publishedAt) {
+  private long insert(Owner owner, int year, int version, ListStatus status, OffsetDateTime createdAt,
+      OffsetDateTime publishedAt) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
-            insert into responsibility_lists (kind, unit_code, list_year, version, status, created_at, published_at)
-            values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(kind.name(), unitCode, year, version, status.name(), createdAt, publishedAt)
+            insert into responsibility_lists (kind, unit_code, unit_type, list_year, version, status, created_at,
+                                              published_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(owner.kind().name(), owner.unitCode(), owner.unitType() == null ? null : owner.unitType().name(),
+            year, version, status.name(), createdAt, publishedAt)
         .update(key, "id");
     return key.getKey().longValue();
+  }
+
+  /** Whose a list is: a unit's (tailored) or a unit type's (common). */
+  record Owner(String unitCode, UnitType unitType) {
+
+    Owner {
+      if ((unitCode == null) == (unitType == null)) {
+        throw new IllegalArgumentException("A list belongs to a unit or to a unit type");
+      }
+    }
+
+    static Owner unit(String unitCode) {
+      return new Owner(unitCode, null);
+    }
+
+    static Owner type(UnitType unitType) {
+      return new Owner(null, unitType);
+    }
+
+    static Owner of(ResponsibilityList list) {
+      return new Owner(list.unitCode(), list.unitType());
+    }
+
+    ListKind kind() {
+      return unitCode != null ? ListKind.TAILORED : ListKind.COMMON;
+    }
   }
 
   private void insertItems(long listId, List<ListItem> items) {
@@ -174,51 +270,41 @@ class ListRepository {
     return list.withItems(items(list.id()));
   }
 
-  /** PostgreSQL cannot type a null parameter in "? is null", so the common list's missing unit is spelled out. */
-  private static String ownerIs(String unitCode) {
-    return unitCode == null ? "unit_code is null" : "unit_code = :unit";
-  }
-
-  private static Map<String, Object> ownerParams(ListKind kind, String unitCode, int year) {
-    return unitCode == null
-        ? Map.of("kind", kind.name(), "year", year)
-        : Map.of("kind", kind.name(), "year", year, "unit", unitCode);
-  }
-
-  boolean isItemOf(long itemId, String unitCode) {
+  /** Whether the item is on the unit's tailored list or on a common list serving the unit's type. */
+  boolean isItemOf(long itemId, String unitCode, UnitType type) {
     return jdbc.sql("""
             select count(*) from list_items i join responsibility_lists l on l.id = i.list_id
-             where i.id = ? and (l.kind = 'COMMON' or l.unit_code = ?)""")
-        .params(itemId, unitCode).query(Long.class).single() > 0;
+             where i.id = :item
+               and ((l.kind = 'COMMON' and (l.unit_type = :type or l.unit_type is null)) or l.unit_code = :unit)""")
+        .param("item", itemId)
+        .param("type", type.name())
+        .param("unit", unitCode)
+        .query(Long.class).single() > 0;
   }
 
-  /** The items of the year's published common list, then those of the unit's published tailored list. */
-  List<EffectiveItem> effectiveItems(String unitCode, int year) {
+  /** The items of the given common list (null: none), then those of the unit's published tailored list. */
+  List<EffectiveItem> effectiveItems(Long commonListId, String unitCode, int year) {
     return jdbc.sql("""
             select i.id, l.kind, i.position, i.responsibility, i.category, i.content
               from list_items i join responsibility_lists l on l.id = i.list_id
-             where l.list_year = ? and l.status = 'PUBLISHED'
-               and (l.kind = 'COMMON' or (l.kind = 'TAILORED' and l.unit_code = ?))
+             where l.id = :common
+                or (l.kind = 'TAILORED' and l.unit_code = :unit and l.list_year = :year and l.status = 'PUBLISHED')
              order by case when l.kind = 'COMMON' then 0 else 1 end, i.position""")
-        .params(year, unitCode)
+        .param("common", commonListId == null ? -1L : commonListId)
+        .param("unit", unitCode)
+        .param("year", year)
         .query((rs, row) -> new EffectiveItem(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")),
             rs.getInt("position"), Responsibility.valueOf(rs.getString("responsibility")), rs.getString("category"),
             rs.getString("content")))
         .list();
   }
 
-  /** Active units that carry a published list in the year: every one if the common list is published. */
-  List<String> unitsWithPublishedList(int year) {
+  /** Codes of the units with a published tailored list in the year. */
+  List<String> unitsWithPublishedTailoredList(int year) {
     return jdbc.sql("""
-            select u.code from units u
-             where u.active
-               and (exists (select 1 from responsibility_lists c
-                             where c.kind = 'COMMON' and c.list_year = ? and c.status = 'PUBLISHED')
-                    or exists (select 1 from responsibility_lists t
-                                where t.kind = 'TAILORED' and t.unit_code = u.code and t.list_year = ?
-                                  and t.status = 'PUBLISHED'))
-             order by u.code""")
-        .params(year, year)
+            select distinct unit_code from responsibility_lists
+             where kind = 'TAILORED' and list_year = ? and status = 'PUBLISHED'""")
+        .param(year)
         .query(String.class)
         .list();
   }

@@ -2,60 +2,117 @@ package org.liangze.lists;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.liangze.lists.ListRepository.Owner;
+import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitRepository;
+import org.liangze.organisation.UnitType;
 import org.liangze.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads, drafts and publishes responsibility lists. A tailored list goes DRAFT → SUBMITTED (→ DRAFT when
- * returned) → PUBLISHED → SUPERSEDED; the list formulation process drives it, the demo district and imports
- * publish directly with {@link #publish}. Every change moves a list on only from the status it expects, so a
- * retried step changes nothing twice.
+ * Reads, drafts and publishes responsibility lists. Every unit carries the common list of its unit type and its
+ * own tailored list. A list goes DRAFT → SUBMITTED (→ DRAFT when returned) → PUBLISHED → SUPERSEDED; the list
+ * formulation process drives tailored lists, the common-list process common ones, the demo district publishes
+ * directly with {@link #publish} and {@link #publishCommon}. Every change moves a list on only from the status it
+ * expects, so a retried step changes nothing twice.
+ *
+ * <p>A common list from before common lists had unit types (unit type null) serves every type that has no list of
+ * its own in its year.
  */
 @Service
 public class ListService {
 
   private final ListRepository lists;
+  private final UnitRepository units;
   private final Clock clock;
 
-  ListService(ListRepository lists, Clock clock) {
+  ListService(ListRepository lists, UnitRepository units, Clock clock) {
     this.lists = lists;
+    this.units = units;
     this.clock = clock;
   }
 
-  public Optional<ResponsibilityList> commonList(int year) {
-    return lists.findPublished(ListKind.COMMON, null, year);
+  /** The published common list a unit of the type carries in the year. */
+  public Optional<ResponsibilityList> commonList(UnitType type, int year) {
+    return lists.findPublishedCommon(type, year);
+  }
+
+  /** The published common list of the unit's type; empty also for an unknown unit. */
+  public Optional<ResponsibilityList> commonListOf(String unitCode, int year) {
+    return units.findByCode(unitCode).flatMap(unit -> commonList(unit.type(), year));
   }
 
   public Optional<ResponsibilityList> tailoredList(String unitCode, int year) {
-    return lists.findPublished(ListKind.TAILORED, unitCode, year);
+    return lists.findPublishedTailored(unitCode, year);
   }
 
-  /** Whether a list item is one the unit carries: an item of the common list or of the unit's own list. */
+  /**
+   * The unit types of the district's active units that have no published common list in the year, in the
+   * order of {@link UnitType}: a letter campaign cannot start while there is one.
+   */
+  public List<UnitType> typesWithoutCommonList(int year) {
+    Set<UnitType> used = EnumSet.noneOf(UnitType.class);
+    units.findAllActive().forEach(unit -> used.add(unit.type()));
+    Set<UnitType> covered = coveredTypes(year);
+    return used.stream().filter(type -> !covered.contains(type)).sorted().toList();
+  }
+
+  /** Whether a list item is one the unit carries: an item of its type's common list or of its own list. */
   public boolean isItemOf(long itemId, String unitCode) {
-    return lists.isItemOf(itemId, unitCode);
+    return units.findByCode(unitCode).map(unit -> lists.isItemOf(itemId, unit.code(), unit.type())).orElse(false);
   }
 
-  /** What the unit is held to in the year, with item ids: the common list's items, then its tailored list's. */
+  /** What the unit is held to in the year, with item ids: its type's common list's items, then its own list's. */
   public List<EffectiveItem> effectiveItems(String unitCode, int year) {
-    return lists.effectiveItems(unitCode, year);
+    Long common = commonListOf(unitCode, year).map(ResponsibilityList::id).orElse(null);
+    return lists.effectiveItems(common, unitCode, year);
   }
 
-  /** Codes of the active units that carry a published list (common or their own tailored one) in the year. */
+  /** Codes of the active units that carry a published list (their type's common list or their own) in the year. */
   public List<String> unitsWithPublishedList(int year) {
-    return lists.unitsWithPublishedList(year);
+    Set<UnitType> covered = coveredTypes(year);
+    Set<String> tailored = new HashSet<>(lists.unitsWithPublishedTailoredList(year));
+    return units.findAllActive().stream()
+        .filter(unit -> covered.contains(unit.type()) || tailored.contains(unit.code()))
+        .map(Unit::code)
+        .toList();
+  }
+
+  private Set<UnitType> coveredTypes(int year) {
+    Set<UnitType> covered = EnumSet.noneOf(UnitType.class);
+    for (String type : lists.publishedCommonTypes(year)) {
+      if ("*".equals(type)) {
+        return EnumSet.allOf(UnitType.class);
+      }
+      covered.add(UnitType.valueOf(type));
+    }
+    return covered;
   }
 
   public ResponsibilityList list(long id) {
     return lists.findById(id).orElseThrow(() -> new NotFoundException("清单不存在：" + id));
   }
 
-  /** Publishes the next version of a list with the given items. */
+  /** Publishes the next version of a unit's tailored list with the given items. */
   @Transactional
   public long publish(ListKind kind, String unitCode, int year, List<ListItem> items) {
-    return lists.insertPublished(kind, unitCode, year, lists.nextVersion(kind, unitCode, year), items, now());
+    if (kind != ListKind.TAILORED) {
+      throw new IllegalArgumentException("A common list belongs to a unit type: publishCommon");
+    }
+    return lists.insertPublished(Owner.unit(unitCode), year, lists.nextTailoredVersion(unitCode, year), items,
+        now());
+  }
+
+  /** Publishes the next version of a unit type's common list with the given items (the demo district, tests). */
+  @Transactional
+  public long publishCommon(UnitType type, int year, List<ListItem> items) {
+    return lists.insertPublished(Owner.type(type), year, lists.nextCommonVersion(type, year), items, now());
   }
 
   /**
@@ -66,6 +123,14 @@ public class ListService {
     return tailoredList(unitCode, year).or(() -> lists.findTailoredBefore(unitCode, year, 1));
   }
 
+  /**
+   * What a type's new common-list draft of {@code year} starts from: the year's published common list of the type
+   * if it has one, else the newest one of an earlier year (next year's draft starts from this year's).
+   */
+  public Optional<ResponsibilityList> commonDraftBasis(UnitType type, int year) {
+    return commonList(type, year).or(() -> lists.findCommonBefore(type, year, 1));
+  }
+
   /** The unit's newest list of an earlier year: what "unchanged from last year" is measured against. */
   public Optional<ResponsibilityList> previousYearList(String unitCode, int year) {
     return lists.findTailoredBefore(unitCode, year, 1);
@@ -73,7 +138,9 @@ public class ListService {
 
   /** The version the given one follows: the newest published or superseded one before it. */
   public Optional<ResponsibilityList> previousVersion(ResponsibilityList list) {
-    return lists.findTailoredBefore(list.unitCode(), list.year(), list.version());
+    return list.kind() == ListKind.TAILORED
+        ? lists.findTailoredBefore(list.unitCode(), list.year(), list.version())
+        : lists.findCommonBefore(list.unitType(), list.year(), list.version());
   }
 
   public List<ResponsibilityList> otherUnitsLists(String unitCode, int year) {
@@ -82,7 +149,13 @@ public class ListService {
 
   @Transactional
   public long createDraft(String unitCode, int year, List<ListItem> items) {
-    return lists.insertDraft(unitCode, year, lists.nextVersion(ListKind.TAILORED, unitCode, year), items, now());
+    return lists.insertDraft(Owner.unit(unitCode), year, lists.nextTailoredVersion(unitCode, year), items, now());
+  }
+
+  /** Opens the next version of a type's common list as a draft with the given items. */
+  @Transactional
+  public long createCommonDraft(UnitType type, int year, List<ListItem> items) {
+    return lists.insertDraft(Owner.type(type), year, lists.nextCommonVersion(type, year), items, now());
   }
 
   /** Submits a draft with its items; false if it was no draft (already submitted). */
@@ -102,8 +175,8 @@ public class ListService {
   }
 
   /**
-   * Publishes a submitted tailored list as the unit's list of its year, superseding the version published before,
-   * and records what changed. Publishing a list that is already published changes nothing.
+   * Publishes a submitted list as its owner's list of its year, superseding the version published before, and
+   * records what changed. Publishing a list that is already published changes nothing.
    */
   @Transactional
   public ListDiff publishSubmitted(long listId) {
@@ -117,8 +190,7 @@ public class ListService {
   }
 
   public ListDiff diffToPrevious(ResponsibilityList list) {
-    ResponsibilityList previous = list.kind() == ListKind.TAILORED ? previousVersion(list).orElse(null) : null;
-    return ListDiff.between(previous, list.items());
+    return ListDiff.between(previousVersion(list).orElse(null), list.items());
   }
 
   private OffsetDateTime now() {

@@ -86,6 +86,8 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       post("/api/list-formulations", COMMISSION_OR_SECRETARY),
       get("/api/lists/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/effective-list", UNIT_OR_DISTRICT),
+      get("/api/common-lists", SIGNED_IN),
+      post("/api/common-lists", COMMISSION),
       // letters
       post("/api/letter-campaigns", COMMITTEE),
       get("/api/letter-campaigns/{year}", SIGNED_IN),

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param talkScheduling the discipline commission scheduling a talk (time, place, participants)
  * @param talkRecording the discipline commission recording a talk's minutes and commitments, after its time
  * @param commitmentVerification the discipline commission verifying that a talk commitment was carried out
+ * @param commonListDrafting the discipline commission drafting (or revising) a unit type's common list
+ * @param commonListReview the district committee reviewing a submitted common list
  */
 @ConfigurationProperties("liangze.deadlines")
 public record DeadlineProperties(
@@ -49,5 +51,7 @@ public record DeadlineProperties(
     @DefaultValue("P5D") Duration notificationApproval,
     @DefaultValue("P7D") Duration talkScheduling,
     @DefaultValue("P3D") Duration talkRecording,
-    @DefaultValue("P5D") Duration commitmentVerification) {
+    @DefaultValue("P5D") Duration commitmentVerification,
+    @DefaultValue("P14D") Duration commonListDrafting,
+    @DefaultValue("P7D") Duration commonListReview) {
 }

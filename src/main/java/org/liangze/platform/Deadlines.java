@@ -106,6 +106,14 @@ public class Deadlines {
     return after(properties.commitmentVerification());
   }
 
+  public Date commonListDrafting() {
+    return after(properties.commonListDrafting());
+  }
+
+  public Date commonListReview() {
+    return after(properties.commonListReview());
+  }
+
   private Date after(Duration duration) {
     return Date.from(clock.instant().plus(duration));
   }

@@ -330,7 +330,9 @@ class DistrictScaleBenchmarkTest {
     List<ListItem> common = List.of(
         new ListItem(Responsibility.MAIN, "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要"),
         new ListItem(Responsibility.SUPERVISORY, "日常监督", "开展廉政谈话", "对重点岗位人员谈话提醒", "监督缺位", "每季度", "谈话记录"));
-    lists.publish(ListKind.COMMON, null, 2025, common);
+    for (UnitType type : UnitType.values()) {
+      lists.publishCommon(type, 2025, common);
+    }
     identitySync.sync();
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.UnitType;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,7 +64,8 @@ class ListFormulationIntegrationTest {
   @Test
   void theCommissionStartsAUnitsFormulationWhichOnlyThatUnitDraftsAndTheCommissionApproves() throws Exception {
     district.publishLists(2027);
-    lists.publish(ListKind.COMMON, null, 2028, lists.commonList(2027).orElseThrow().items());
+    lists.publishCommon(UnitType.DISTRICT_DEPARTMENT, 2028,
+        lists.commonList(UnitType.DISTRICT_DEPARTMENT, 2027).orElseThrow().items());
     assertThat(post("d02sec", "/api/list-formulations", Map.of("unitCode", "D01", "year", "2028")).getStatusCode())
         .as("another unit's secretary").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("jiwei", "/api/list-formulations", Map.of("unitCode", "D01", "year", "28")).getStatusCode())

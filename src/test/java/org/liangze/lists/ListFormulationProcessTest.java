@@ -37,6 +37,7 @@ import org.liangze.lists.ListFormulationProcess.Variables;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Role;
+import org.liangze.organisation.UnitType;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +97,8 @@ class ListFormulationProcessTest {
   @Test
   void unitDraftsFromLastYearsListAndTheCommissionApprovesFirstTime() throws IOException {
     district.publishLists(2041);
-    lists.publish(ListKind.COMMON, null, 2042, lists.commonList(2041).orElseThrow().items());
+    lists.publishCommon(UnitType.DISTRICT_DEPARTMENT, 2042,
+        lists.commonList(UnitType.DISTRICT_DEPARTMENT, 2041).orElseThrow().items());
     ProcessInstance formulation = startAs("jiwei", "D01", 2042);
     assertThat(formulation).isWaitingAt(Element.DraftList.name());
 

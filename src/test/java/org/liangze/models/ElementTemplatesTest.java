@@ -35,7 +35,7 @@ class ElementTemplatesTest {
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
             "sendEscalationDigests", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
-            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint");
+            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 

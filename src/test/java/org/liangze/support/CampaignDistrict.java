@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.lists.ListItem;
-import org.liangze.lists.ListKind;
 import org.liangze.lists.ListService;
 import org.liangze.lists.Responsibility;
 import org.liangze.organisation.IdentitySync;
@@ -65,8 +64,10 @@ public class CampaignDistrict {
       units.insert(new Unit("V%03d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
     }
     for (int year : listYears) {
-      if (lists.commonList(year).isEmpty()) {
-        lists.publish(ListKind.COMMON, null, year, COMMON_LIST);
+      for (UnitType type : UnitType.values()) {
+        if (lists.commonList(type, year).isEmpty()) {
+          lists.publishCommon(type, year, COMMON_LIST);
+        }
       }
     }
     identitySync.sync();

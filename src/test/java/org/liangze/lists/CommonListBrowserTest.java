@@ -1,0 +1,207 @@
+package org.liangze.lists;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real browser (Debian's chromium and chromedriver, headless, in Chinese): the discipline commission opens its
+ * common-list drafting task in Camunda Tasklist on the demo district, sees the draft form — the type and year, where
+ * the draft came from, the dynamic list of items pre-filled from this year's list — and submits it, which hands the
+ * list to the district committee. Screenshots go to target/screenshots/common-list-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CommonListBrowserTest {
+
+  static final String PASSWORD = "demo-test-pw";
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(60);
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+    registry.add("liangze.identity.initial-password", () -> PASSWORD);
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  final ObjectMapper json = new ObjectMapper();
+  WebDriver browser;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
+    }
+    if (district.seedIfEmpty(2026)) {
+      identitySync.sync();
+    }
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--lang=zh-CN");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(WAIT);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theCommissionSeesTheDraftFormInTasklistAndSubmitsItForReview() throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.withBasicAuth("jiwei", PASSWORD).postForEntity("/api/common-lists",
+        new HttpEntity<>("{\"unitType\":\"SUBDISTRICT_OR_TOWN\",\"year\":\"2027\"}", headers), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    browser.get(base + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys("jiwei");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]"))).click();
+    WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//ol[contains(@class,'tasks-list') or contains(@class,'list')]//li//a[contains(.,'编制共性清单')]"
+            + " | //li[contains(@class,'task')]//*[contains(.,'编制共性清单')]")));
+    screenshot("common-list-01-tasklist");
+    task.click();
+
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
+    claim.click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+
+    // the form: its heading, where the draft came from, and this year's sixteen items in the dynamic list
+    WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-form-field-text')]//h3[contains(.,'2027年度街镇共性清单')]")));
+    assertThat(heading.getText()).isEqualTo("2027年度街镇共性清单");
+    assertThat(browser.findElement(By.xpath("//*[contains(@class,'fjs-form-field-text')]")).getText())
+        .contains("已按2026年第1版街镇共性清单预填");
+    wait.until(d -> d.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
+        + " and starts-with(normalize-space(.),'类别')]")).size() == 16);
+    List<String> categories = browser.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
+            + " and starts-with(normalize-space(.),'类别')]")).stream()
+        .map(label -> browser.findElement(By.id(label.getAttribute("for"))).getDomProperty("value"))
+        .toList();
+    assertThat(categories).startsWith("研究部署", "第一责任人").endsWith("自身建设");
+    assertThat(browser.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
+        + " and starts-with(normalize-space(.),'责任类型')]"))).hasSize(16);
+    screenshot("common-list-02-draft-form");
+
+    // revise the last item's evidence in the form
+    List<WebElement> evidence = browser.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
+        + " and starts-with(normalize-space(.),'佐证材料')]"));
+    String evidenceId = evidence.get(evidence.size() - 1).getAttribute("for");
+    wait.until(d -> {
+      WebElement field = d.findElement(By.id(evidenceId));
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'});", field);
+      if (!"培训记录、分工文件、考核结果".equals(field.getDomProperty("value"))) {
+        field.clear();
+        field.sendKeys("培训记录、分工文件、考核结果", org.openqa.selenium.Keys.TAB);
+        return false;
+      }
+      return true;
+    });
+    // Tasklist keeps 完成 disabled after a change inside a dynamic list until the form is validated as a whole,
+    // which 保存 (save) does
+    WebElement save = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", save);
+    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
+    wait.until(ExpectedConditions.elementToBeClickable(complete));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    try {
+      await().atMost(WAIT).until(() -> tasks("quwei").size() == 1);
+    } finally {
+      screenshot("common-list-03-submitted");
+    }
+    assertThat(tasks("quwei").get(0).get("name").asText()).isEqualTo("审核共性清单（街镇·2027年度）");
+    // what the form submitted is the draft under review, with the edit
+    String reviewId = tasks("quwei").get(0).get("id").asText();
+    long listId = json.readTree(http.withBasicAuth("quwei", PASSWORD).getForObject(
+        "/engine-rest/task/" + reviewId + "/variables/listId", String.class)).get("value").asLong();
+    JsonNode submitted = json.readTree(http.withBasicAuth("quwei", PASSWORD).getForObject("/api/lists/" + listId,
+        String.class));
+    assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(submitted.get("items")).hasSize(16);
+    assertThat(submitted.get("items").get(15).get("evidenceRequired").asText()).isEqualTo("培训记录、分工文件、考核结果");
+    assertThat(tasks("jiwei")).extracting(t -> t.get("taskDefinitionKey").asText())
+        .containsExactly(CommonListProcess.Element.ReviewCommonList.name());
+  }
+
+  private List<JsonNode> tasks(String user) throws IOException {
+    JsonNode list = json.readTree(http.withBasicAuth(user, PASSWORD)
+        .getForObject("/engine-rest/task?processDefinitionKey=" + CommonListProcess.KEY, String.class));
+    List<JsonNode> all = new ArrayList<>();
+    list.forEach(all::add);
+    return all;
+  }
+
+  private void screenshot(String name) throws IOException {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
