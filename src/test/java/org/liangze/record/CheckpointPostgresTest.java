@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,8 +35,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Signed checkpoints on a real PostgreSQL, and the insider of issue 14 replayed: someone with the database's owner
- * (here: superuser) password but not the signing key switches the append-only trigger off, rewrites an entry,
+ * Signed checkpoints on a real PostgreSQL, and the insider of issue 14 replayed: someone with the password of the
+ * schema's owner role (the role migrations use; it owns the tables) but not the signing key switches the append-only
+ * trigger off, rewrites an entry,
  * recomputes its SM3 hash from the canonical form and moves the chain head. The chain is intact in itself; the
  * checkpoint names the unit and the entry. Then he rewrites the checkpoint table too: the receipt kept outside the
  * system catches it in the command line verification.
@@ -375,9 +375,12 @@ class CheckpointPostgresTest {
     void on(Connection connection) throws SQLException;
   }
 
-  /** The insider: the database's superuser password (zonky's postgres), not the platform's connection pool. */
+  /**
+   * The insider: the schema owner's password (the role migrations use), not the platform's connection pool, whose
+   * runtime role cannot switch a trigger off at all (InsiderRewritePostgresTest).
+   */
   private void asInsider(Work work) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
+    try (Connection connection = EmbeddedPostgresDatabase.asOwner(url)) {
       work.on(connection);
     }
   }
