@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.liangze.lists.ListKind;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
-import org.liangze.organisation.Person;
-import org.liangze.organisation.PersonRepository;
-import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
+import org.liangze.organisation.imports.ImportReport;
+import org.liangze.organisation.imports.OrganisationImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -28,13 +28,13 @@ public class DemoDistrict {
   private static final Logger log = LoggerFactory.getLogger(DemoDistrict.class);
 
   private final UnitRepository units;
-  private final PersonRepository people;
+  private final OrganisationImports imports;
   private final ListService lists;
   private final ObjectMapper json;
 
-  DemoDistrict(UnitRepository units, PersonRepository people, ListService lists, ObjectMapper json) {
+  DemoDistrict(UnitRepository units, OrganisationImports imports, ListService lists, ObjectMapper json) {
     this.units = units;
-    this.people = people;
+    this.imports = imports;
     this.lists = lists;
     this.json = json;
   }
@@ -46,8 +46,22 @@ public class DemoDistrict {
       return false;
     }
     DemoDistrictData data = read();
-    data.units().forEach(u -> units.insert(new Unit(u.code(), u.name(), u.type(), u.parent())));
-    data.people().forEach(p -> people.insert(new Person(p.userId(), p.name(), p.unit(), p.role(), p.email())));
+    // through the organisation import, as a district's own spreadsheets go (without first passwords: the demo
+    // profile gives everyone the password demo)
+    List<Map<String, String>> unitRows = data.units().stream().map(u -> Map.of(
+        OrganisationImports.Columns.UNIT_CODE, u.code(), OrganisationImports.Columns.UNIT_NAME, u.name(),
+        OrganisationImports.Columns.UNIT_TYPE, u.type().label(),
+        OrganisationImports.Columns.PARENT_CODE, u.parent() == null ? "" : u.parent())).toList();
+    List<Map<String, String>> peopleRows = data.people().stream().flatMap(p -> p.posts().stream().map(post -> Map.of(
+        OrganisationImports.Columns.LOGIN, p.userId(), OrganisationImports.Columns.NAME, p.name(),
+        OrganisationImports.Columns.UNIT_CODE, post.unit() == null ? "" : post.unit(),
+        OrganisationImports.Columns.POST, post.role().label(),
+        OrganisationImports.Columns.MOBILE, p.mobile() == null ? "" : p.mobile(),
+        OrganisationImports.Columns.EMAIL, p.email() == null ? "" : p.email()))).toList();
+    ImportReport report = imports.importRows("demo/district.json", unitRows, peopleRows, "demo");
+    if (!report.applied()) {
+      throw new IllegalStateException("The demo district does not import: " + report.problems());
+    }
     publishLists(data, year);
     log.info("Demo district seeded: {} units, {} people, lists for {}", data.units().size(),
         data.people().size(), year);

@@ -13,6 +13,11 @@ record DemoDistrictData(List<UnitEntry> units, List<PersonEntry> people, List<Li
   record UnitEntry(String code, String name, UnitType type, String parent) {
   }
 
-  record PersonEntry(String userId, String name, String unit, Role role, String email) {
+  /** A person with one or more posts. */
+  record PersonEntry(String userId, String name, String mobile, String email, List<PostEntry> posts) {
+  }
+
+  /** A post: a unit and a role, or a district role ({@code unit} null). */
+  record PostEntry(String unit, Role role) {
   }
 }

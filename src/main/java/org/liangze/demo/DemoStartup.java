@@ -17,6 +17,7 @@ import org.liangze.letter.LetterSigningProcess;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.PersonRepository;
+import org.liangze.organisation.Post;
 import org.liangze.organisation.Role;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
@@ -153,8 +154,8 @@ class DemoStartup {
   @Order(10)
   void printLogins(ApplicationReadyEvent event) {
     StringBuilder text = new StringBuilder("\n  Demo logins (password: demo)\n    admin                 Camunda 管理员\n");
-    people.findAll().forEach(person -> text.append(String.format("    %-21s %s%s%n", person.userId(),
-        person.unitCode() == null ? "" : person.unitCode() + " ", person.role().label())));
+    people.findAll().forEach(person -> text.append(String.format("    %-21s %s%n", person.userId(),
+        person.posts().stream().map(Post::label).collect(java.util.stream.Collectors.joining("、")))));
     log.info(text.toString());
   }
 }

@@ -69,6 +69,19 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
   public static final Who UNIT_MEMBER = new Who("people of {unitCode}",
       (caller, path) -> caller.unitCodes().contains(path.get("unitCode")));
 
+  /** 组织管理员 and administrators: they load the organisation (the import, its history, the first passwords). */
+  public static final Who ORGANISATION_ADMINS = new Who("organisation administrators",
+      (caller, path) -> caller.isMemberOf(Groups.ORGANISATION_ADMINS) || caller.isMemberOf(Groups.ADMINISTRATORS));
+  /** Those who read the district tree: 组织管理员, administrators and the discipline commission. */
+  public static final Who ORGANISATION_READERS = new Who("organisation administrators or discipline commission",
+      (caller, path) -> ORGANISATION_ADMINS.admits().test(caller, path)
+          || caller.isMemberOf(Groups.DISCIPLINE_COMMISSION));
+  /** The people of the unit in the path's {@code {unitCode}}, the district's posts, and 组织管理员. */
+  public static final Who UNIT_OR_DISTRICT_OR_ORGANISATION_ADMINS = new Who(
+      "people of {unitCode}, district posts or organisation administrators",
+      (caller, path) -> UNIT_OR_DISTRICT.admits().test(caller, path)
+          || ORGANISATION_ADMINS.admits().test(caller, path));
+
   /** One mapping and who may call it. */
   public record Rule(HttpMethod method, PathPattern pattern, Who who) {
 
@@ -82,6 +95,22 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       // organisation
       get("/api/me", SIGNED_IN),
       get("/api/units", SIGNED_IN),
+      get("/api/units/{unitCode}", UNIT_OR_DISTRICT_OR_ORGANISATION_ADMINS),
+      // the organisation import (organisation.imports) and the district tree
+      get("/api/organisation/template.xlsx", ORGANISATION_ADMINS),
+      post("/api/organisation/imports", ORGANISATION_ADMINS),
+      get("/api/organisation/imports", ORGANISATION_ADMINS),
+      get("/api/organisation/imports/{id}", ORGANISATION_ADMINS),
+      get("/api/organisation/first-passwords/{token}.xlsx", ORGANISATION_ADMINS),
+      get("/pages/organisation", ORGANISATION_READERS),
+      get("/pages/organisation/import", ORGANISATION_ADMINS),
+      get("/pages/organisation/imports", ORGANISATION_ADMINS),
+      get("/pages/organisation/imports/{id}", ORGANISATION_ADMINS),
+      // first passwords: the page checks login and current password itself (permitted in SecurityConfig); an
+      // administrator or 组织管理员 resets one
+      get("/pages/password", SIGNED_IN),
+      post("/pages/password", SIGNED_IN),
+      post("/api/people/{login}/password-reset", ORGANISATION_ADMINS),
       // lists
       post("/api/list-formulations", COMMISSION_OR_SECRETARY),
       get("/api/lists/{id}", SIGNED_IN),

@@ -15,9 +15,10 @@ public class Groups {
   public static final String DISCIPLINE_COMMISSION = Role.DISCIPLINE_COMMISSION.groupSuffix();
   public static final String DISTRICT_COMMITTEE = Role.DISTRICT_COMMITTEE.groupSuffix();
   public static final String PROCESS_DESIGNERS = Role.PROCESS_DESIGNER.groupSuffix();
+  public static final String ORGANISATION_ADMINS = Role.ORGANISATION_ADMIN.groupSuffix();
   public static final String ADMINISTRATORS = "camunda-admin";
 
-  private static final Pattern UNIT_GROUP = Pattern.compile("unit([A-Za-z0-9]+?)(staff|secretary|inspector)");
+  private static final Pattern UNIT_GROUP = Pattern.compile("unit([A-Za-z0-9]+?)(staff|secretary|inspector|member)");
 
   public static String of(Role role, String unitCode) {
     return role.isUnitRole() ? "unit" + unitCode + role.groupSuffix() : role.groupSuffix();
@@ -33,6 +34,22 @@ public class Groups {
 
   public String inspectorOf(String unitCode) {
     return of(Role.INSPECTOR, unitCode);
+  }
+
+  public String teamMemberOf(String unitCode) {
+    return of(Role.TEAM_MEMBER, unitCode);
+  }
+
+  /** The role of a unit group or a district group, if the group is one of the platform's. */
+  public static Optional<Role> roleOf(String groupId) {
+    Matcher matcher = UNIT_GROUP.matcher(groupId);
+    for (Role role : Role.values()) {
+      if (matcher.matches() ? role.isUnitRole() && role.groupSuffix().equals(matcher.group(2))
+          : !role.isUnitRole() && role.groupSuffix().equals(groupId)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The unit a unit group belongs to, if the group is one. */

@@ -41,6 +41,11 @@ final class RoleGrants {
   static List<Grant> forDistrictGroup(Role role) {
     String group = Groups.of(role, null);
     List<Grant> grants = new ArrayList<>();
+    if (role == Role.ORGANISATION_ADMIN) {
+      // loads the organisation through the platform's pages and API; no process data of any unit
+      grants.add(Grant.of(group, APPLICATION, TASKLIST, Permissions.ACCESS));
+      return grants;
+    }
     grants.add(Grant.of(group, APPLICATION, TASKLIST, Permissions.ACCESS));
     grants.add(Grant.of(group, APPLICATION, COCKPIT, Permissions.ACCESS));
     grants.add(Grant.of(group, PROCESS_DEFINITION, ANY, Permissions.READ));

@@ -3,7 +3,6 @@ package org.liangze.organisation;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
     List<String> groups = new ArrayList<>();
     if (audience == Audience.UNIT_GROUPS || audience == Audience.UNIT_GROUPS_AND_SUPERVISORS) {
       for (Unit unit : units.findAllActive()) {
-        for (Role role : EnumSet.of(Role.STAFF, Role.SECRETARY, Role.INSPECTOR)) {
+        for (Role role : Role.unitRoles()) {
           groups.add(Groups.of(role, unit.code()));
         }
       }

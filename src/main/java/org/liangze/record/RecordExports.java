@@ -2,10 +2,8 @@ package org.liangze.record;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import org.liangze.organisation.Official;
-import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
@@ -60,10 +58,7 @@ class RecordExports {
   }
 
   private Map<String, String> actorNames() {
-    Map<String, String> names = new HashMap<>();
-    for (Person person : people.findAll()) {
-      names.put(person.userId(), person.name());
-    }
-    return names;
+    // people who have left too: their entries keep their names
+    return people.names();
   }
 }

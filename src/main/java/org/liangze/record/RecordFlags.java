@@ -60,7 +60,7 @@ public class RecordFlags {
   }
 
   private List<Instant> dueDatesOf(String unitCode) {
-    return List.of(Role.STAFF, Role.SECRETARY, Role.INSPECTOR).stream()
+    return Role.unitRoles().stream()
         .flatMap(role -> history.createHistoricTaskInstanceQuery()
             .taskHadCandidateGroup(Groups.of(role, unitCode)).list().stream())
         .map(HistoricTaskInstance::getDueDate)

@@ -21,6 +21,7 @@ import org.liangze.notification.NotificationKind;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Official;
+import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
@@ -64,6 +65,7 @@ public class Talks {
   private final TaskService taskService;
   private final TalkRepository talks;
   private final UnitRepository units;
+  private final PersonRepository people;
   private final RecordManual manual;
   private final Notifications notifications;
   private final Groups groups;
@@ -72,8 +74,9 @@ public class Talks {
   private final SummonsRequests summonsRequests;
 
   Talks(RuntimeService runtimeService, TaskService taskService, TalkRepository talks, UnitRepository units,
-      RecordManual manual, Notifications notifications, Groups groups, JdbcClient jdbc, Clock clock,
-      SummonsRequests summonsRequests) {
+      PersonRepository people, RecordManual manual, Notifications notifications, Groups groups, JdbcClient jdbc,
+      Clock clock, SummonsRequests summonsRequests) {
+    this.people = people;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.talks = talks;
@@ -152,7 +155,7 @@ public class Talks {
       throw new InvalidInputException("请选择谈话类型：廉政谈话、问题约谈或述责述廉");
     }
     String subject = text(subjectValue, 64, "谈话对象账号过长");
-    if (subject != null && !unit.code().equals(unitOfPerson(subject))) {
+    if (subject != null && !holdsPostIn(subject, unit.code())) {
       throw new InvalidInputException("谈话对象不是" + unit.name() + "的人员：" + subject);
     }
     String cause = required(text(causeValue, MAX_CAUSE, "谈话事由过长，最多" + MAX_CAUSE + "字"), "请写明谈话事由");
@@ -329,9 +332,9 @@ public class Talks {
     return talks.commitment(id).orElseThrow(() -> new NotFoundException("谈话承诺不存在：" + id));
   }
 
-  private String unitOfPerson(String userId) {
-    return jdbc.sql("select unit_code from people where user_id = ?").param(userId).query(String.class).optional()
-        .orElse(null);
+  /** Whether the person (who has not left) holds a post in the unit. */
+  private boolean holdsPostIn(String userId, String unitCode) {
+    return people.find(userId).map(person -> person.unitCodes().contains(unitCode)).orElse(false);
   }
 
   private String unitName(String unitCode) {

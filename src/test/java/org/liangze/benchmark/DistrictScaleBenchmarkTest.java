@@ -53,6 +53,10 @@ import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
+import org.liangze.organisation.PersonRepository;
+import org.liangze.organisation.imports.ImportReport;
+import org.liangze.organisation.imports.OrganisationImports;
+import org.liangze.organisation.imports.UploadedFile;
 import org.liangze.record.ChainReport;
 import org.liangze.record.ChainVerifier;
 import org.liangze.record.Checkpoint;
@@ -137,6 +141,8 @@ class DistrictScaleBenchmarkTest {
   @Autowired DashboardService dashboard;
   @Autowired EscalationProperties escalationProperties;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.liangze.organisation.PersonRepository people;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   final List<String[]> rows = new ArrayList<>();
   String stockHistory;
@@ -252,6 +258,12 @@ class DistrictScaleBenchmarkTest {
     row("Supervision dashboard of " + UNITS + " units as a supervisor (DashboardService.of), median / max of "
         + DASHBOARD_VIEWS, ms(board[0]) + " / " + ms(board[1]) + " ms", "");
 
+    // the start-up identity sync of the district's units with 5,000 people (its own section: IdentitySyncBenchmark)
+    IdentitySyncBenchmark.run(unitCodes, people, identitySync, transaction).forEach(r -> row(r[0], r[1], r[2]));
+
+    // 8. the organisation import (self-contained: its own district size, the rest of the district kept as it is)
+    organisationImport();
+
     // 7. the escalation patrol over every due task, by the platform's job executor, then again with nothing to do
     long[] patrol = patrol(jobExecutor);
     row("Escalation patrol, first run over every due task (" + patrol[1] + " tasks climbed, in " + patrol[2]
@@ -269,6 +281,111 @@ class DistrictScaleBenchmarkTest {
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)", usedMb + " MB", "works in -Xmx512m");
 
     report(openTasks);
+  }
+
+  // ---- 8. organisation import
+
+  /** The imported district's size, independent of benchmark.units: 1,000 units and 5,000 people by default. */
+  static final int IMPORT_UNITS = Integer.getInteger("benchmark.importUnits", 1000);
+  static final int IMPORT_PEOPLE = Integer.getInteger("benchmark.importPeople", 5000);
+
+  @Autowired OrganisationImports organisationImports;
+
+  /**
+   * A workbook of the district as it is plus {@link #IMPORT_UNITS} new units in three levels (departments with
+   * sections, towns with villages, affiliated units) and {@link #IMPORT_PEOPLE} new people: its dry run, its apply
+   * (one transaction, the first passwords included, and identity following after the commit) and the same file again.
+   */
+  private void organisationImport() throws IOException {
+    List<List<String>> unitRows = new ArrayList<>();
+    units.findAllActive().forEach(unit -> unitRows.add(List.of(unit.code(), unit.name(), unit.type().label(),
+        unit.parentCode() == null ? "" : unit.parentCode())));
+    List<List<String>> peopleRows = new ArrayList<>();
+    people.findAll().forEach(person -> person.posts().forEach(post -> peopleRows.add(List.of(person.userId(),
+        person.name(), post.unitCode() == null ? "" : post.unitCode(), post.role().label(),
+        person.mobile() == null ? "" : person.mobile(), person.email() == null ? "" : person.email()))));
+    int existingUnits = unitRows.size();
+    int existingPeople = people.findAll().size();
+    List<String> newUnits = new ArrayList<>();
+    int departments = Math.max(1, IMPORT_UNITS * 3 / 100);
+    int affiliated = Math.max(1, IMPORT_UNITS * 4 / 100);
+    int towns = Math.max(1, IMPORT_UNITS * 2 / 100);
+    for (int d = 1; d <= departments && newUnits.size() < IMPORT_UNITS; d++) {
+      String code = "GD%03d".formatted(d);
+      unitRows.add(List.of(code, "基准第" + d + "局", "区直部门", ""));
+      newUnits.add(code);
+      for (int s = 1; s <= 5 && newUnits.size() < IMPORT_UNITS; s++) {
+        unitRows.add(List.of(code + "S" + s, "基准第" + d + "局第" + s + "科", "科室站所", code));
+        newUnits.add(code + "S" + s);
+      }
+    }
+    for (int a = 1; a <= affiliated && newUnits.size() < IMPORT_UNITS; a++) {
+      unitRows.add(List.of("GA%03d".formatted(a), "基准第" + a + "中心", "区属部门", ""));
+      newUnits.add("GA%03d".formatted(a));
+    }
+    List<String> townCodes = new ArrayList<>();
+    for (int t = 1; t <= towns && newUnits.size() < IMPORT_UNITS; t++) {
+      unitRows.add(List.of("GT%03d".formatted(t), "基准第" + t + "街道", "街镇", ""));
+      newUnits.add("GT%03d".formatted(t));
+      townCodes.add("GT%03d".formatted(t));
+    }
+    for (int v = 1; newUnits.size() < IMPORT_UNITS; v++) {
+      String town = townCodes.get(v % townCodes.size());
+      unitRows.add(List.of(town + "V" + v, "基准第" + v + "社区", "村居", town));
+      newUnits.add(town + "V" + v);
+    }
+    String[] posts = {"党组织书记", "纪检委员", "班子成员", "工作人员", "工作人员"};
+    for (int i = 0; i < IMPORT_PEOPLE; i++) {
+      String unit = newUnits.get(i % newUnits.size());
+      peopleRows.add(List.of("g" + i, "基准人员" + i, unit, posts[(i / newUnits.size()) % posts.length],
+          "139%08d".formatted(i), ""));
+    }
+    byte[] workbook;
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      sheet(book, "单位", List.of("单位代码", "单位名称", "单位类型", "上级单位代码"), unitRows);
+      sheet(book, "人员", List.of("登录名", "姓名", "单位代码", "职务", "手机", "邮箱"), peopleRows);
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+    UploadedFile file = new UploadedFile("组织机构.xlsx", workbook);
+    long start = System.nanoTime();
+    ImportReport dryRun = organisationImports.importWorkbook(file, true, "benchmark");
+    long dryRunMillis = millisSince(start);
+    assertThat(dryRun.problems()).isEmpty();
+    assertThat(dryRun.units().added()).isEqualTo(IMPORT_UNITS);
+    assertThat(dryRun.people().added()).isEqualTo(IMPORT_PEOPLE);
+    start = System.nanoTime();
+    ImportReport applied = organisationImports.importWorkbook(file, false, "benchmark");
+    long applyMillis = millisSince(start);
+    assertThat(applied.applied()).isTrue();
+    assertThat(units.findAllActive()).hasSize(existingUnits + IMPORT_UNITS);
+    assertThat(people.findAll()).hasSize(existingPeople + IMPORT_PEOPLE);
+    start = System.nanoTime();
+    ImportReport again = organisationImports.importWorkbook(file, false, "benchmark");
+    long againMillis = millisSince(start);
+    assertThat(again.hasChanges()).isFalse();
+    String size = IMPORT_UNITS + " units / " + IMPORT_PEOPLE + " people added to " + existingUnits + " / "
+        + existingPeople + " (.xlsx of " + workbook.length / 1024 + " KB)";
+    row("Organisation import, dry run: " + size, dryRunMillis + " ms", "");
+    row("Organisation import, apply (one transaction, first passwords issued, identity following after the commit): "
+        + size, applyMillis + " ms", "≤ 30 s");
+    row("Organisation import, the same file again (no change)", againMillis + " ms", "");
+  }
+
+  private static void sheet(org.apache.poi.ss.usermodel.Workbook book, String name, List<String> headers,
+      List<List<String>> rows) {
+    org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet(name);
+    org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+    for (int c = 0; c < headers.size(); c++) {
+      header.createCell(c).setCellValue(headers.get(c));
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 1);
+      for (int c = 0; c < rows.get(r).size(); c++) {
+        row.createCell(c).setCellValue(rows.get(r).get(c));
+      }
+    }
   }
 
   // ---- 7. escalation patrol

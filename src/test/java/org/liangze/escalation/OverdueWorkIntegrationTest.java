@@ -270,7 +270,7 @@ class OverdueWorkIntegrationTest {
     assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.dashboard'").contains("/api/overdue")
         .contains("/tasks?first=").contains("#/process-instance/").contains("export default");
     String config = http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class);
-    assertThat(config).contains("customScripts: ['scripts/overdue-plugin.js']").contains("export default");
+    assertThat(config).contains("customScripts: ['scripts/overdue-plugin.js'").contains("export default");
 
     String session = webappLogin("jiwei", "cockpit");
     HttpHeaders browser = new HttpHeaders();

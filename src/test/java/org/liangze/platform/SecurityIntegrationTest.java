@@ -377,7 +377,8 @@ class SecurityIntegrationTest {
         .filter(r -> r.method().name().equals(method) && r.pattern().getPatternString().equals(pattern))
         .findFirst().orElseThrow();
     String path = pattern.replace("{unitCode}", unit).replace("{id}", "999999999").replace("{year}", "2026")
-        .replace("{quarter}", "2026Q1").replace("{period}", "2026H1").replace("{hash}", "f".repeat(64));
+        .replace("{quarter}", "2026Q1").replace("{period}", "2026H1").replace("{hash}", "f".repeat(64))
+        .replace("{token}", "0".repeat(48)).replace("{login}", "nobody");
     boolean admitted = rule.who().admits().test(official, unit.isEmpty() ? Map.of() : Map.of("unitCode", unit));
     Map<String, Long> before = counts();
     HttpHeaders headers = new HttpHeaders();

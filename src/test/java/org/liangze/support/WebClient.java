@@ -82,6 +82,17 @@ public final class WebClient {
     return send(withBody(request, method, json));
   }
 
+  /** A browser's HTML form post ({@code application/x-www-form-urlencoded}), without credentials. */
+  public static HttpResponse<String> form(URI uri, Map<String, String> fields) {
+    String body = String.join("&", fields.entrySet().stream()
+        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .toList());
+    return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private static HttpRequest.Builder withBody(HttpRequest.Builder request, String method, String json) {
     if (json == null) {
       return request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -28,6 +28,8 @@ export default {
   },
   // no first-visit request to /camunda-welcome, which this platform does not serve
   disableWelcomeMessage: true,
+  // a person who must change an issued password is taken to /pages/password (Liangze)
+  customScripts: ['scripts/password-change.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
