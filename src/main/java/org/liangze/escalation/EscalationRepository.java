@@ -1,63 +1,216 @@
 package org.liangze.escalation;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The ladder's tables: how far each open task has climbed ({@code task_escalations}), every step taken
+ * ({@code escalation_steps}), the summons and accountability requests, and the lines of the next digests.
+ *
+ * <p>The patrol finds its work by SQL over {@code open_task_units} (each open task's unit and due date, kept by the
+ * engine) and {@code task_escalations}: only the tasks whose level changes now, never every task with a due date.
+ */
 @Repository
 class EscalationRepository {
 
+  /** The level a task with this due date has reached at {@code :now}, as a rank (see {@link #params}). */
+  private static final String TARGET_RANK = """
+      case when o.due_at <= :escalateBy then 4 when o.due_at <= :summonBy then 3 when o.due_at <= :now then 2
+           else 1 end""";
+  private static final String CURRENT_RANK = """
+      case e.level when 'REMINDED' then 1 when 'OVERDUE' then 2 when 'SUMMONED' then 3 when 'ESCALATED' then 4
+           else 0 end""";
+  /** Due within the reminder window, and a rung higher than the task has reached. */
+  private static final String CLIMBS = "o.due_at <= :horizon and (%s) > (%s)".formatted(TARGET_RANK, CURRENT_RANK);
+  private static final String OPEN_TASKS = """
+        from open_task_units o
+        left join task_escalations e on e.task_id = o.task_id
+      """;
+
   private final JdbcClient jdbc;
+  /** For the batches a page of the patrol writes (JdbcClient has none). */
+  private final JdbcTemplate batch;
 
-  EscalationRepository(JdbcClient jdbc) {
+  EscalationRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
-  EscalationLevel levelOf(String taskId) {
-    return jdbc.sql("select level from task_escalations where task_id = ?").param(taskId).query(String.class)
-        .optional().map(EscalationLevel::valueOf).orElse(EscalationLevel.NONE);
+  /** A task of the patrol's page: what the ladder needs to climb it and to word its messages. */
+  record ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
+      Instant due, EscalationLevel current) {
   }
 
-  void moveTo(String taskId, String unitCode, String processInstanceId, EscalationLevel level, boolean exists,
-      Instant at) {
-    if (exists) {
-      jdbc.sql("update task_escalations set level = ?, updated_at = ? where task_id = ?")
-          .params(level.name(), at.atOffset(ZoneOffset.UTC), taskId).update();
-    } else {
-      jdbc.sql("""
-              insert into task_escalations (task_id, unit_code, process_instance_id, level, updated_at)
-              values (?, ?, ?, ?, ?)""")
-          .params(taskId, unitCode, processInstanceId, level.name(), at.atOffset(ZoneOffset.UTC)).update();
+  /** The units (or district bodies) that have at least one task whose level changes at {@code now}. */
+  List<String> unitsWithClimbingTasks(Instant now, EscalationProperties ladder) {
+    return jdbc.sql("select distinct o.unit_code " + OPEN_TASKS + " where " + CLIMBS + " order by o.unit_code")
+        .params(params(now, ladder)).query(String.class).list();
+  }
+
+  boolean hasClimbingTasks(String unitCode, Instant now, EscalationProperties ladder) {
+    Map<String, Object> params = params(now, ladder);
+    params.put("unit", unitCode);
+    return !jdbc.sql("select o.task_id " + OPEN_TASKS + " where o.unit_code = :unit and " + CLIMBS
+        + " fetch first 1 rows only")
+        .params(params).query(String.class).list().isEmpty();
+  }
+
+  /** Up to {@code limit} of the unit's active tasks whose level changes at {@code now}, oldest due first. */
+  List<ClimbingTask> climbingTasks(String unitCode, Instant now, EscalationProperties ladder, int limit) {
+    Map<String, Object> params = params(now, ladder);
+    params.put("unit", unitCode);
+    params.put("limit", limit);
+    return jdbc.sql("""
+            select o.task_id, t.NAME_ as task_name, t.EXECUTION_ID_ as execution_id,
+                   t.PROC_INST_ID_ as process_instance_id, d.NAME_ as process_name,
+                   t.DUE_DATE_ as due_date, e.level as current_level
+              from open_task_units o
+              join ACT_RU_TASK t on t.ID_ = o.task_id
+              left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
+              left join task_escalations e on e.task_id = o.task_id
+             where o.unit_code = :unit and t.SUSPENSION_STATE_ = 1 and\s""" + CLIMBS + """
+             order by o.due_at, o.task_id
+             fetch first :limit rows only""")
+        .params(params)
+        .query((rs, row) -> new ClimbingTask(rs.getString("task_id"), rs.getString("task_name"),
+            rs.getString("execution_id"), rs.getString("process_instance_id"),
+            rs.getString("process_name"),
+            rs.getTimestamp("due_date").toInstant(),
+            rs.getString("current_level") == null ? EscalationLevel.NONE
+                : EscalationLevel.valueOf(rs.getString("current_level"))))
+        .list();
+  }
+
+  /** The candidate groups of each of these tasks, in one query. */
+  Map<String, List<String>> candidateGroups(Collection<String> taskIds) {
+    Map<String, List<String>> groups = new HashMap<>();
+    if (taskIds.isEmpty()) {
+      return groups;
     }
+    jdbc.sql("""
+            select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK
+             where TYPE_ = 'candidate' and GROUP_ID_ is not null and TASK_ID_ in (:tasks)
+             order by GROUP_ID_""")
+        .param("tasks", taskIds)
+        .query(rs -> {
+          groups.computeIfAbsent(rs.getString(1), id -> new java.util.ArrayList<>()).add(rs.getString(2));
+        });
+    return groups;
   }
 
-  void recordStep(EscalationStep step, String processInstanceId) {
-    jdbc.sql("""
+  private static Map<String, Object> params(Instant now, EscalationProperties ladder) {
+    // due_at is a timestamp without time zone in the JVM's zone, as Camunda's DUE_DATE_ (OverdueWork does the same)
+    Map<String, Object> params = new HashMap<>();
+    params.put("now", Timestamp.from(now));
+    params.put("horizon", Timestamp.from(now.plus(ladder.remindBefore())));
+    params.put("summonBy", Timestamp.from(now.minus(ladder.summonsAfter())));
+    params.put("escalateBy", Timestamp.from(now.minus(ladder.accountabilityAfter())));
+    return params;
+  }
+
+  /** A task's new level; {@code known} when it had one before (an update, else an insert). */
+  record Move(String taskId, String unitCode, String processInstanceId, EscalationLevel level, boolean known) {
+  }
+
+  /** Writes a page's new levels, in two batches. */
+  void moveAll(List<Move> moves, Instant at) {
+    batch.batchUpdate("update task_escalations set level = ?, updated_at = ? where task_id = ?",
+        moves.stream().filter(Move::known).map(m -> new Object[] {m.level().name(), utc(at), m.taskId()}).toList());
+    batch.batchUpdate("""
+            insert into task_escalations (task_id, unit_code, process_instance_id, level, updated_at)
+            values (?, ?, ?, ?, ?)""",
+        moves.stream().filter(m -> !m.known())
+            .map(m -> new Object[] {m.taskId(), m.unitCode(), m.processInstanceId(), m.level().name(), utc(at)})
+            .toList());
+  }
+
+  /** Writes a page's steps, in one batch. */
+  void recordSteps(List<EscalationStep> steps, Map<String, String> processInstances) {
+    batch.batchUpdate("""
             insert into escalation_steps (task_id, task_name, unit_code, process_instance_id, level, due_at, taken_at)
-            values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(step.taskId(), step.taskName(), step.unitCode(), processInstanceId, step.level().name(),
-            step.dueAt().atOffset(ZoneOffset.UTC), step.takenAt().atOffset(ZoneOffset.UTC))
-        .update();
+            values (?, ?, ?, ?, ?, ?, ?)""",
+        steps.stream().map(step -> new Object[] {step.taskId(), step.taskName(), step.unitCode(),
+            processInstances.get(step.taskId()), step.level().name(), utc(step.dueAt()), utc(step.takenAt())})
+            .toList());
   }
 
   List<EscalationStep> stepsOf(String unitCode) {
     return jdbc.sql("select * from escalation_steps where unit_code = ? order by taken_at, id").param(unitCode)
-        .query((rs, row) -> new EscalationStep(rs.getString("task_id"), rs.getString("task_name"), rs.getString("unit_code"),
-            EscalationLevel.valueOf(rs.getString("level")),
-            rs.getObject("due_at", java.time.OffsetDateTime.class).toInstant(),
-            rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant()))
+        .query((rs, row) -> new EscalationStep(rs.getString("task_id"), rs.getString("task_name"),
+            rs.getString("unit_code"), EscalationLevel.valueOf(rs.getString("level")),
+            rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("taken_at", OffsetDateTime.class).toInstant()))
         .list();
   }
 
-  void requestSummons(String unitCode, String taskId, String cause, Instant at) {
-    jdbc.sql("""
-            insert into summons_requests (unit_code, task_id, cause, requested_at, status)
-            values (?, ?, ?, ?, 'OPEN')""")
-        .params(unitCode, taskId, cause, at.atOffset(ZoneOffset.UTC)).update();
+  // --- summons: one per unit and period
+
+  /** The unit's summons request of the period, made now if it has none; its id. */
+  long summonsRequestOf(String unitCode, String period, String firstTaskId, String cause, Instant at) {
+    Optional<Long> existing = summonsRequestId(unitCode, period);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      jdbc.sql("""
+              insert into summons_requests (unit_code, task_id, cause, requested_at, status, period)
+              values (?, ?, ?, ?, 'OPEN', ?)""")
+          .params(unitCode, firstTaskId, cause, utc(at), period).update();
+    } catch (DuplicateKeyException raced) {
+      // another node made it in the meantime: use theirs
+    }
+    return summonsRequestId(unitCode, period).orElseThrow();
   }
+
+  private Optional<Long> summonsRequestId(String unitCode, String period) {
+    return jdbc.sql("select id from summons_requests where unit_code = ? and period = ?").params(unitCode, period)
+        .query(Long.class).optional();
+  }
+
+  /** A task a summons names. */
+  record SummonsTask(long requestId, String taskId, String label, Instant due) {
+  }
+
+  void addSummonsTasks(List<SummonsTask> tasks, Instant at) {
+    batch.batchUpdate("""
+            insert into summons_request_tasks (task_id, request_id, task_label, due_at, added_at)
+            values (?, ?, ?, ?, ?)""",
+        tasks.stream().map(t -> new Object[] {t.taskId(), t.requestId(), t.label(), utc(t.due()), utc(at)}).toList());
+  }
+
+  /** The unit's summons requests that no talk has taken up yet. */
+  List<Long> openSummonsRequests(String unitCode) {
+    return jdbc.sql("select id from summons_requests where unit_code = ? and status = 'OPEN' order by id")
+        .param(unitCode).query(Long.class).list();
+  }
+
+  List<String> summonsTaskLabels(long requestId) {
+    return jdbc.sql("select task_label from summons_request_tasks where request_id = ? order by due_at, task_id")
+        .param(requestId).query(String.class).list();
+  }
+
+  Optional<String> unitOfSummonsRequest(long requestId) {
+    return jdbc.sql("select unit_code from summons_requests where id = ?").param(requestId).query(String.class)
+        .optional();
+  }
+
+  boolean takeUpSummonsRequest(long requestId) {
+    return jdbc.sql("update summons_requests set status = 'STARTED' where id = ? and status = 'OPEN'")
+        .param(requestId).update() == 1;
+  }
+
+  // --- accountability: one per unit and cause
 
   /** Returns false if the unit already has an accountability request for this cause. */
   boolean requestAccountability(String unitCode, String cause, String taskId, Instant at) {
@@ -69,20 +222,104 @@ class EscalationRepository {
       jdbc.sql("""
               insert into accountability_requests (unit_code, cause, first_task_id, requested_at, status)
               values (?, ?, ?, ?, 'OPEN')""")
-          .params(unitCode, cause, taskId, at.atOffset(ZoneOffset.UTC)).update();
+          .params(unitCode, cause, taskId, utc(at)).update();
       return true;
     } catch (DuplicateKeyException raced) {
       return false;
     }
   }
 
-  long countAccountabilityRequests(String unitCode) {
-    return jdbc.sql("select count(*) from accountability_requests where unit_code = ?").param(unitCode)
-        .query(Long.class).single();
+  /** The causes of the unit's accountability requests that no case has taken up yet. */
+  List<String> openAccountabilityCauses(String unitCode) {
+    return jdbc.sql("select cause from accountability_requests where unit_code = ? and status = 'OPEN' order by id")
+        .param(unitCode).query(String.class).list();
   }
 
-  long countSummonsRequests(String unitCode) {
-    return jdbc.sql("select count(*) from summons_requests where unit_code = ?").param(unitCode)
-        .query(Long.class).single();
+  // --- patrol runs
+
+  void startRun(String run, int units, Instant at) {
+    jdbc.sql("insert into escalation_patrol_runs (run_id, units, done, started_at) values (?, ?, 0, ?)")
+        .params(run, units, utc(at)).update();
+  }
+
+  /** Counts one more unit of the run as done (the row lock orders concurrent finishes); true for the last one. */
+  boolean unitDone(String run) {
+    jdbc.sql("update escalation_patrol_runs set done = done + 1 where run_id = ?").param(run).update();
+    return jdbc.sql("select done >= units from escalation_patrol_runs where run_id = ?").param(run)
+        .query(Boolean.class).single();
+  }
+
+  // --- digests
+
+  /** A line of the next digests, for the members of a group. */
+  record DigestItem(String recipientGroup, DigestKind kind, String unitCode, String taskId, String line) {
+  }
+
+  void addDigestItems(List<DigestItem> items, Instant at) {
+    batch.batchUpdate("""
+            insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at)
+            values (?, ?, ?, ?, ?, ?)""",
+        items.stream().map(i -> new Object[] {i.recipientGroup(), i.kind().name(), i.unitCode(), i.taskId(),
+            i.line(), utc(at)}).toList());
+  }
+
+  boolean hasClaimedDigestItems(String run) {
+    return !jdbc.sql("select id from escalation_digest_items where digest_run = ? fetch first 1 rows only")
+        .param(run).query(Long.class).list().isEmpty();
+  }
+
+  /** Claims for this patrol's digests every line no digest has claimed yet; returns how many. */
+  int claimDigestItems(String run) {
+    return jdbc.sql("update escalation_digest_items set digest_run = ? where digest_run is null").param(run)
+        .update();
+  }
+
+  /** The next people (by login) to get this patrol's digest, members of a group its lines go to. */
+  List<String> digestRecipients(String run, int limit) {
+    return jdbc.sql("""
+            select distinct m.USER_ID_ from escalation_digest_items i
+              join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
+             where i.digest_run = :run
+               and not exists (select 1 from escalation_digests d where d.run_id = :run and d.user_id = m.USER_ID_)
+             order by m.USER_ID_
+             fetch first :limit rows only""")
+        .param("run", run).param("limit", limit).query(String.class).list();
+  }
+
+  /** How many distinct tasks of each kind the person's digest of this patrol names. */
+  Map<DigestKind, Integer> digestCounts(String run, String userId) {
+    Map<DigestKind, Integer> counts = new java.util.EnumMap<>(DigestKind.class);
+    jdbc.sql("""
+            select i.kind, count(distinct i.task_id) from escalation_digest_items i
+              join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
+             where i.digest_run = ? and m.USER_ID_ = ?
+             group by i.kind""")
+        .params(run, userId)
+        .query(rs -> {
+          counts.put(DigestKind.valueOf(rs.getString(1)), rs.getInt(2));
+        });
+    return counts;
+  }
+
+  /** The first lines of one kind of the person's digest of this patrol. */
+  List<String> digestLines(String run, String userId, DigestKind kind, int limit) {
+    return jdbc.sql("""
+            select i.line, min(i.id) as first_id from escalation_digest_items i
+              join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
+             where i.digest_run = :run and m.USER_ID_ = :user and i.kind = :kind
+             group by i.line
+             order by first_id
+             fetch first :limit rows only""")
+        .param("run", run).param("user", userId).param("kind", kind.name()).param("limit", limit)
+        .query((rs, row) -> rs.getString(1)).list();
+  }
+
+  void digestSent(String run, String userId, Instant at) {
+    jdbc.sql("insert into escalation_digests (run_id, user_id, sent_at) values (?, ?, ?)")
+        .params(run, userId, utc(at)).update();
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
   }
 }

@@ -2,19 +2,20 @@ package org.liangze.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.camunda.bpm.engine.RepositoryService;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.liangze.notification.NotificationKind;
+import org.liangze.escalation.EscalationRepository.ClimbingTask;
+import org.liangze.escalation.EscalationRepository.DigestItem;
+import org.liangze.escalation.EscalationRepository.Move;
+import org.liangze.escalation.EscalationRepository.SummonsTask;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Role;
@@ -24,25 +25,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The escalation ladder (督责) for every user task with a due date, in every process: a reminder before it is due,
  * a supervision notice to the unit's secretary when it is overdue (and the instance marked overdue for Cockpit), a
- * problem summons requested later, an accountability case requested later still — at most one per unit and cause.
- * Nothing is overdue silently. The patrol runs on a timer (the escalation-patrol process) and is idempotent: each
- * step is taken once per task; completing a task takes it off the ladder.
+ * problem summons later — one per unit and month, naming all of its tasks that went red — and an accountability
+ * case later still, at most one per unit and cause. Nothing is overdue silently.
+ *
+ * <p>A patrol (the escalation-patrol process, or {@link #patrol()} in one thread) works in small transactions that
+ * never depend on each other: it finds by SQL only the units that have a task whose level changes now
+ * ({@link #plan}, which starts a unit escalation process for each, so that no unit waits for another and a failed
+ * one is that unit's incident); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
+ * {@link EscalationProperties#pageSize()} tasks per transaction); once a unit's tasks are climbed and committed,
+ * starts the summons and cases they requested ({@link #startRequested}); and at the end sends each person one digest
+ * of everything the patrol has to tell them ({@link #sendDigests}). A failure in one unit stays that unit's (an
+ * incident of its job); memory does not grow with the number of overdue tasks. Every step is idempotent: a level is
+ * only ever raised, each step is taken once per task, a digest once per person and patrol.
  */
 @Service
 public class Escalations {
 
   private static final Logger log = LoggerFactory.getLogger(Escalations.class);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-  static final String UNIT_CODE = "unitCode";
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
+  /** People per digest transaction. */
+  static final int DIGEST_PAGE = 100;
+  /** Lines of each kind a digest lists; the rest are counted. */
+  static final int DIGEST_LINES = 8;
+  /** The talk's cause is at most 1,000 characters; the summons lists tasks up to this many. */
+  static final int SUMMONS_CAUSE_LENGTH = 900;
 
-  private final TaskService tasks;
   private final RuntimeService runtime;
-  private final RepositoryService repository;
   private final EscalationRepository escalations;
   private final Notifications notifications;
   private final UnitRepository units;
@@ -50,13 +66,12 @@ public class Escalations {
   private final OverdueMarks overdueMarks;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
 
-  Escalations(TaskService tasks, RuntimeService runtime, RepositoryService repository,
-      EscalationRepository escalations, Notifications notifications, UnitRepository units,
-      EscalationProperties properties, OverdueMarks overdueMarks, Clock clock, ApplicationEventPublisher events) {
-    this.tasks = tasks;
+  Escalations(RuntimeService runtime, EscalationRepository escalations, Notifications notifications,
+      UnitRepository units, EscalationProperties properties, OverdueMarks overdueMarks, Clock clock,
+      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
     this.runtime = runtime;
-    this.repository = repository;
     this.escalations = escalations;
     this.notifications = notifications;
     this.units = units;
@@ -64,23 +79,144 @@ public class Escalations {
     this.overdueMarks = overdueMarks;
     this.clock = clock;
     this.events = events;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
-  /** Moves every task with a due date up the ladder as far as the clock says; returns the number of steps taken. */
-  @Transactional
+  /**
+   * A whole patrol in this thread, each unit page, each unit's requests and each page of digests in a transaction
+   * of its own, as the escalation-patrol process runs them as jobs; a unit that fails is logged and left for the
+   * next patrol, the others go on. Returns the number of steps taken. For the demo's start-up and for tests.
+   */
   public int patrol() {
-    Instant now = clock.instant();
     int steps = 0;
-    // dueBefore is strict: a millisecond more takes in the task whose reminder falls due exactly now
-    Date horizon = Date.from(now.plus(properties.remindBefore()).plusMillis(1));
-    for (Task task : tasks.createTaskQuery().active().dueBefore(horizon)
-        .orderByDueDate().asc().list()) {
-      steps += climb(task, now);
+    for (String unit : inTransaction(this::unitsToPatrol)) {
+      try {
+        do {
+          steps += inTransaction(() -> escalateUnit(unit));
+        } while (inTransaction(() -> hasMore(unit)));
+        transaction.executeWithoutResult(status -> startRequested(unit));
+      } catch (RuntimeException failed) {
+        log.error("Escalation of {} failed; the next patrol tries again", unit, failed);
+      }
+    }
+    String run = "patrol-" + UUID.randomUUID();
+    while (Boolean.TRUE.equals(inTransaction(() -> sendDigests(run)))) {
+      // page after page of recipients
     }
     if (steps > 0) {
       log.info("Escalation patrol took {} step(s)", steps);
     }
     return steps;
+  }
+
+  /**
+   * The patrol's first step: starts a unit escalation (its own process instance, {@link UnitEscalationProcess}) for
+   * every unit that has a task whose level changes now, and records how many; returns that number. The last of
+   * them to finish wakes the patrol ({@link #unitEscalated}).
+   */
+  @Transactional
+  public int plan(String run) {
+    List<String> units = unitsToPatrol();
+    escalations.startRun(run, units.size(), clock.instant());
+    for (String unit : units) {
+      runtime.startProcessInstanceByKey(UnitEscalationProcess.KEY, Map.of(
+          UnitEscalationProcess.Variables.UNIT_CODE, unit, UnitEscalationProcess.Variables.PATROL_RUN, run));
+    }
+    log.info("Escalation patrol {}: {} unit(s) with tasks to climb", run, units.size());
+    return units.size();
+  }
+
+  /** A unit's escalation of this patrol is done; the last one wakes the patrol, which then sends the digests. */
+  @Transactional
+  public void unitEscalated(String run) {
+    if (escalations.unitDone(run)) {
+      runtime.createMessageCorrelation(EscalationPatrolProcess.UNITS_DONE_MESSAGE).processInstanceId(run)
+          .correlate();
+    }
+  }
+
+  /** The units (or district bodies, for their own tasks) that have a task whose level changes now. */
+  public List<String> unitsToPatrol() {
+    return escalations.unitsWithClimbingTasks(clock.instant(), properties);
+  }
+
+  /** Whether the unit still has a task whose level changes now (the patrol's loop over a unit's pages). */
+  public boolean hasMore(String unitCode) {
+    return !escalations.climbingTasks(unitCode, clock.instant(), properties, 1).isEmpty();
+  }
+
+  /**
+   * Climbs one page of the unit's tasks whose level changes now, as far as the clock says; returns the steps taken.
+   * Writes the steps, the unit's summons and accountability requests and the digest lines; starts nothing (that is
+   * {@link #startRequested}, after this has committed) and sends nothing (that is {@link #sendDigests}).
+   */
+  @Transactional
+  public int escalateUnit(String unitCode) {
+    Instant now = clock.instant();
+    List<ClimbingTask> page = escalations.climbingTasks(unitCode, now, properties, properties.pageSize());
+    // district bodies' own tasks are theirs: no unit is summoned for them
+    Unit unit = units.findByCode(unitCode).orElse(null);
+    Map<String, List<String>> candidates = escalations.candidateGroups(page.stream().map(ClimbingTask::taskId)
+        .toList());
+    Climb climb = new Climb(unit, now);
+    int taken = 0;
+    for (ClimbingTask task : page) {
+      taken += climb.task(task, candidates.getOrDefault(task.taskId(), List.of()));
+    }
+    climb.write();
+    return taken;
+  }
+
+  /**
+   * Starts what the unit's climbed tasks requested and no process has taken up yet: the unit's problem summons
+   * (the talk feature starts a talk from {@link SummonsRequested}) and its accountability cases
+   * ({@link AccountabilityRequested}). Runs after the climb has committed, in a transaction of its own.
+   */
+  @Transactional
+  public void startRequested(String unitCode) {
+    for (long request : escalations.openSummonsRequests(unitCode)) {
+      List<String> tasks = escalations.summonsTaskLabels(request);
+      events.publishEvent(new SummonsRequested(request, unitCode, summonsCause(tasks), tasks.size()));
+    }
+    for (String cause : escalations.openAccountabilityCauses(unitCode)) {
+      events.publishEvent(new AccountabilityRequested(unitCode, cause));
+    }
+  }
+
+  /**
+   * Sends the next page of this patrol's digests: one notification per person, naming what the patrol has to tell
+   * them (its worst kind in the subject). The first call claims every line not yet sent. Returns whether people
+   * are left.
+   */
+  @Transactional
+  public boolean sendDigests(String run) {
+    if (!escalations.hasClaimedDigestItems(run) && escalations.claimDigestItems(run) == 0) {
+      return false;
+    }
+    List<String> recipients = escalations.digestRecipients(run, DIGEST_PAGE);
+    Instant now = clock.instant();
+    for (String userId : recipients) {
+      Map<DigestKind, Integer> counts = escalations.digestCounts(run, userId);
+      List<DigestKind> kinds = new ArrayList<>(counts.keySet());
+      kinds.sort((a, b) -> b.compareTo(a));
+      DigestKind worst = kinds.get(0);
+      StringBuilder body = new StringBuilder("本次督责巡查的结果如下，请及时处理。\n");
+      String firstLine = null;
+      for (DigestKind kind : kinds) {
+        List<String> lines = escalations.digestLines(run, userId, kind, DIGEST_LINES);
+        firstLine = firstLine == null ? lines.get(0) : firstLine;
+        body.append("\n【").append(kind.label()).append("】").append(kind.count(counts.get(kind))).append("：\n");
+        lines.forEach(line -> body.append("· ").append(line).append("\n"));
+        if (counts.get(kind) > lines.size()) {
+          body.append("……另有").append(counts.get(kind) - lines.size()).append("项，详见监督看板。\n");
+        }
+      }
+      int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+      String subject = "【" + worst.label() + "】" + shorten(firstLine, 80) + (total > 1 ? " 等" + total + "项" : "");
+      notifications.notifyUser(userId, worst.notification(), subject, shorten(body.toString(), 3900), null, null);
+      escalations.digestSent(run, userId, now);
+    }
+    return recipients.size() == DIGEST_PAGE;
   }
 
   /** Where on the ladder a task with this due date stands at this moment. */
@@ -97,111 +233,151 @@ public class Escalations {
     return now.isBefore(due.minus(properties.remindBefore())) ? EscalationLevel.NONE : EscalationLevel.REMINDED;
   }
 
-  private int climb(Task task, Instant now) {
-    Instant due = task.getDueDate().toInstant();
-    EscalationLevel current = escalations.levelOf(task.getId());
-    EscalationLevel target = levelAt(due, now);
-    if (target.compareTo(current) <= 0) {
-      return 0;
-    }
-    String unitCode = unitOf(task).orElse(null);
-    int taken = 0;
-    for (EscalationLevel level : EscalationLevel.values()) {
-      // a task first seen already overdue gets no "due soon" reminder
-      boolean skipReminder = level == EscalationLevel.REMINDED && target.compareTo(EscalationLevel.REMINDED) > 0;
-      if (level.compareTo(current) <= 0 || level.compareTo(target) > 0 || skipReminder) {
-        continue;
-      }
-      if (unitCode == null && level.compareTo(EscalationLevel.OVERDUE) > 0) {
-        break; // summons and accountability concern a unit
-      }
-      take(level, task, unitCode, due, now);
-      taken++;
-    }
-    escalations.moveTo(task.getId(), unitCode, task.getProcessInstanceId(), target,
-        current != EscalationLevel.NONE, now);
-    return taken;
+  public List<EscalationStep> stepsOf(String unitCode) {
+    return escalations.stepsOf(unitCode);
   }
 
-  private void take(EscalationLevel level, Task task, String unitCode, Instant due, Instant now) {
-    escalations.recordStep(new EscalationStep(task.getId(), task.getName(), unitCode, level, due, now),
-        task.getProcessInstanceId());
-    String unitName = unitCode == null ? "" : units.findByCode(unitCode).map(Unit::name).orElse(unitCode);
-    String dueText = DATE.format(due.atZone(zone()));
-    switch (level) {
-      case REMINDED -> candidateGroups(task).forEach(group -> notifications.notifyGroup(group,
-          NotificationKind.REMINDER, "【提醒】“" + task.getName() + "”将于" + dueText + "到期",
-          "您有一项任务即将到期：" + task.getName() + "，截止时间" + dueText + "。请及时办理。", unitCode, task.getId()));
-      case OVERDUE -> {
-        overdueMarks.markOverdue(task.getProcessInstanceId(), WarningLevel.YELLOW);
-        runtime.setVariablesLocal(task.getExecutionId(), Map.of(EscalationVariables.TASK_OVERDUE, true,
-            EscalationVariables.LATE_REASON, ""));
-        String to = unitCode == null ? null : Groups.of(Role.SECRETARY, unitCode);
-        for (String group : to == null ? candidateGroups(task) : List.of(to)) {
-          notifications.notifyGroup(group, NotificationKind.SUPERVISION_NOTICE,
-              "【督办】" + unitName + "“" + task.getName() + "”已逾期",
-              unitName + "的任务“" + task.getName() + "”已于" + dueText + "到期仍未办结。请督促尽快办理，"
-                  + "逾期办理须说明原因。", unitCode, task.getId());
-        }
-      }
-      case SUMMONED -> {
-        overdueMarks.markOverdue(task.getProcessInstanceId(), WarningLevel.RED);
-        String cause = causeOf(task);
-        escalations.requestSummons(unitCode, task.getId(), cause, now);
-        // the talk feature starts the summons from it, in this transaction
-        events.publishEvent(new SummonsRequested(unitCode, task.getId(), cause, task.getName()));
-        notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.SUMMONS_REQUESTED,
-            "【约谈】建议约谈" + unitName, unitName + "“" + task.getName() + "”逾期超过"
-                + properties.summonsAfter().toDays() + "天（截止时间" + dueText + "），建议开展问题约谈。",
-            unitCode, task.getId());
-      }
-      case ESCALATED -> {
-        String cause = causeOf(task);
-        if (escalations.requestAccountability(unitCode, cause, task.getId(), now)) {
-          events.publishEvent(new AccountabilityRequested(unitCode, cause));
-          notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.ACCOUNTABILITY_REQUESTED,
-              "【问责】建议对" + unitName + "启动问责", unitName + "“" + task.getName() + "”逾期超过"
-                  + properties.accountabilityAfter().toDays() + "天仍未办结，建议启动问责（" + cause + "）。",
-              unitCode, task.getId());
-        }
-      }
-      default -> throw new IllegalStateException("No step for " + level);
+  /** One page's climb: the unit (null for a district body's own tasks), the moment, what it has marked so far. */
+  private final class Climb {
+
+    private final Unit unit;
+    private final Instant now;
+    private final Map<String, WarningLevel> marks = new LinkedHashMap<>();
+    private final List<EscalationStep> steps = new ArrayList<>();
+    private final Map<String, String> processInstances = new HashMap<>();
+    private final List<Move> moves = new ArrayList<>();
+    private final List<SummonsTask> summonsTasks = new ArrayList<>();
+    private final List<DigestItem> lines = new ArrayList<>();
+    private final java.util.Set<String> causes = new java.util.HashSet<>();
+    private Long summonsRequest;
+
+    Climb(Unit unit, Instant now) {
+      this.unit = unit;
+      this.now = now;
     }
+
+    int task(ClimbingTask task, List<String> candidateGroups) {
+      EscalationLevel target = levelAt(task.due(), now);
+      if (target.compareTo(task.current()) <= 0) {
+        return 0;
+      }
+      int taken = 0;
+      for (EscalationLevel level : EscalationLevel.values()) {
+        // a task first seen already overdue gets no "due soon" reminder
+        boolean skipReminder = level == EscalationLevel.REMINDED && target.compareTo(EscalationLevel.REMINDED) > 0;
+        if (level.compareTo(task.current()) <= 0 || level.compareTo(target) > 0 || skipReminder) {
+          continue;
+        }
+        if (unit == null && level.compareTo(EscalationLevel.OVERDUE) > 0) {
+          break; // summons and accountability concern a unit
+        }
+        take(level, task, candidateGroups);
+        taken++;
+      }
+      moves.add(new Move(task.taskId(), unitCode(), task.processInstanceId(), target,
+          task.current() != EscalationLevel.NONE));
+      return taken;
+    }
+
+    /** Writes what the page's climb took, in a few batches, and marks the instances for Cockpit. */
+    void write() {
+      escalations.recordSteps(steps, processInstances);
+      escalations.moveAll(moves, now);
+      escalations.addSummonsTasks(summonsTasks, now);
+      escalations.addDigestItems(lines, now);
+      overdueMarks.markEach(marks);
+    }
+
+    private void take(EscalationLevel level, ClimbingTask task, List<String> candidateGroups) {
+      steps.add(new EscalationStep(task.taskId(), task.name(), unitCode(), level, task.due(), now));
+      processInstances.put(task.taskId(), task.processInstanceId());
+      String due = DATE.format(task.due().atZone(clock.getZone()));
+      String label = label(task);
+      switch (level) {
+        case REMINDED -> candidateGroups.forEach(group -> line(group, DigestKind.REMINDER, task,
+            unitName() + label + "将于" + due + "到期"));
+        case OVERDUE -> {
+          mark(task, WarningLevel.YELLOW);
+          runtime.setVariablesLocal(task.executionId(), Map.of(EscalationVariables.TASK_OVERDUE, true,
+              EscalationVariables.LATE_REASON, ""));
+          for (String group : unit == null ? candidateGroups : List.of(Groups.of(Role.SECRETARY, unit.code()))) {
+            line(group, DigestKind.SUPERVISION_NOTICE, task, unitName() + label + "已于" + due + "到期，仍未办结，"
+                + "请督促尽快办理（逾期办理须说明原因）");
+          }
+        }
+        case SUMMONED -> {
+          mark(task, WarningLevel.RED);
+          if (summonsRequest == null) {
+            summonsRequest = escalations.summonsRequestOf(unit.code(), YearMonth.now(clock).toString(),
+                task.taskId(), MONTH.format(now.atZone(clock.getZone())) + "任务逾期超过"
+                    + properties.summonsAfter().toDays() + "天", now);
+          }
+          summonsTasks.add(new SummonsTask(summonsRequest, task.taskId(), label + "（截止" + due + "）", task.due()));
+          line(Groups.DISCIPLINE_COMMISSION, DigestKind.SUMMONS, task, unitName() + label + "逾期超过"
+              + properties.summonsAfter().toDays() + "天（截止" + due + "），已列入本月问题约谈");
+        }
+        case ESCALATED -> {
+          String cause = causeOf(task);
+          // one request per unit and cause: asked once per page
+          if (causes.add(cause) && escalations.requestAccountability(unit.code(), cause, task.taskId(), now)) {
+            line(Groups.DISCIPLINE_COMMISSION, DigestKind.ACCOUNTABILITY, task, "建议对" + unit.name() + "启动问责："
+                + label + "逾期超过" + properties.accountabilityAfter().toDays() + "天仍未办结");
+          }
+        }
+        default -> throw new IllegalStateException("No step for " + level);
+      }
+    }
+
+    private void mark(ClimbingTask task, WarningLevel level) {
+      marks.merge(task.processInstanceId(), level, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+
+    private void line(String group, DigestKind kind, ClimbingTask task, String text) {
+      lines.add(new DigestItem(group, kind, unitCode(), task.taskId(), shorten(text, 500)));
+    }
+
+    private String unitCode() {
+      return unit == null ? null : unit.code();
+    }
+
+    private String unitName() {
+      return unit == null ? "" : unit.name();
+    }
+  }
+
+  /** "“task name”（process name）": what people call a task; never an element id. */
+  private static String label(ClimbingTask task) {
+    return "“" + nameOf(task.name(), "未命名任务") + "”（" + nameOf(task.processName(), "未命名流程") + "）";
   }
 
   /** The kind of failure: which step of which process ran late. One accountability case per unit and cause. */
-  private String causeOf(Task task) {
-    String process = repository.getProcessDefinition(task.getProcessDefinitionId()).getName();
-    return "逾期未办：" + process + " / " + task.getTaskDefinitionKey();
+  static String causeOf(ClimbingTask task) {
+    return "逾期未办：" + nameOf(task.processName(), "未命名流程") + "“" + nameOf(task.name(), "未命名任务") + "”";
   }
 
-  /**
-   * The unit whose work the task is: the unit of its candidate groups. A task offered only to district bodies (the
-   * committee answering an objection, the commission reviewing a list) is theirs, not the unit's, even though its
-   * process concerns a unit: their lateness must not summon the unit. Only a task without candidate groups falls
-   * back to its process's {@code unitCode}.
-   */
-  private Optional<String> unitOf(Task task) {
-    List<String> groups = candidateGroups(task);
-    Optional<String> unit = groups.stream().flatMap(group -> Groups.unitOf(group).stream()).findFirst();
-    if (unit.isPresent() || !groups.isEmpty()) {
-      return unit;
+  /** The summons' cause, naming every task it is for (as many as fit, then how many more). */
+  static String summonsCause(List<String> tasks) {
+    StringBuilder cause = new StringBuilder("以下").append(tasks.size()).append("项任务逾期未办：");
+    for (int i = 0; i < tasks.size(); i++) {
+      String next = (i == 0 ? "" : "；") + (i + 1) + ". " + tasks.get(i);
+      if (cause.length() + next.length() > SUMMONS_CAUSE_LENGTH) {
+        cause.append("；等共").append(tasks.size()).append("项");
+        break;
+      }
+      cause.append(next);
     }
-    return tasks.getVariable(task.getId(), UNIT_CODE) instanceof String code ? Optional.of(code) : Optional.empty();
+    return cause.toString();
   }
 
-  private List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
+  private static String nameOf(String name, String fallback) {
+    return name == null || name.isBlank() ? fallback : name;
   }
 
-  private ZoneId zone() {
-    return clock.getZone();
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
-  public List<EscalationStep> stepsOf(String unitCode) {
-    return escalations.stepsOf(unitCode);
+  private <T> T inTransaction(Supplier<T> work) {
+    return transaction.execute(status -> work.get());
   }
 }

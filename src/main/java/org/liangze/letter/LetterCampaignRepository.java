@@ -1,6 +1,8 @@
 package org.liangze.letter;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,6 +28,20 @@ class LetterCampaignRepository {
   Optional<String> processInstanceOf(int year) {
     return jdbc.sql("select process_instance_id from letter_campaigns where campaign_year = ?")
         .param(year).query(String.class).optional();
+  }
+
+  /** The year's letter of each of these units that has one. */
+  List<LetterCampaigns.UnitLetter> lettersOf(int year, Collection<String> unitCodes) {
+    if (unitCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select unit_code, id, status from letters
+             where letter_year = :year and unit_code in (:units) order by unit_code""")
+        .param("year", year).param("units", unitCodes)
+        .query((rs, row) -> new LetterCampaigns.UnitLetter(rs.getString("unit_code"), rs.getLong("id"),
+            LetterStatus.valueOf(rs.getString("status"))))
+        .list();
   }
 
   Map<LetterStatus, Integer> countByStatus(int year) {

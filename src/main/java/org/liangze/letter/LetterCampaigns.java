@@ -3,11 +3,13 @@ package org.liangze.letter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.letter.LetterSigningProcess.Variables;
 import org.liangze.lists.ListService;
+import org.liangze.organisation.Official;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
@@ -43,7 +45,15 @@ public class LetterCampaigns {
   public record Started(int year, String processInstanceId) {
   }
 
+  /** The district's view of a year's campaign: its instance and every letter's status counted. */
   public record Progress(int year, String processInstanceId, Map<LetterStatus, Integer> letters) {
+  }
+
+  /** A unit's view of a year's campaign: only its own letter (none yet while it is being issued). */
+  public record UnitProgress(int year, List<UnitLetter> letters) {
+  }
+
+  public record UnitLetter(String unitCode, long letterId, LetterStatus status) {
   }
 
   /** Starts the year's campaign as the engine's current user, whose authorizations apply. */
@@ -67,6 +77,13 @@ public class LetterCampaigns {
     String processInstanceId = campaigns.processInstanceOf(year)
         .orElseThrow(() -> new NotFoundException(year + "年度目标责任书签订尚未启动"));
     return new Progress(year, processInstanceId, campaigns.countByStatus(year));
+  }
+
+  /** The campaign as the caller's own units see it: the state of their letters, nothing of other units. */
+  public UnitProgress unitProgress(String yearText, Official official) {
+    int year = parseYear(yearText);
+    campaigns.processInstanceOf(year).orElseThrow(() -> new NotFoundException(year + "年度目标责任书签订尚未启动"));
+    return new UnitProgress(year, campaigns.lettersOf(year, official.unitCodes()));
   }
 
   /**

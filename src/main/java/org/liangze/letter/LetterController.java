@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,9 +56,14 @@ class LetterController {
     return ResponseEntity.created(URI.create("/api/letter-campaigns/" + started.year())).body(started);
   }
 
+  /**
+   * The district's posts see the whole campaign ({@link LetterCampaigns.Progress}); anyone else only their own
+   * units' letters ({@link LetterCampaigns.UnitProgress}).
+   */
   @GetMapping("/letter-campaigns/{year}")
-  LetterCampaigns.Progress progress(@PathVariable String year) {
-    return campaigns.progress(year);
+  Object progress(@PathVariable String year) {
+    Official official = officials.current();
+    return official.districtWide() ? campaigns.progress(year) : campaigns.unitProgress(year, official);
   }
 
   @GetMapping("/letters")

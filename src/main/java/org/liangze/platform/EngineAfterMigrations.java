@@ -7,8 +7,10 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOn
 
 /**
  * Makes the process engine wait for the platform's Flyway migrations, whatever bean happens to ask for an engine
- * service first. Without it the engine may create its ACT_* tables before Flyway looks at the database, and Flyway
- * then refuses the "non-empty schema without a history table". (Registered in META-INF/spring.factories.)
+ * service first: the migrations create Camunda's ACT_* tables ({@link CamundaSchemaMigration}, V22) and Camunda's
+ * missing indexes (V23), and the engine only checks that its tables are there ({@code schema-update: false}). The
+ * runtime role check ({@link RuntimeRoleCheck}) runs right after the migrations, so before the engine too.
+ * (Registered in META-INF/spring.factories.)
  */
 public class EngineAfterMigrations extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 

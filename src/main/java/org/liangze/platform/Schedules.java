@@ -15,11 +15,19 @@ public class Schedules {
 
   private final String quarterlySelfCheck;
   private final String halfYearReport;
+  private final String recordCheckpoint;
 
   Schedules(@Value("${liangze.self-check.cron:0 0 1 1 1,4,7,10 ?}") String quarterlySelfCheck,
-      @Value("${liangze.report.cron:0 0 1 1 1,7 ?}") String halfYearReport) {
+      @Value("${liangze.report.cron:0 0 1 1 1,7 ?}") String halfYearReport,
+      @Value("${liangze.record.checkpoint.cron:0 30 0 * * ?}") String recordCheckpoint) {
     this.quarterlySelfCheck = checked("liangze.self-check.cron", quarterlySelfCheck);
     this.halfYearReport = checked("liangze.report.cron", halfYearReport);
+    this.recordCheckpoint = checked("liangze.record.checkpoint.cron", recordCheckpoint);
+  }
+
+  /** Camunda cron expression of the record manual's signed checkpoints (default: 00:30 every day). */
+  public String recordCheckpoint() {
+    return recordCheckpoint;
   }
 
   /** Camunda cron expression of the quarterly self-check campaign (default: 01:00 on each quarter's first day). */

@@ -1,5 +1,9 @@
 package org.liangze.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,17 +15,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. Three doors, one identity store (Camunda's):
  * <ul>
- *   <li>{@code /api/**}, the platform's own API, and {@code /pages/**}, its pages: HTTP Basic checked against
+ *   <li>{@code /api/**}, the platform's own API, and {@code /pages/**}, its pages — who may call each mapping is
+ *       declared once, in {@code organisation.ApiAccessPolicy}: HTTP Basic checked against
  *       Camunda's identity service by {@link CamundaIdentityAuthenticationProvider}, or for reading only the
  *       webapps' login session ({@link WebappSessionAuthenticationFilter}); the caller is then also the engine's
  *       current user, so Camunda authorizations apply to everything the API does in the engine;</li>
@@ -35,30 +44,51 @@ class SecurityConfig {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
+  /** No page of another site may frame the API's answers or pages (with X-Frame-Options: DENY for old browsers). */
+  static final String NOT_FRAMED = "frame-ancestors 'none'";
 
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      IdentityService identityService, @Value("${camunda.bpm.process-engine-name:default}") String engineName)
-      throws Exception {
+      IdentityService identityService, @Value("${camunda.bpm.process-engine-name:default}") String engineName,
+      AuthorizationManager<RequestAuthorizationContext> apiAccessPolicy) throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("Liangze");
     // the platform's pages show the same data as its API: the same login and the same rules
     return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
-        // the password page checks the login and current password itself (first login, organisation.PasswordPage)
+        // who may call each mapping: one policy, one line per mapping (organisation.ApiAccessPolicy); the password
+        // page is open to anyone, it checks the login and current password itself (organisation.PasswordPage)
         .authorizeHttpRequests(requests -> requests.requestMatchers("/pages/password").permitAll()
-            .anyRequest().authenticated())
+            .anyRequest().access(apiAccessPolicy))
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfig::forbidden))
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless Basic authentication carries no ambient credential a forged cross-site request could use
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOT_FRAMED)))
         .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         // after authentication, so an anonymous caller learns nothing but 401
         .addFilterAfter(new RequestSizeLimit(), EngineIdentityFilter.class)
         .addFilterAfter(new UnitCodePathCheck(), RequestSizeLimit.class)
         .build();
+  }
+
+  /**
+   * A request the access policy refuses: the API's own refusal (as {@link ApiExceptionHandler} answers one), or for
+   * a page, a page saying so.
+   */
+  private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException refused) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    boolean page = request.getRequestURI().startsWith(request.getContextPath() + "/pages/");
+    response.setContentType(page ? "text/html;charset=UTF-8" : "application/problem+json;charset=UTF-8");
+    response.getOutputStream().write((page
+        ? "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>无权查看</title></head><body>"
+            + "<h1>无权查看</h1><p>您无权查看此页面：单位的页面只对本单位人员和区纪委监委、区委开放。</p></body></html>"
+        : "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"无权执行此操作\"}")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   @Bean
@@ -71,9 +101,25 @@ class SecurityConfig {
         .build();
   }
 
-  /** The webapps and the engine REST API authenticate themselves; Spring Security stays out of their way. */
+  /**
+   * The engine REST API authenticates itself ({@link #engineRestAuthentication}); Spring Security only adds the
+   * security headers the API has too (nosniff, never framed, not cached).
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    // a pattern on the whole path: /engine-rest is Jersey's servlet, not Spring MVC's
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOT_FRAMED)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /** The webapps authenticate themselves and send their own security headers; Spring Security stays out. */
+  @Bean
+  @Order(4)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
     return http.securityMatcher("/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

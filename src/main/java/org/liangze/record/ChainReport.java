@@ -2,9 +2,14 @@ package org.liangze.record;
 
 /**
  * The result of verifying one unit's chain: how many entries were checked and, if the chain is broken, where it
- * first breaks.
+ * first breaks; {@code checkpoint} is the number of the newest valid signed checkpoint the chain was checked
+ * against (null if none covers it yet).
  */
-public record ChainReport(String unitCode, long entriesChecked, Break firstBreak) {
+public record ChainReport(String unitCode, long entriesChecked, Break firstBreak, Long checkpoint) {
+
+  public ChainReport(String unitCode, long entriesChecked, Break firstBreak) {
+    this(unitCode, entriesChecked, firstBreak, null);
+  }
 
   public boolean intact() {
     return firstBreak == null;
@@ -21,7 +26,18 @@ public record ChainReport(String unitCode, long entriesChecked, Break firstBreak
     /** The chain ends before the entry the chain head names: its newest entries were deleted. */
     TAIL_MISSING("末尾记录被删除"),
     /** The entry names a hash algorithm the platform cannot verify. */
-    UNKNOWN_ALGORITHM("未知的哈希算法");
+    UNKNOWN_ALGORITHM("未知的哈希算法"),
+    /**
+     * The chain, recomputed from the stored entries, no longer has the hash a signed checkpoint recorded at this
+     * entry: the chain was rewritten and re-sealed after the checkpoint (by someone able to get past the database's
+     * refusal). The rewrite lies after the unit's head in the checkpoint before and at or before this entry.
+     */
+    CHECKPOINT_MISMATCH("与签名检查点不符"),
+    /**
+     * The newest checkpoint covering the chain fails verification (its signature, its key, or its root over the
+     * stored heads): the checkpoint table itself was changed. Expected: the signed root; found: the recomputed one.
+     */
+    CHECKPOINT_INVALID("签名检查点无效");
 
     private final String label;
 

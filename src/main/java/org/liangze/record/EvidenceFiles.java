@@ -2,6 +2,7 @@ package org.liangze.record;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Evidence files: stored once by the SM3 hash of their content, so the same file attached again is reused, and
- * the same file attached by two different units is noticed. The type is detected from the content by Apache Tika,
+ * the same file attached by two different units is noticed. Every upload is tied to the uploader's units, and a
+ * unit attaches only files it uploaded itself: knowing another unit's file number gives no access to the file. The type is detected from the content by Apache Tika,
  * so a renamed file is refused for what it is, not accepted for what its name claims.
  */
 @Service
@@ -39,9 +41,12 @@ public class EvidenceFiles {
     this.clock = clock;
   }
 
-  /** Checks and stores an uploaded file; returns its description (the existing one if it was stored before). */
+  /**
+   * Checks and stores an uploaded file for the uploader's units; returns its description (the existing one if it
+   * was stored before).
+   */
   @Transactional
-  public EvidenceFile store(String originalName, byte[] content, String uploadedBy) {
+  public EvidenceFile store(String originalName, byte[] content, String uploadedBy, Collection<String> unitCodes) {
     String name = checkName(originalName);
     if (content == null || content.length == 0) {
       throw new InvalidInputException("文件为空，请重新选择");
@@ -51,42 +56,51 @@ public class EvidenceFiles {
     }
     String mediaType = detect(name, content);
     String hash = RecordHashing.contentHash(content);
-    return repository.find(hash).orElseGet(() -> {
+    EvidenceFile stored = repository.find(hash).orElseGet(() -> {
       EvidenceFile file = new EvidenceFile(hash, RecordHashing.CURRENT, content.length, mediaType, name,
           uploadedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));
       repository.insert(file, content);
       return file;
     });
+    unitCodes.forEach(unitCode -> repository.recordUpload(hash, unitCode, clock.instant()));
+    return stored;
   }
 
   public EvidenceFile describe(String hash) {
     return repository.find(hash).orElseThrow(() -> new NotFoundException("佐证材料不存在：" + hash));
   }
 
-  /** A file's content, for its uploader, the units that attached it, and supervisors. */
+  /** A file's content, for its uploader, the units that uploaded or attached it, and supervisors. */
   public byte[] content(Official official, String hash) {
     EvidenceFile file = describe(hash);
     if (!official.districtWide() && !official.userId().equals(file.uploadedBy())
+        && repository.unitsUploading(hash).stream().noneMatch(official::canSee)
         && repository.unitsUsing(hash).stream().noneMatch(official::canSee)) {
       throw new AccessDeniedException("Evidence " + hash + " belongs to other units");
     }
     return repository.content(hash).orElseThrow();
   }
 
-  /** Refuses hashes of files that were never uploaded. */
-  void requireAll(List<String> hashes) {
-    if (!hashes.isEmpty() && repository.countExisting(hashes) != hashes.size()) {
+  /** Refuses hashes of files that were never uploaded, or not uploaded by this unit. */
+  void requireUploadedBy(List<String> hashes, String unitCode) {
+    if (hashes.isEmpty()) {
+      return;
+    }
+    if (repository.countExisting(hashes) != hashes.size()) {
       throw new InvalidInputException("引用的佐证材料不存在，请先上传");
+    }
+    if (repository.countUploadedBy(hashes, unitCode) != hashes.size()) {
+      throw new InvalidInputException("只能引用本单位上传的佐证材料，请先以本单位身份上传该文件");
     }
   }
 
   /**
    * Attaches already uploaded files to a unit's work (a self-check item, a rectification report): refuses hashes of
-   * files never uploaded and notes the unit's use, so the same file used by two units is flagged.
+   * files the unit did not upload and notes the unit's use, so the same file used by two units is flagged.
    */
   @Transactional
   public void attach(List<String> hashes, String unitCode) {
-    requireAll(hashes);
+    requireUploadedBy(hashes, unitCode);
     recordUse(hashes, unitCode);
   }
 

@@ -60,6 +60,25 @@ class EvidenceRepository {
     }
   }
 
+  void recordUpload(String hash, String unitCode, Instant at) {
+    if (jdbc.sql("select count(*) from evidence_uploads where content_hash = ? and unit_code = ?")
+        .params(hash, unitCode).query(Long.class).single() == 0) {
+      jdbc.sql("insert into evidence_uploads (content_hash, unit_code, first_uploaded_at) values (?, ?, ?)")
+          .params(hash, unitCode, RecordRepository.utc(at)).update();
+    }
+  }
+
+  /** How many of these files the unit uploaded. */
+  long countUploadedBy(Collection<String> hashes, String unitCode) {
+    return jdbc.sql("select count(*) from evidence_uploads where unit_code = :unit and content_hash in (:hashes)")
+        .param("unit", unitCode).param("hashes", hashes).query(Long.class).single();
+  }
+
+  List<String> unitsUploading(String hash) {
+    return jdbc.sql("select unit_code from evidence_uploads where content_hash = ? order by unit_code").param(hash)
+        .query(String.class).list();
+  }
+
   /** Files of this unit's that other units attached too, with those units. */
   Map<String, List<String>> sharedWithOtherUnits(String unitCode) {
     Map<String, List<String>> shared = new java.util.TreeMap<>();

@@ -70,8 +70,7 @@ public class ManualEntries {
       throw new InvalidInputException("所选清单事项不属于本单位");
     }
     List<String> files = request.evidence() == null ? List.of() : request.evidence().stream().distinct().toList();
-    evidence.requireAll(files);
-    evidence.recordUse(files, unitCode);
+    evidence.attach(files, unitCode);
     return manual.append(new NewEntry(unitCode, request.kind(), request.listItemId(), official.userId(),
         request.occurredAt(), summary, lateReason, null, null, files));
   }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * values keep the template free of formatting logic and of reflective access to package-private records.
  */
 public record ManualPage(String title, String unitCode, String unitName, String takenAt, int entryCount,
-    boolean intact, String verdict, List<Row> rows, List<String> burstNotes, List<String> sharedEvidenceNotes) {
+    boolean intact, String verdict, List<Row> rows, List<String> burstNotes, List<String> sharedEvidenceNotes,
+    String checkpointNote) {
 
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -55,7 +56,7 @@ public record ManualPage(String title, String unitCode, String unitName, String 
         .toList();
     return new ManualPage(manual.title(), manual.unit().code(), manual.unit().name(),
         SECONDS.format(manual.takenAt()), rows.size(), manual.verification().intact(), manual.verdict(), rows,
-        bursts, shared);
+        bursts, shared, manual.checkpointNote());
   }
 
   /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */

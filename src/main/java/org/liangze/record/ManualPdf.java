@@ -113,8 +113,12 @@ class ManualPdf {
       y -= 12;
       boolean intact = manual.verification().intact();
       line("链校验：" + manual.verdict(), 11, intact ? GREEN : RED);
-      line("每条记录以 " + hashAlgorithms(manual) + " 哈希与前一条相连，任何修改、删除都会在校验中被发现并定位。",
-          SIZE, MUTED);
+      line(manual.checkpointNote(), SIZE, MUTED);
+      // what holds and what does not (README "Who can rewrite the record"): no more is claimed than that
+      line("每条记录以 " + hashAlgorithms(manual) + " 哈希与前一条相连，绕过平台的修改、删除在校验中被发现并定位。"
+          + "已纳入签名检查点的记录，即使掌握数据库权限者重算哈希，也会因与签名检查点不符而被发现；检查点表一并被改写的，"
+          + "凭区纪委监委在系统外留存的检查点回执发现。不能保证发现的：尚未纳入检查点的记录被掌握数据库权限者改写；"
+          + "同时掌握数据库和签名密钥者在两次回执之间的改写，对没有更早回执的人不可见。", SIZE, MUTED);
       page.close();
       numberPages();
     }

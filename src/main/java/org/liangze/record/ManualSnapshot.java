@@ -14,7 +14,27 @@ import org.liangze.organisation.Unit;
  * printed under an export is the verdict of the entries in it.
  */
 record ManualSnapshot(Unit unit, List<RecordEntry> entries, ChainReport verification,
-    Map<String, String> actorNames, ZonedDateTime takenAt) {
+    Map<String, String> actorNames, ZonedDateTime takenAt, Checkpoints.Coverage checkpoint) {
+
+  ManualSnapshot(Unit unit, List<RecordEntry> entries, ChainReport verification, Map<String, String> actorNames,
+      ZonedDateTime takenAt) {
+    this(unit, entries, verification, actorNames, takenAt, null);
+  }
+
+  /**
+   * What the signed checkpoint the chain was checked against covers, for people: "第1–12条记录已纳入第3号签名检查点
+   * （2026-05-01 00:30，根哈希 3f2a…）", or that no checkpoint covers the manual yet.
+   */
+  String checkpointNote() {
+    if (checkpoint == null || checkpoint.coveredSeq() == 0) {
+      return "本手册尚无记录纳入签名检查点。";
+    }
+    long after = entries.stream().filter(entry -> entry.seq() > checkpoint.coveredSeq()).count();
+    return "第1–" + checkpoint.coveredSeq() + "条记录已纳入第" + checkpoint.checkpointSeq() + "号签名检查点（"
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(local(checkpoint.createdAt()))
+        + "，根哈希 " + checkpoint.rootHash().substring(0, 16) + "…）"
+        + (after == 0 ? "。" : "；其后" + after + "条尚待下一次签名检查点。");
+  }
 
   /** The verdict as people read it: 完整, or where the chain first breaks and how. */
   String verdict() {

@@ -24,11 +24,13 @@ class RecordExports {
   private final ChainVerifier verifier;
   private final UnitRepository units;
   private final PersonRepository people;
+  private final Checkpoints checkpoints;
   private final Clock clock;
 
   RecordExports(RecordManual manual, ChainVerifier verifier, UnitRepository units, PersonRepository people,
-      Clock clock) {
+      Checkpoints checkpoints, Clock clock) {
     this.manual = manual;
+    this.checkpoints = checkpoints;
     this.verifier = verifier;
     this.units = units;
     this.people = people;
@@ -49,7 +51,10 @@ class RecordExports {
     Unit unit = units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在：" + unitCode));
     var entries = manual.entriesOf(unitCode);
     ChainReport verification = verifier.verify(unitCode);
-    return new ManualSnapshot(unit, entries, verification, actorNames(), ZonedDateTime.now(clock));
+    // the checkpoint named under the manual is the newest valid one the chain was checked against
+    Checkpoints.Coverage checkpoint = verification.checkpoint() == null ? null
+        : checkpoints.coverage(verification.checkpoint(), unitCode).orElse(null);
+    return new ManualSnapshot(unit, entries, verification, actorNames(), ZonedDateTime.now(clock), checkpoint);
   }
 
   private Map<String, String> actorNames() {

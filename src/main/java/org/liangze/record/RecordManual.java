@@ -41,8 +41,8 @@ public class RecordManual {
     RecordEntry stored = new RecordEntry(0, entry.unitCode(), seq, entry.kind(), entry.listItemId(), entry.actor(),
         occurredAt, recordedAt, entry.summary(), entry.lateReason(), entry.processInstanceId(), entry.taskId(),
         entry.evidence(), RecordHashing.CURRENT, previousHash, hash);
+    // the database moves the unit's chain head to the new entry (trigger record_entries_move_head, Flyway V21)
     repository.insert(stored);
-    repository.moveHead(entry.unitCode(), seq, hash, head.isPresent());
     return stored;
   }
 

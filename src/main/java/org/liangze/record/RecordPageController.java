@@ -26,9 +26,15 @@ class RecordPageController {
   private final EvidenceFiles evidence;
   private final UnitRepository units;
   private final Officials officials;
+  private final Checkpoints checkpoints;
+  private final CheckpointVerifier checkpointVerifier;
+  private final java.time.Clock clock;
 
   RecordPageController(RecordExports exports, RecordFlags flags, EvidenceFiles evidence, UnitRepository units,
-      Officials officials) {
+      Officials officials, Checkpoints checkpoints, CheckpointVerifier checkpointVerifier, java.time.Clock clock) {
+    this.checkpoints = checkpoints;
+    this.checkpointVerifier = checkpointVerifier;
+    this.clock = clock;
     this.exports = exports;
     this.flags = flags;
     this.evidence = evidence;
@@ -49,6 +55,25 @@ class RecordPageController {
         .forEach(hash -> evidenceNames.put(hash, evidence.describe(hash).originalName()));
     model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames));
     return "record/manual";
+  }
+
+  /**
+   * The signing key's public part and fingerprint, for everyone logged in (it is public by nature: the go-live
+   * steps and the commission's offline verification need it); the checkpoints, their receipts and their
+   * verification for district supervisors.
+   */
+  @GetMapping("/pages/record/checkpoints")
+  String checkpoints(Model model) {
+    boolean supervisor = officials.current().districtWide();
+    CheckpointVerifier.Report report = supervisor ? checkpointVerifier.verifyAll() : null;
+    model.addAttribute("page", new CheckpointPage(checkpoints.canSign(), checkpoints.publicKeyPem().orElse(null),
+        checkpoints.keyId().orElse(null), supervisor,
+        supervisor ? CheckpointPage.rows(checkpoints.list(), clock.getZone()) : java.util.List.of(),
+        report == null || report.intact(),
+        report == null ? java.util.List.of() : report.problems().stream()
+            .map(problem -> "第" + problem.checkpointSeq() + "号：" + problem.label() + "（" + problem.detail() + "）")
+            .toList()));
+    return "record/checkpoints";
   }
 
   @ExceptionHandler(AccessDeniedException.class)

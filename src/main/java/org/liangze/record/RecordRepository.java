@@ -67,16 +67,6 @@ class RecordRepository {
         .update();
   }
 
-  void moveHead(String unitCode, long seq, String hash, boolean exists) {
-    if (exists) {
-      jdbc.sql("update record_chain_heads set last_seq = ?, last_hash = ? where unit_code = ?")
-          .params(seq, hash, unitCode).update();
-    } else {
-      jdbc.sql("insert into record_chain_heads (unit_code, last_seq, last_hash) values (?, ?, ?)")
-          .params(unitCode, seq, hash).update();
-    }
-  }
-
   boolean hasEntry(String unitCode, long seq) {
     return jdbc.sql("select count(*) from record_entries where unit_code = ? and seq = ?").params(unitCode, seq)
         .query(Long.class).single() > 0;
@@ -117,9 +107,10 @@ class RecordRepository {
     });
   }
 
+  /** Units with a chain: a head, an entry, or a head in a signed checkpoint (whose chain may since have vanished). */
   List<String> unitsWithEntries() {
     return jdbc.sql("select unit_code from record_chain_heads union select distinct unit_code from record_entries "
-        + "order by 1").query(String.class).list();
+        + "union select distinct unit_code from record_checkpoint_heads order by 1").query(String.class).list();
   }
 
   static OffsetDateTime utc(Instant instant) {

@@ -9,6 +9,7 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
+import org.liangze.record.Checkpoints;
 import org.liangze.record.RecordManual;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,10 +29,12 @@ public class HalfYearReports {
   private final RecordManual record;
   private final Escalations escalations;
   private final UnitRepository units;
+  private final Checkpoints checkpoints;
   private final Clock clock;
 
   HalfYearReports(ReportRepository reports, RecordManual record, Escalations escalations, UnitRepository units,
-      Clock clock) {
+      Checkpoints checkpoints, Clock clock) {
+    this.checkpoints = checkpoints;
     this.reports = reports;
     this.record = record;
     this.escalations = escalations;
@@ -55,7 +58,7 @@ public class HalfYearReports {
     return reports.find(unitCode, period.toString()).map(ReportRepository.Report::id).orElseGet(() -> {
       ReportFigures figures = figuresOf(unitCode, period);
       return reports.insertDraft(unitCode, period.toString(), figures.text(),
-          draftText(unitNameOf(unitCode), period, figures), clock.instant());
+          draftText(unitNameOf(unitCode), period, figures, checkpointLine(unitCode, period)), clock.instant());
     });
   }
 
@@ -134,9 +137,24 @@ public class HalfYearReports {
     return reports.find(id).orElseThrow(() -> new NotFoundException("报告不存在：" + id));
   }
 
-  private static String draftText(String unitName, HalfYear period, ReportFigures figures) {
+  /**
+   * The signed checkpoint the report's figures rest on: the newest when the report is drafted. With the default
+   * schedules (checkpoint 00:30 daily, reports 01:00 on the half-year's first day) it was made after the half-year
+   * ended and covers every entry recorded in it; one made before the end covers the entries up to its time only,
+   * and the line says so.
+   */
+  private String checkpointLine(String unitCode, HalfYear period) {
+    return checkpoints.coverage(unitCode).map(coverage -> "纪实手册签名检查点：第" + coverage.checkpointSeq() + "号（"
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(coverage.createdAt()
+            .atZone(clock.getZone())) + "，根哈希 " + coverage.rootHash().substring(0, 16) + "…），"
+        + (coverage.coveredSeq() == 0 ? "本单位当时尚无记录" : "覆盖本单位第1–" + coverage.coveredSeq() + "条记录")
+        + (coverage.createdAt().isBefore(period.end(clock.getZone())) ? "（制作于本半年度结束前，其后的记录尚未纳入）" : "")
+        + "。").orElse("纪实手册签名检查点：尚无。");
+  }
+
+  private static String draftText(String unitName, HalfYear period, ReportFigures figures, String checkpoint) {
     return unitName + period.label() + "落实党风廉政建设“两个责任”情况报告\n\n"
-        + "一、履责基本情况\n" + figures.text() + "\n\n"
+        + "一、履责基本情况\n" + figures.text() + "\n" + checkpoint + "\n\n"
         + "二、主要做法和成效\n（请结合纪实手册补充）\n\n"
         + "三、存在的问题\n（请如实填写，含逾期事项及原因）\n\n"
         + "四、下一步工作打算\n（请填写）\n";

@@ -1,9 +1,11 @@
 package org.liangze.selfcheck;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +39,19 @@ class SelfCheckCampaignRepository {
             rs.getString("process_instance_id"), rs.getString("started_by"),
             rs.getObject("started_at", OffsetDateTime.class)))
         .optional();
+  }
+
+  /** The quarter's self-check status of each of these units that has one. */
+  Map<String, SelfCheckStatus> statusOf(Quarter quarter, Collection<String> unitCodes) {
+    Map<String, SelfCheckStatus> statuses = new TreeMap<>();
+    if (!unitCodes.isEmpty()) {
+      jdbc.sql("select unit_code, status from self_checks where check_quarter = :quarter and unit_code in (:units)")
+          .param("quarter", quarter.toString()).param("units", unitCodes)
+          .query(rs -> {
+            statuses.put(rs.getString("unit_code"), SelfCheckStatus.valueOf(rs.getString("status")));
+          });
+    }
+    return statuses;
   }
 
   Map<SelfCheckStatus, Integer> countByStatus(Quarter quarter) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.lists.ListService;
+import org.liangze.organisation.Official;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
@@ -47,8 +48,19 @@ public class SelfCheckCampaigns {
   public record Started(String quarter, String processInstanceId) {
   }
 
+  /** The district's view of a quarter's campaign: its instance, who started it, every self-check counted. */
   public record Progress(String quarter, String processInstanceId, String startedBy, OffsetDateTime startedAt,
       int units, int opened, Map<SelfCheckStatus, Integer> selfChecks) {
+  }
+
+  /**
+   * A unit's view of a quarter's campaign: the status of its own self-check, {@code null} while it is not opened
+   * (or if the campaign does not ask the unit).
+   */
+  public record UnitProgress(String quarter, List<UnitSelfCheck> selfChecks) {
+  }
+
+  public record UnitSelfCheck(String unitCode, SelfCheckStatus status) {
   }
 
   /** What the timer did: the quarter it meant, and the campaign it started (null if none). */
@@ -79,6 +91,16 @@ public class SelfCheckCampaigns {
     int opened = counts.values().stream().mapToInt(Integer::intValue).sum();
     return new Progress(campaign.quarter(), campaign.processInstanceId(), campaign.startedBy(),
         campaign.startedAt(), campaign.unitCount(), opened, counts);
+  }
+
+  /** The campaign as the caller's own units see it: their self-checks' status, nothing of other units. */
+  public UnitProgress unitProgress(String quarterText, Official official) {
+    Quarter quarter = Quarter.parse(quarterText);
+    SelfCheckCampaignRepository.Campaign campaign = campaigns.find(quarter)
+        .orElseThrow(() -> new NotFoundException(quarter.label() + "自查尚未启动"));
+    Map<String, SelfCheckStatus> statuses = campaigns.statusOf(quarter, official.unitCodes());
+    return new UnitProgress(campaign.quarter(), official.unitCodes().stream().sorted()
+        .map(unitCode -> new UnitSelfCheck(unitCode, statuses.get(unitCode))).toList());
   }
 
   /** The units a quarter's campaign asks: every active unit carrying a published list of the quarter's year. */

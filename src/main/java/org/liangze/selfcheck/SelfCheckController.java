@@ -2,6 +2,7 @@ package org.liangze.selfcheck;
 
 import java.net.URI;
 import java.util.List;
+import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +40,14 @@ class SelfCheckController {
     return ResponseEntity.created(URI.create("/api/self-check-campaigns/" + started.quarter())).body(started);
   }
 
+  /**
+   * The district's posts see the whole campaign ({@link SelfCheckCampaigns.Progress}); anyone else only their own
+   * units' self-checks ({@link SelfCheckCampaigns.UnitProgress}).
+   */
   @GetMapping("/self-check-campaigns/{quarter}")
-  SelfCheckCampaigns.Progress progress(@PathVariable String quarter) {
-    return campaigns.progress(quarter);
+  Object progress(@PathVariable String quarter) {
+    Official official = officials.current();
+    return official.districtWide() ? campaigns.progress(quarter) : campaigns.unitProgress(quarter, official);
   }
 
   @GetMapping("/units/{unitCode}/self-checks")

@@ -5,8 +5,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A problem summons the escalation ladder requests starts a summons talk by itself, in the same transaction as the
- * request, so either both happen or neither.
+ * A problem summons the escalation ladder requests starts a summons talk by itself, in the transaction in which the
+ * ladder hands the request on (after the unit's climb has committed): either the talk starts and takes the request
+ * up, or neither, and a later patrol hands it on again.
  */
 @Component
 class SummonsTalks {

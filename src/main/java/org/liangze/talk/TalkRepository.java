@@ -81,22 +81,6 @@ class TalkRepository {
     jdbc.sql("update talks set status = 'CLOSED', closed_at = ? where id = ?").params(at, id).update();
   }
 
-  /** Takes up an open summons request; false if it is not open (taken up before, or unknown). */
-  boolean startSummons(long summonsRequestId) {
-    return jdbc.sql("update summons_requests set status = 'STARTED' where id = ? and status = 'OPEN'")
-        .param(summonsRequestId).update() == 1;
-  }
-
-  Optional<String> unitOfSummonsRequest(long summonsRequestId) {
-    return jdbc.sql("select unit_code from summons_requests where id = ?").param(summonsRequestId)
-        .query(String.class).optional();
-  }
-
-  Optional<Long> openSummonsRequestOf(String taskId) {
-    return jdbc.sql("select id from summons_requests where task_id = ? and status = 'OPEN'").param(taskId)
-        .query(Long.class).optional();
-  }
-
   Optional<Talk> find(long id) {
     return jdbc.sql("select * from talks where id = ?").param(id).query(TalkRepository::talk).optional()
         .map(talk -> talk.withCommitments(commitments(talk.id())));

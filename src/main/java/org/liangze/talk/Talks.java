@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.liangze.escalation.SummonsRequested;
+import org.liangze.escalation.SummonsRequests;
 import org.liangze.notification.NotificationKind;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
@@ -70,10 +71,11 @@ public class Talks {
   private final Groups groups;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final SummonsRequests summonsRequests;
 
   Talks(RuntimeService runtimeService, TaskService taskService, TalkRepository talks, UnitRepository units,
       PersonRepository people, RecordManual manual, Notifications notifications, Groups groups, JdbcClient jdbc,
-      Clock clock) {
+      Clock clock, SummonsRequests summonsRequests) {
     this.people = people;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -84,6 +86,7 @@ public class Talks {
     this.groups = groups;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.summonsRequests = summonsRequests;
   }
 
   /**
@@ -123,31 +126,20 @@ public class Talks {
   }
 
   /**
-   * The escalation ladder requested a problem summons: start it, in the patrol's transaction, taking up the
-   * request. A request taken up before starts nothing. Nor does a task that was not the unit's own work (only a
-   * district group, e.g. the commission arranging a talk, could do it): summoning the unit for it would be unfair,
-   * and a late summons talk would summon again and again; the request stays open for the commission to judge.
+   * The escalation ladder requested a problem summons of a unit for its tasks that went red this month: start it,
+   * taking up the request (the talk's start event does, {@link #register}; a request taken up before fails the
+   * start, so it is started once). The ladder summons units only for their own work, never for a district body's.
    */
   @Transactional
   public void startSummons(SummonsRequested request) {
-    Long requestId = talks.openSummonsRequestOf(request.taskId()).orElse(null);
-    if (requestId == null) {
-      log.info("Summons request of task {} is not open; no talk started", request.taskId());
-      return;
-    }
-    if (!isWorkOf(request.unitCode(), request.taskId())) {
-      log.info("Overdue task {} is not unit {}'s own work; its summons request is left to the commission",
-          request.taskId(), request.unitCode());
-      return;
-    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.UNIT_CODE, request.unitCode());
     variables.put(Variables.KIND, TalkKind.PROBLEM_SUMMONS.name());
-    variables.put(Variables.CAUSE, "任务“" + request.taskName() + "”逾期（" + request.cause() + "）");
-    variables.put(Variables.SUMMONS_REQUEST_ID, requestId);
+    variables.put(Variables.CAUSE, request.cause());
+    variables.put(Variables.SUMMONS_REQUEST_ID, request.requestId());
     String id = runtimeService.startProcessInstanceByKey(TalkProcess.KEY, variables).getId();
-    log.info("Problem summons of unit {} started for overdue task {} (talk instance {})", request.unitCode(),
-        request.taskId(), id);
+    log.info("Problem summons of unit {} started for {} overdue task(s) (talk instance {})", request.unitCode(),
+        request.taskCount(), id);
   }
 
   /**
@@ -169,10 +161,10 @@ public class Talks {
     String cause = required(text(causeValue, MAX_CAUSE, "谈话事由过长，最多" + MAX_CAUSE + "字"), "请写明谈话事由");
     Long summonsRequestId = summonsRequestValue instanceof Number number ? number.longValue() : null;
     if (summonsRequestId != null
-        && !unit.code().equals(talks.unitOfSummonsRequest(summonsRequestId).orElse(null))) {
+        && !unit.code().equals(summonsRequests.unitOf(summonsRequestId).orElse(null))) {
       throw new InvalidInputException("约谈建议不存在或不是" + unit.name() + "的：" + summonsRequestId);
     }
-    if (summonsRequestId != null && !talks.startSummons(summonsRequestId)) {
+    if (summonsRequestId != null && !summonsRequests.takeUp(summonsRequestId)) {
       throw new InvalidInputException("该约谈建议已经启动约谈，不能重复启动");
     }
     try {
@@ -331,12 +323,6 @@ public class Talks {
   }
 
   /** Whether one of the task's candidate groups is a group of the unit. */
-  private boolean isWorkOf(String unitCode, String taskId) {
-    return taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .anyMatch(link -> Groups.unitOf(link.getGroupId()).filter(unitCode::equals).isPresent());
-  }
-
   private long talkIdOf(String processInstanceId) {
     return jdbc.sql("select id from talks where process_instance_id = ?").param(processInstanceId)
         .query(Long.class).single();

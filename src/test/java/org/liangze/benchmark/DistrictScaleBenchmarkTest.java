@@ -38,7 +38,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.liangze.dashboard.DashboardService;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.escalation.EscalationPatrolProcess;
+import org.liangze.escalation.EscalationProperties;
 import org.liangze.escalation.OverdueWork;
+import org.liangze.escalation.UnitEscalationProcess;
 import org.liangze.lists.ListItem;
 import org.liangze.lists.ListKind;
 import org.liangze.lists.ListService;
@@ -52,6 +55,9 @@ import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
 import org.liangze.record.ChainReport;
 import org.liangze.record.ChainVerifier;
+import org.liangze.record.Checkpoint;
+import org.liangze.record.CheckpointTestKeys;
+import org.liangze.record.Checkpoints;
 import org.liangze.record.RecordChainSeeder;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess;
 import org.liangze.selfcheck.SelfCheckCampaigns;
@@ -101,6 +107,9 @@ class DistrictScaleBenchmarkTest {
     registry.add("liangze.identity.initial-password", () -> "benchmark-pw");
     // the platform's job executor launches the campaign, as in production (started and stopped around it)
     registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+    // signed checkpoints need a key outside the database
+    java.nio.file.Path key = CheckpointTestKeys.newKey();
+    registry.add("liangze.record.checkpoint.key-file", key::toString);
   }
 
   /** The stock process's service task: does nothing. */
@@ -124,7 +133,9 @@ class DistrictScaleBenchmarkTest {
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired OverdueWork overdueWork;
   @Autowired ChainVerifier chainVerifier;
+  @Autowired Checkpoints checkpoints;
   @Autowired DashboardService dashboard;
+  @Autowired EscalationProperties escalationProperties;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.liangze.organisation.PersonRepository people;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
@@ -183,7 +194,7 @@ class DistrictScaleBenchmarkTest {
         .toList();
     printStatistics();
     long[] stale = taskList(secretary, groups);
-    jdbc.execute("analyze");
+    BenchmarkPostgresDatabase.superuser().execute("analyze");
     long[] analyzed = taskList(secretary, groups);
     long visible = asUser(secretary, groups, () -> taskService.createTaskQuery().taskCandidateGroupIn(groups)
         .includeAssignedTasks().count());
@@ -209,7 +220,7 @@ class DistrictScaleBenchmarkTest {
     // 5. record-manual chain verification
     long insertStart = System.nanoTime();
     RecordChainSeeder.seed(jdbc, unitCodes, ENTRIES);
-    jdbc.execute("analyze record_entries");
+    BenchmarkPostgresDatabase.superuser().execute("analyze record_entries");
     System.out.printf("Seeded %d record entries in %d ms%n", ENTRIES, millisSince(insertStart));
     long verifyStart = System.nanoTime();
     List<ChainReport> reports = chainVerifier.verifyAll();
@@ -221,21 +232,96 @@ class DistrictScaleBenchmarkTest {
         + Runtime.getRuntime().availableProcessors() + " threads)",
         "%,.0f entries/s".formatted(checked * 1000.0 / Math.max(1, verifyMillis)), "≥ 100,000 entries/s");
 
+    // 5b. a signed checkpoint over every chain head, then verification of every chain against it
+    long checkpointStart = System.nanoTime();
+    Checkpoint checkpoint = checkpoints.make("benchmark");
+    long checkpointMillis = millisSince(checkpointStart);
+    assertThat(checkpoint.treeSize()).isEqualTo(reports.size());
+    row("Signed checkpoint over " + checkpoint.treeSize() + " chains (heads read, SM3 Merkle tree, SM2 signature, "
+        + "stored with its leaves)", checkpointMillis + " ms", "≤ 1 s for 1,000 chains");
+    long againstStart = System.nanoTime();
+    List<ChainReport> againstCheckpoint = chainVerifier.verifyAll();
+    long againstMillis = millisSince(againstStart);
+    assertThat(againstCheckpoint).allMatch(report -> report.firstBreak() == null
+        && Long.valueOf(checkpoint.seq()).equals(report.checkpoint()));
+    row("Verification against the signed checkpoint (every chain recomputed and compared with its signed head, the "
+        + "checkpoint's signature and root checked), " + checked + " entries in " + againstCheckpoint.size()
+        + " chains", "%,.0f entries/s".formatted(checked * 1000.0 / Math.max(1, againstMillis)),
+        "≥ 200,000 entries/s");
+
     // 6. the supervision dashboard of the whole district (scores of the quarter and year recomputed per view)
     long[] board = percentiles(DASHBOARD_VIEWS, i -> dashboard.of(supervisor, dashboard.currentQuarter()));
     row("Supervision dashboard of " + UNITS + " units as a supervisor (DashboardService.of), median / max of "
         + DASHBOARD_VIEWS, ms(board[0]) + " / " + ms(board[1]) + " ms", "");
 
+    // 7. the escalation patrol over every due task, by the platform's job executor, then again with nothing to do
+    long[] patrol = patrol(jobExecutor);
+    row("Escalation patrol, first run over every due task (" + patrol[1] + " tasks climbed, in " + patrol[2]
+        + " units and district bodies; the platform's job executor, a process instance per unit, a job per page of at most "
+        + escalationProperties.pageSize() + " tasks)", patrol[0] + " ms, %,.0f tasks/s".formatted(
+            patrol[1] * 1000.0 / Math.max(1, patrol[0])), "≥ 1,000 tasks/s, ≤ 500 tasks per transaction");
+    row("… summons requests (one per unit and month) / accountability requests / digests sent / failed jobs",
+        patrol[3] + " / " + patrol[4] + " / " + patrol[5] + " / " + patrol[6], "one summons per unit, 0 failed");
+    row("Escalation patrol, second run with nothing to do", patrol[7] + " ms", "≤ 2 s");
+
     // the start-up identity sync of the district's units with 5,000 people (its own section: IdentitySyncBenchmark)
     IdentitySyncBenchmark.run(unitCodes, people, identitySync, transaction).forEach(r -> row(r[0], r[1], r[2]));
 
-    // 7. heap: what the platform holds at this size, after a full GC, with every measurement above done in it
+    // 8. heap: what the platform holds at this size, after a full GC, with every measurement above done in it
     System.gc();
     long usedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     row("Heap used after GC, the district loaded and every measurement above run (max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)", usedMb + " MB", "works in -Xmx512m");
 
     report(openTasks);
+  }
+
+  // ---- 7. escalation patrol
+
+  /**
+   * Starts the patrol process as its timer does and waits until it has ended: {time, tasks climbed, units, summons
+   * requests, accountability requests, digests, failed jobs, time of a second patrol}.
+   */
+  private long[] patrol(JobExecutor jobExecutor) throws InterruptedException {
+    assertThat(escalationProperties.pageSize()).isLessThanOrEqualTo(500);
+    long failuresBefore = historyService.createHistoricJobLogQuery().failureLog().count();
+    jobExecutor.start();
+    long start = System.nanoTime();
+    awaitPatrol(runtimeService.startProcessInstanceByKey(EscalationPatrolProcess.KEY).getId());
+    long first = millisSince(start);
+    long climbed = jdbc.queryForObject("select count(*) from task_escalations", Long.class);
+    long unitsClimbed = jdbc.queryForObject("select count(distinct unit_code) from task_escalations", Long.class);
+    long summons = jdbc.queryForObject("select count(*) from summons_requests", Long.class);
+    long accountability = jdbc.queryForObject("select count(*) from accountability_requests", Long.class);
+    long digests = jdbc.queryForObject("select count(*) from escalation_digests", Long.class);
+    long failures = historyService.createHistoricJobLogQuery().failureLog().count() - failuresBefore;
+    // where the patrol's time went: each step's count and time (its jobs' execution, from the activity history)
+    jdbc.query("""
+        select ACT_ID_, count(*) as n, sum(DURATION_) as total, max(DURATION_) as longest from ACT_HI_ACTINST
+         where PROC_DEF_KEY_ in (?, ?) group by ACT_ID_ order by total desc""", rs -> {
+          System.out.printf("patrol step %s: %d runs, %d ms in all, longest %d ms%n", rs.getString(1),
+              rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }, EscalationPatrolProcess.KEY, UnitEscalationProcess.KEY);
+    long secondStart = System.nanoTime();
+    awaitPatrol(runtimeService.startProcessInstanceByKey(EscalationPatrolProcess.KEY).getId());
+    long second = millisSince(secondStart);
+    jobExecutor.shutdown();
+    assertThat(jdbc.queryForObject("select count(*) from task_escalations", Long.class)).isEqualTo(climbed);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from (select unit_code, period from summons_requests group by unit_code, period
+        having count(*) > 1) twice""", Long.class)).isZero();
+    return new long[] {first, climbed, unitsClimbed, summons, accountability, digests, failures, second};
+  }
+
+  private void awaitPatrol(String processInstanceId) throws InterruptedException {
+    long start = System.nanoTime();
+    while (jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PROC_INST_ID_ = ?", Long.class,
+        processInstanceId) > 0) {
+      assertThat(runtimeService.createIncidentQuery().processDefinitionKeyIn(EscalationPatrolProcess.KEY,
+          UnitEscalationProcess.KEY).count()).as("patrol incidents").isZero();
+      assertThat(millisSince(start)).as("escalation patrol").isLessThan(900_000);
+      Thread.sleep(50);
+    }
   }
 
   // ---- seeding
@@ -357,7 +443,7 @@ class DistrictScaleBenchmarkTest {
    * of its own in the benchmark's PostgreSQL server, starting {@code UNITS} instances on {@link #CORES} threads.
    */
   private long[] stockLaunch() throws Exception {
-    jdbc.execute("create database benchmark_stock");
+    BenchmarkPostgresDatabase.superuser().execute("create database benchmark_stock");
     ProcessEngine stock = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("benchmark-stock")
         .setJdbcUrl(BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", "benchmark_stock"))

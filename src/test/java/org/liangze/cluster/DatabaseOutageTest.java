@@ -32,6 +32,7 @@ import org.liangze.selfcheck.QuarterlySelfCheckProcess;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.CampaignChecks;
 import org.liangze.support.CampaignDistrict;
+import org.liangze.support.EmbeddedPostgresDatabase;
 import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,6 +83,8 @@ class DatabaseOutageTest {
   static final Path DATA = Path.of("target", "cluster", "outage-postgres").toAbsolutePath();
   static final int PORT = freePort();
   static EmbeddedPostgres postgres = startPostgres(true);
+  /** The database of the test, with the two roles of production (EmbeddedPostgresDatabase). */
+  static final String DATABASE_URL = createDatabase();
 
   /** The probe's external system: down from the outage on, until the test brings it back. */
   static final AtomicBoolean EXTERNAL_SYSTEM_UP = new AtomicBoolean(true);
@@ -89,9 +92,7 @@ class DatabaseOutageTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    EmbeddedPostgresDatabase.register(registry, DATABASE_URL);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
   }
 
@@ -224,6 +225,12 @@ class DatabaseOutageTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The owner and runtime roles and a database owned by the owner, as in production. */
+  static String createDatabase() {
+    EmbeddedPostgresDatabase.createRoles(postgres);
+    return EmbeddedPostgresDatabase.createDatabase(postgres, "liangze");
   }
 
   private static void deleteData() throws IOException {

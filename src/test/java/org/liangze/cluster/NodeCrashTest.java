@@ -79,9 +79,7 @@ class NodeCrashTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> DATABASE_URL);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    EmbeddedPostgresDatabase.register(registry, DATABASE_URL);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
   }
 
@@ -237,7 +235,10 @@ class NodeCrashTest {
 
   private PlatformNode start(String name) {
     PlatformNode node = PlatformNode.start(name,
-        Map.of("POSTGRES_URL", DATABASE_URL, "POSTGRES_USER", "postgres", "POSTGRES_PASSWORD", "postgres",
+        Map.of("POSTGRES_URL", DATABASE_URL,
+            "POSTGRES_USER", EmbeddedPostgresDatabase.RUNTIME, "POSTGRES_PASSWORD", EmbeddedPostgresDatabase.PASSWORD,
+            "POSTGRES_OWNER_USER", EmbeddedPostgresDatabase.OWNER,
+            "POSTGRES_OWNER_PASSWORD", EmbeddedPostgresDatabase.PASSWORD,
             "LIANGZE_ADMIN_PASSWORD", ADMIN_PASSWORD, "LIANGZE_DB_POOL_SIZE", "6"),
         List.of("--spring.profiles.active=postgres",
             // names the engine's host in Camunda's job log, so the test can tell which node ran which job

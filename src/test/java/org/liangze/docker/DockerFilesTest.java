@@ -15,8 +15,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * No Docker engine runs where the tests run, so the container files are checked for what matters without one:
  * they parse, production never runs the demo, secrets come from the environment, the app runs as non-root and
- * both services have health checks; the cluster file runs identical nodes behind a load balancer that needs no
- * session affinity.
+ * both services have health checks, the database is set up with the two roles and the application never connects as
+ * its superuser; the cluster file runs identical nodes behind a load balancer that needs no session affinity.
+ * (DockerInitScriptPostgresTest runs the init script.)
  */
 class DockerFilesTest {
 
@@ -37,6 +38,31 @@ class DockerFilesTest {
     assertThat(services.values()).allSatisfy(service -> assertThat(service).containsKey("healthcheck"));
     assertThat(((Map<String, Map<String, String>>) platform.get("depends_on")).get("db"))
         .containsEntry("condition", "service_healthy");
+    assertTwoRoles(services.get("db"), environment);
+  }
+
+  /**
+   * README "Database roles": the database container creates the owner and the runtime role in its init script; the
+   * application connects as the runtime role and migrates as the owner, never as the image's superuser, and every
+   * password comes from the environment, a different one for each.
+   */
+  @SuppressWarnings("unchecked")
+  static void assertTwoRoles(Map<String, Object> db, Map<String, Object> application) {
+    Map<String, Object> database = (Map<String, Object>) db.get("environment");
+    assertThat((List<String>) db.get("volumes")).contains("./initdb:/docker-entrypoint-initdb.d:ro");
+    assertThat(Files.isRegularFile(Path.of("docker/initdb/10-liangze-roles.sh"))).isTrue();
+    String superuser = (String) database.get("POSTGRES_USER");
+    String owner = (String) database.get("LIANGZE_OWNER_ROLE");
+    String runtime = (String) database.get("LIANGZE_RUNTIME_ROLE");
+    assertThat(List.of(superuser, owner, runtime)).doesNotHaveDuplicates().doesNotContainNull();
+    assertThat(application.get("POSTGRES_USER")).isEqualTo(runtime).isNotEqualTo(superuser);
+    assertThat(application.get("POSTGRES_OWNER_USER")).isEqualTo(owner);
+    assertThat(application.get("POSTGRES_PASSWORD")).isEqualTo(database.get("LIANGZE_RUNTIME_PASSWORD"));
+    assertThat(application.get("POSTGRES_OWNER_PASSWORD")).isEqualTo(database.get("LIANGZE_OWNER_PASSWORD"));
+    List<String> passwords = List.of((String) database.get("POSTGRES_PASSWORD"),
+        (String) database.get("LIANGZE_OWNER_PASSWORD"), (String) database.get("LIANGZE_RUNTIME_PASSWORD"));
+    assertThat(passwords).allMatch(password -> password.matches("\\$\\{[A-Z_]+:\\?.*}")).doesNotHaveDuplicates();
+    assertThat(application.values()).noneMatch(value -> String.valueOf(value).contains("POSTGRES_SUPERUSER"));
   }
 
   @Test
@@ -73,6 +99,7 @@ class DockerFilesTest {
     // the first node migrates and deploys on its own; the others wait until it is healthy
     assertThat(((Map<String, Map<String, String>>) first.get("depends_on")).get("db"))
         .containsEntry("condition", "service_healthy");
+    assertTwoRoles(services.get("db"), environment);
     for (String node : nodes.subList(1, nodes.size())) {
       assertThat(((Map<String, Map<String, String>>) services.get(node).get("depends_on")).get(nodes.get(0)))
           .containsEntry("condition", "service_healthy");
@@ -97,5 +124,8 @@ class DockerFilesTest {
     Matcher bodySize = Pattern.compile("client_max_body_size (\\d+)m;").matcher(nginx);
     assertThat(bodySize.find()).isTrue();
     assertThat(Integer.parseInt(bodySize.group(1))).isGreaterThanOrEqualTo(26);
+    // the nodes believe forwarded headers from the load balancer's address and nobody else's
+    String lbAddress = ((Map<String, Map<String, String>>) balancer.get("networks")).get("default").get("ipv4_address");
+    assertThat(environment.get("LIANGZE_TRUSTED_PROXIES")).isEqualTo(lbAddress);
   }
 }

@@ -109,6 +109,21 @@ class LoadBalancerTest {
   }
 
   @Test
+  void whatAClientSendsAsForwardedHeadersNeverReachesTheNodes() throws Exception {
+    HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri("/api/me"))
+        .header("X-Forwarded-For", "10.9.9.9").header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "evil.example").header("Forwarded", "for=10.9.9.9;proto=https")
+        .header("X-Forwarded-Port", "443").header("X-Forwarded-Prefix", "/evil").header("X-Forwarded-Ssl", "on")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    Map<String, String> seen = requestsByNode.values().stream().flatMap(List::stream).findFirst().orElseThrow();
+    // the nodes trust this proxy, so it states the client's address and scheme itself
+    assertThat(seen).containsEntry("x-forwarded-for", "127.0.0.1").containsEntry("x-forwarded-proto", "http")
+        .containsEntry("x-forwarded-host", "127.0.0.1:" + port)
+        .doesNotContainKeys("forwarded", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl");
+  }
+
+  @Test
   void anEvidenceUploadOf25MegabytesPasses() throws Exception {
     byte[] evidence = new byte[25 * 1024 * 1024];
     HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri("/api/evidence"))

@@ -135,7 +135,7 @@ class EscalationLadderTest {
     patrolAt(due.plus(Duration.ofDays(5)));
     assertThat(levels("D01", d01)).endsWith(EscalationLevel.SUMMONED);
     assertThat(runtime.getVariable(campaign, EscalationVariables.WARNING_LEVEL)).isEqualTo("RED");
-    assertThat(jdbc.sql("select count(*) from summons_requests where task_id = ?").param(d01.getId())
+    assertThat(jdbc.sql("select count(*) from summons_request_tasks where task_id = ?").param(d01.getId())
         .query(Long.class).single()).isEqualTo(1);
 
     patrolAt(due.plus(Duration.ofDays(15)));
@@ -210,13 +210,19 @@ class EscalationLadderTest {
         .singleResult();
     management.executeJob(timer.getId());
     List<String> steps = new java.util.ArrayList<>();
-    for (Job step; (step = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
-        .messages().singleResult()) != null; ) {
-      steps.add(management.createJobDefinitionQuery().jobDefinitionId(step.getJobDefinitionId()).singleResult()
-          .getActivityId());
-      management.executeJob(step.getId());
+    for (List<Job> due; !(due = patrolJobs()).isEmpty(); ) {
+      for (Job step : due) {
+        steps.add(management.createJobDefinitionQuery().jobDefinitionId(step.getJobDefinitionId()).singleResult()
+            .getActivityId());
+        management.executeJob(step.getId());
+      }
     }
-    assertThat(steps).endsWith(EscalationPatrolProcess.Element.PatrolTasks.name());
+    assertThat(steps).startsWith(EscalationPatrolProcess.Element.PatrolDue.name(),
+            EscalationPatrolProcess.Element.PlanPatrol.name())
+        .contains(UnitEscalationProcess.Element.EscalateUnitTasks.name(),
+            UnitEscalationProcess.Element.StartUnitRequests.name(),
+            UnitEscalationProcess.Element.ReportUnitEscalated.name())
+        .endsWith(EscalationPatrolProcess.Element.SendDigests.name());
 
     assertThat(levels("T02", t02)).containsExactly(EscalationLevel.REMINDED);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY).count())
@@ -241,6 +247,14 @@ class EscalationLadderTest {
   private void patrolAt(Instant when) {
     ClockUtil.setCurrentTime(Date.from(when));
     escalations.patrol();
+  }
+
+  /** The patrol's and its unit escalations' jobs that are due to run. */
+  private List<Job> patrolJobs() {
+    List<Job> jobs = new java.util.ArrayList<>(management.createJobQuery()
+        .processDefinitionKey(EscalationPatrolProcess.KEY).messages().list());
+    jobs.addAll(management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).messages().list());
+    return jobs;
   }
 
   private void deliverAll() {

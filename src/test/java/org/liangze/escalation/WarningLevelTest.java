@@ -13,7 +13,7 @@ class WarningLevelTest {
 
   static final Instant NOW = Instant.parse("2026-03-10T08:00:00Z");
   static final EscalationProperties LADDER =
-      new EscalationProperties(Duration.ofDays(2), Duration.ofDays(5), Duration.ofDays(15));
+      new EscalationProperties(Duration.ofDays(2), Duration.ofDays(5), Duration.ofDays(15), 200);
 
   @Test
   void theColourFollowsTheLadder() {
@@ -57,7 +57,7 @@ class WarningLevelTest {
 
   @Test
   void negativeThresholdsAreRefused() {
-    assertThatThrownBy(() -> new EscalationProperties(Duration.ofDays(-1), Duration.ofDays(5), Duration.ofDays(15)))
+    assertThatThrownBy(() -> new EscalationProperties(Duration.ofDays(-1), Duration.ofDays(5), Duration.ofDays(15), 200))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

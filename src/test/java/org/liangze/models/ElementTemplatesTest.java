@@ -32,9 +32,10 @@ class ElementTemplatesTest {
 
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
-            "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "patrolTasks", "publishList",
+            "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
+            "sendEscalationDigests", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
-            "publishCaseNotification", "remindConsequenceEnd");
+            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 

@@ -30,6 +30,15 @@ class ProductionGuardTest {
   }
 
   @Test
+  void outsideTheDemoThePlatformGeneratesNoCheckpointKeyOfItsOwn() {
+    MockEnvironment environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.password", "a-long-secret")
+        .withProperty("liangze.record.checkpoint.generate-missing-key", "true");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("CheckpointKeyCli");
+  }
+
+  @Test
   void productionWithASecretStartsAndTheDemoNeedsNone() {
     MockEnvironment production = new MockEnvironment().withProperty("camunda.bpm.admin-user.password", "a-long-secret");
     assertThatCode(() -> guard.postProcessEnvironment(production, new SpringApplication())).doesNotThrowAnyException();

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.ApiAccessPolicy;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,8 @@ class SecurityIntegrationTest {
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
+    // the test's loopback client is not a trusted proxy here
+    registry.add("liangze.trusted-proxies", () -> "10.255.0.1");
   }
 
   @Autowired TestRestTemplate http;
@@ -330,6 +333,68 @@ class SecurityIntegrationTest {
         .isIn(door.expected());
   }
 
+  /** A caller of each kind: the district's three posts, a unit's secretary and staff, and a post of neither. */
+  static final List<String> CALLERS = List.of("jiwei", "quwei", "admin", "d01sec", "d01staff", "designer");
+
+  /** Every line of the access matrix, made concrete (own unit and another unit), for a caller of each kind. */
+  static Stream<Arguments> mappingsAndCallers() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.rules()) {
+      String pattern = rule.pattern().getPatternString();
+      List<String> units = pattern.contains("{unitCode}") ? List.of("D01", "T01") : List.of("");
+      for (String unit : units) {
+        for (String caller : CALLERS) {
+          arguments.add(Arguments.of(rule.method().name(), pattern, unit, caller));
+        }
+      }
+    }
+    return arguments.stream();
+  }
+
+  static final Map<String, org.liangze.organisation.Official> OFFICIALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The matrix holds for real callers: a mapping refuses (403, before any controller runs) exactly the callers its
+   * line does not name, and lets the others through (whatever the feature then answers: 200, 400 for the empty body
+   * or 404 for an id that does not exist — never 401 or 403). Nothing changes, whoever calls.
+   */
+  @ParameterizedTest(name = "{0} {1} [{2}] as {3}")
+  @MethodSource("mappingsAndCallers")
+  void everyMappingAdmitsExactlyWhomItsPolicyNames(String method, String pattern, String unit, String caller)
+      throws IOException {
+    TestRestTemplate client = caller.equals("admin") ? http.withBasicAuth("admin", "test-admin-password") : as(caller);
+    org.liangze.organisation.Official official = OFFICIALS.computeIfAbsent(caller, name -> {
+      try {
+        JsonNode me = json.readTree(client.getForObject("/api/me", String.class));
+        List<String> groups = new ArrayList<>();
+        me.get("groupIds").forEach(group -> groups.add(group.asText()));
+        return org.liangze.organisation.Official.of(name, groups);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    ApiAccessPolicy.Rule rule = ApiAccessPolicy.rules().stream()
+        .filter(r -> r.method().name().equals(method) && r.pattern().getPatternString().equals(pattern))
+        .findFirst().orElseThrow();
+    String path = pattern.replace("{unitCode}", unit).replace("{id}", "999999999").replace("{year}", "2026")
+        .replace("{quarter}", "2026Q1").replace("{period}", "2026H1").replace("{hash}", "f".repeat(64));
+    boolean admitted = rule.who().admits().test(official, unit.isEmpty() ? Map.of() : Map.of("unitCode", unit));
+    Map<String, Long> before = counts();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> answer = client.exchange(URI.create(http.getRootUri() + path), HttpMethod.valueOf(method),
+        new HttpEntity<>(method.equals("GET") ? null : "{}", headers), String.class);
+    String said = method + " " + path + " as " + caller + " (" + rule.who() + ") -> " + answer.getStatusCode() + " "
+        + answer.getBody();
+    if (admitted) {
+      assertThat(answer.getStatusCode().value()).as(said).isNotIn(401, 403);
+    } else {
+      assertThat(answer.getStatusCode().value()).as(said).isEqualTo(403);
+      assertThat(answer.getBody()).as(said).contains("无权");
+    }
+    assertThat(counts()).as(said).isEqualTo(before);
+  }
+
   @Test
   void everyoneSeesOnlyTheirOwnUnitsWork() throws IOException {
     List<JsonNode> own = tasks("d01sec");
@@ -338,6 +403,33 @@ class SecurityIntegrationTest {
     assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().equals("D01"));
     assertThat(json.readTree(as("d01sec").getForObject("/engine-rest/filter", String.class)))
         .noneMatch(filter -> filter.get("name").asText().equals("伪造的过滤器"));
+  }
+
+  @Test
+  void aCampaignsProgressIsTheDistrictsAndAUnitSeesOnlyItsOwnLetter() throws IOException {
+    for (String district : List.of("quwei", "jiwei", "admin")) {
+      ResponseEntity<String> answer = district.equals("admin")
+          ? http.withBasicAuth("admin", "test-admin-password").getForEntity("/api/letter-campaigns/" + YEAR,
+              String.class)
+          : as(district).getForEntity("/api/letter-campaigns/" + YEAR, String.class);
+      JsonNode progress = json.readTree(answer.getBody());
+      assertThat(progress.get("processInstanceId").asText()).as(district).isNotBlank();
+      assertThat(progress.get("letters").isObject()).as("counts by status").isTrue();
+    }
+    for (String unitUser : List.of("d01sec", "d01staff")) {
+      ResponseEntity<String> answer = as(unitUser).getForEntity("/api/letter-campaigns/" + YEAR, String.class);
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+      JsonNode own = json.readTree(answer.getBody());
+      assertThat(own.get("year").asInt()).isEqualTo(YEAR);
+      assertThat(own.has("processInstanceId")).as(unitUser + " sees no instance id").isFalse();
+      assertThat(own.get("letters")).hasSize(1);
+      assertThat(own.at("/letters/0/unitCode").asText()).isEqualTo("D01");
+      assertThat(own.at("/letters/0/letterId").asLong()).isEqualTo(letterIdOf("D01"));
+      assertThat(own.at("/letters/0/status").asText()).isNotBlank();
+      assertThat(answer.getBody()).doesNotContain("T01V01").doesNotContain("quwei");
+    }
+    assertThat(as("d01sec").getForEntity("/api/letter-campaigns/2031", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -374,7 +466,40 @@ class SecurityIntegrationTest {
     assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(api.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(api.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(api.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
     assertThat(api.getHeaders().getCacheControl()).contains("no-store");
+    // the engine REST API too, answered or refused
+    for (ResponseEntity<String> engine : List.of(as("d01sec").getForEntity("/engine-rest/task", String.class),
+        http.getForEntity("/engine-rest/task", String.class))) {
+      assertThat(engine.getStatusCode().value()).isIn(200, 401);
+      assertThat(engine.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(engine.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(engine.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+    ResponseEntity<String> refused = http.getForEntity("/api/me", String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(refused.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  /**
+   * This context trusts only a proxy at 10.255.0.1 (liangze.trusted-proxies), so the test's own loopback client is
+   * an ordinary client: its X-Forwarded-Proto does not make the platform believe the request came over HTTPS (the
+   * session cookie would then be marked Secure) and its other forwarded headers are dropped.
+   */
+  @Test
+  void forwardedHeadersFromAnUntrustedClientAreIgnored() {
+    HttpHeaders spoofed = new HttpHeaders();
+    spoofed.add("X-Forwarded-Proto", "https");
+    spoofed.add("X-Forwarded-For", "10.255.0.1");
+    spoofed.add("X-Forwarded-Host", "evil.example");
+    spoofed.add("Forwarded", "for=10.255.0.1;proto=https;host=evil.example");
+    ResponseEntity<String> answer = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(spoofed), String.class);
+    List<String> session = answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(cookie -> cookie.startsWith("SESSION=")).toList();
+    assertThat(session).as("a session cookie was set").hasSize(1);
+    assertThat(session.get(0)).doesNotContainIgnoringCase("Secure");
+    assertThat(answer.getHeaders().toString()).doesNotContain("evil.example");
   }
 
   // ---- 3. hostile input --------------------------------------------------------------------------------------

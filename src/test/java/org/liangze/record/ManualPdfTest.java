@@ -93,6 +93,25 @@ class ManualPdfTest {
     }
   }
 
+  @Test
+  void theClaimUnderTheManualNamesTheCheckpointAndWhatItDoesNotCover() throws IOException {
+    PdfFonts fonts = new PdfFonts(new PdfProperties(""));
+    assumeThat(fonts.locate()).as("a Chinese font installed (fonts-droid-fallback)").isPresent();
+    ManualSnapshot plain = snapshot("党组会");
+    ManualSnapshot covered = new ManualSnapshot(plain.unit(), plain.entries(), new ChainReport("D01", 1, null, 4L),
+        plain.actorNames(), plain.takenAt(), new Checkpoints.Coverage(4, Instant.parse("2026-03-02T16:30:00Z"),
+            "ab".repeat(32), 1));
+    try (PDDocument document = Loader.loadPDF(new ManualPdf(fonts).write(covered))) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
+      assertThat(text).contains("第1–1条记录已纳入第4号签名检查点（2026-03-0300:30，根哈希abababababababab…）")
+          .contains("与签名检查点不符").contains("同时掌握数据库和签名密钥者在两次回执之间的改写");
+    }
+    try (PDDocument document = Loader.loadPDF(new ManualPdf(fonts).write(plain))) {
+      assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", ""))
+          .contains("本手册尚无记录纳入签名检查点");
+    }
+  }
+
   static ManualSnapshot snapshot(String summary) {
     Instant at = Instant.parse("2026-03-02T01:30:00Z");
     RecordEntry entry = new RecordEntry(1, "D01", 1, EntryKind.STUDY, null, "d01staff", at, at, summary, null,

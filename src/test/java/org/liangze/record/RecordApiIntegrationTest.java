@@ -1,6 +1,7 @@
 package org.liangze.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.platform.InvalidInputException;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,7 @@ class RecordApiIntegrationTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired JdbcClient jdbc;
+  @Autowired EvidenceReferences references;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -139,6 +142,45 @@ class RecordApiIntegrationTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(json.readTree(as("d01sec").getForObject("/api/units/D01/record/verification", String.class))
         .get("entriesChecked").asInt()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aUnitAttachesOnlyEvidenceItUploadedItself() throws IOException {
+    byte[] report = (new String(PDF, StandardCharsets.US_ASCII) + "% 巡察整改报告").getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<String> uploaded = upload("d02staff", "巡察整改报告.pdf", report);
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String hash = json.readTree(uploaded.getBody()).get("contentHash").asText();
+    assertThat(as("t02staff").getForEntity("/api/evidence/" + hash, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    long entries = jdbc.sql("select count(*) from record_entries").query(Long.class).single();
+    List<Map<String, Object>> uses = evidenceUses(hash);
+
+    // another unit knows the file's number (it is in URLs and on forms) and cites it to be allowed to read it
+    ResponseEntity<String> borrowed = post("t02staff", "/api/units/T02/record", entry("INSPECTION", Instant.now(),
+        "借用他单位材料", null, List.of(hash)));
+    assertThat(borrowed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(borrowed.getBody()).contains("只能引用本单位上传的佐证材料");
+    assertThat(jdbc.sql("select count(*) from record_entries").query(Long.class).single()).isEqualTo(entries);
+    assertThat(evidenceUses(hash)).isEqualTo(uses);
+    assertThat(as("t02staff").getForEntity("/api/evidence/" + hash, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    // the same rule where self-checks and rectification reports cite evidence
+    assertThatThrownBy(() -> references.cite("T02", "第1项", hash, null))
+        .isInstanceOf(InvalidInputException.class).hasMessage("第1项：只能引用本单位上传的佐证材料，请先以本单位身份上传该文件");
+    assertThat(evidenceUses(hash)).isEqualTo(uses);
+
+    // the unit's own upload is attached; a unit that uploads the same file itself may attach it too (and is flagged)
+    assertThat(post("d02staff", "/api/units/D02/record", entry("INSPECTION", Instant.now(), "开展专项检查", null,
+        List.of(hash))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(upload("t02staff", "报告.pdf", report).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(post("t02staff", "/api/units/T02/record", entry("INSPECTION", Instant.now(), "开展专项检查", null,
+        List.of(hash))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(evidenceUses(hash)).extracting(use -> use.get("unit_code")).containsExactly("D02", "T02");
+  }
+
+  private List<Map<String, Object>> evidenceUses(String hash) {
+    return jdbc.sql("select unit_code from evidence_uses where content_hash = ? order by unit_code").param(hash)
+        .query().listOfRows();
   }
 
   private long storedFiles() {

@@ -42,14 +42,8 @@ public final class RecordChainSeeder {
         flush(jdbc, batch);
       }
     }
+    // the database moves the chain heads itself (trigger record_entries_move_head)
     flush(jdbc, batch);
-    List<Object[]> heads = new ArrayList<>();
-    for (int u = 0; u < units; u++) {
-      if (lastSeq[u] > 0) {
-        heads.add(new Object[] {unitCodes.get(u), lastSeq[u], lastHash[u]});
-      }
-    }
-    jdbc.batchUpdate("insert into record_chain_heads (unit_code, last_seq, last_hash) values (?, ?, ?)", heads);
   }
 
   private static void flush(JdbcTemplate jdbc, List<Object[]> batch) {

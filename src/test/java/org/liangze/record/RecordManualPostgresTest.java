@@ -113,11 +113,17 @@ class RecordManualPostgresTest {
   @Test
   void theDatabaseRefusesUpdateAndDelete() {
     RecordEntry entry = append("D02", "党组会专题研究党风廉政建设");
-    assertThatThrownBy(() -> plainJdbc("update record_entries set summary = 'x' where unit_code = 'D02' and seq = "
-        + entry.seq())).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    String update = "update record_entries set summary = 'x' where unit_code = 'D02' and seq = " + entry.seq();
+    // the application's role may not change the table at all
+    assertThatThrownBy(() -> plainJdbc(update)).isInstanceOf(SQLException.class)
+        .hasMessageContaining("permission denied");
     assertThatThrownBy(() -> plainJdbc("delete from record_entries where unit_code = 'D02'"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+    // the role that owns it meets the append-only triggers
+    assertThatThrownBy(() -> asOwner(update)).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> asOwner("delete from record_entries where unit_code = 'D02'"))
         .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> plainJdbc("truncate record_entries cascade"))
+    assertThatThrownBy(() -> asOwner("truncate record_entries cascade"))
         .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
     assertThat(manual.entriesOf("D02")).extracting(RecordEntry::summary).contains("党组会专题研究党风廉政建设");
   }
@@ -132,7 +138,7 @@ class RecordManualPostgresTest {
 
     List<RecordEntry> entries = manual.entriesOf("A01");
     RecordEntry edited = entries.get(2);
-    asSuperuserWithoutTrigger("update record_entries set summary = '篡改后的摘要' where unit_code = 'A01' and seq = "
+    asOwnerWithoutTrigger("update record_entries set summary = '篡改后的摘要' where unit_code = 'A01' and seq = "
         + edited.seq());
     ChainReport afterEdit = verifier.verify("A01");
     assertThat(afterEdit.intact()).isFalse();
@@ -148,11 +154,11 @@ class RecordManualPostgresTest {
         .contains(edited.entryHash());
 
     // restore the edit, then delete another entry
-    asSuperuserWithoutTrigger("update record_entries set summary = '" + edited.summary()
+    asOwnerWithoutTrigger("update record_entries set summary = '" + edited.summary()
         + "' where unit_code = 'A01' and seq = " + edited.seq());
     assertThat(verifier.verify("A01").intact()).isTrue();
     RecordEntry deleted = entries.get(4);
-    asSuperuserWithoutTrigger("delete from record_entries where unit_code = 'A01' and seq = " + deleted.seq());
+    asOwnerWithoutTrigger("delete from record_entries where unit_code = 'A01' and seq = " + deleted.seq());
     ChainReport afterDelete = verifier.verify("A01");
     assertThat(afterDelete.firstBreak().seq()).isEqualTo(deleted.seq());
     assertThat(afterDelete.firstBreak().problem()).isEqualTo(ChainReport.Problem.MISSING);
@@ -164,7 +170,7 @@ class RecordManualPostgresTest {
   void deletingTheNewestEntryIsDetectedByTheChainHead() throws Exception {
     append("T02", "村务监督");
     RecordEntry last = append("T02", "三资检查");
-    asSuperuserWithoutTrigger("delete from record_entries where unit_code = 'T02' and seq = " + last.seq());
+    asOwnerWithoutTrigger("delete from record_entries where unit_code = 'T02' and seq = " + last.seq());
     ChainReport report = verifier.verify("T02");
     assertThat(report.firstBreak().problem()).isEqualTo(ChainReport.Problem.TAIL_MISSING);
     assertThat(report.firstBreak().seq()).isEqualTo(last.seq());
@@ -231,9 +237,20 @@ class RecordManualPostgresTest {
     }
   }
 
-  /** What an attacker with superuser rights could do: switch the trigger off, change the table, switch it on. */
-  private void asSuperuserWithoutTrigger(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+  private void asOwner(String sql) throws SQLException {
+    try (Connection connection = EmbeddedPostgresDatabase.asOwner(EmbeddedPostgresDatabase.urlOf(dataSource));
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * What an attacker with the owner role's (or a superuser's) rights could do: switch the trigger off, change the
+   * table, switch it on.
+   */
+  private void asOwnerWithoutTrigger(String sql) throws SQLException {
+    try (Connection connection = EmbeddedPostgresDatabase.asOwner(EmbeddedPostgresDatabase.urlOf(dataSource));
+        Statement statement = connection.createStatement()) {
       statement.execute("alter table record_entries disable trigger record_entries_no_update_or_delete");
       try {
         statement.execute(sql);

@@ -106,7 +106,9 @@ class HalfYearReportProcessTest {
     Task edit = task(d01, Element.EditReport);
     String figures = (String) tasks.getVariable(edit.getId(), Variables.REPORT_FIGURES);
     assertThat(figures).contains("会议3次").contains("学习2次").contains("谈话1次").contains("检查0次");
-    assertThat((String) tasks.getVariable(edit.getId(), Variables.REPORT_TEXT)).contains("区教育和体育局2035年上半年");
+    assertThat((String) tasks.getVariable(edit.getId(), Variables.REPORT_TEXT)).contains("区教育和体育局2035年上半年")
+        .as("the draft names the signed checkpoint its figures rest on (none without a signing key)")
+        .contains("纪实手册签名检查点：");
 
     assertThatThrownBy(() -> complete("d01staff", edit, Map.of(Variables.REPORT_TEXT, " ")))
         .isInstanceOf(InvalidInputException.class);

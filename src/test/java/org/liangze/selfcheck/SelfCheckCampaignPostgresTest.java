@@ -159,6 +159,24 @@ class SelfCheckCampaignPostgresTest {
     assertThat(as("jiwei").getForEntity("/api/self-check-campaigns/2023Q1", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
 
+    // a unit sees only its own self-check of the campaign: no counts, no instance, not who started it
+    runAllJobs(json.readTree(created.getBody()).get("processInstanceId").asText());
+    for (String unitUser : List.of("d01sec", "d01staff")) {
+      ResponseEntity<String> answer = as(unitUser).getForEntity("/api/self-check-campaigns/2024Q4", String.class);
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+      JsonNode own = json.readTree(answer.getBody());
+      assertThat(own.get("quarter").asText()).isEqualTo("2024Q4");
+      assertThat(own.has("processInstanceId") || own.has("startedBy") || own.has("units") || own.has("opened"))
+          .as(answer.getBody()).isFalse();
+      assertThat(own.get("selfChecks")).hasSize(1);
+      assertThat(own.at("/selfChecks/0/unitCode").asText()).isEqualTo("D01");
+      assertThat(own.at("/selfChecks/0/status").asText()).isEqualTo(SelfCheckStatus.ASSESSING.name());
+    }
+    assertThat(json.readTree(as("jiwei").getForObject("/api/self-check-campaigns/2024Q4", String.class))
+        .at("/selfChecks/ASSESSING").asInt()).isEqualTo(UNITS);
+    assertThat(as("d01sec").getForEntity("/api/self-check-campaigns/2023Q1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
     assertThat(as("d01staff").getForEntity("/api/units/D01/self-checks?quarter=2024Q4", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(as("d02staff").getForEntity("/api/units/D01/self-checks?quarter=2024Q4", String.class)

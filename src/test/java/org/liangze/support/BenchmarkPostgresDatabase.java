@@ -3,19 +3,23 @@ package org.liangze.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A PostgreSQL 15 server of its own for the benchmark, with durable commits as in production: {@code fsync=on}
  * (zonky starts PostgreSQL with {@code -F}, fsync off; a later {@code -c fsync=on} overrides it) and
  * {@code synchronous_commit=on}, so every commit waits for its WAL to reach the disk. The shared test server keeps
- * whatever settings the tests use.
+ * whatever settings the tests use. Its database {@code liangze} is set up with the two roles of production, like
+ * {@link EmbeddedPostgresDatabase}'s: the owner role migrates, the application connects as the runtime role.
  *
  * <p>{@code -Dbenchmark.explainMs=N} loads {@code auto_explain}: the plan of every statement slower than N ms, with
  * actual rows and buffers (EXPLAIN (ANALYZE, BUFFERS)), Camunda's own queries included, goes to
  * {@code target/benchmark-postgres/postgresql.log}. It slows every statement a little; leave it off for figures.
  */
 public final class BenchmarkPostgresDatabase {
+
+  static final String DATABASE = "liangze";
 
   private static EmbeddedPostgres server;
 
@@ -40,6 +44,8 @@ public final class BenchmarkPostgresDatabase {
               .setServerConfig("log_filename", "postgresql.log");
         }
         server = builder.start();
+        EmbeddedPostgresDatabase.createRoles(server);
+        EmbeddedPostgresDatabase.createDatabase(server, DATABASE);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -54,10 +60,17 @@ public final class BenchmarkPostgresDatabase {
     return server;
   }
 
-  /** Points the Spring context's datasource at the benchmark server's {@code postgres} database. */
+  /** Points the Spring context at the benchmark server's {@code liangze} database, the production way. */
   public static void register(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    EmbeddedPostgresDatabase.register(registry, EmbeddedPostgresDatabase.url(server(), DATABASE));
+  }
+
+  /**
+   * The superuser on the benchmark's database: what the application's role may not do (ANALYZE Camunda's tables,
+   * create the stock engine's database).
+   */
+  public static JdbcTemplate superuser() {
+    return new JdbcTemplate(EmbeddedPostgresDatabase.superuserDataSource(
+        EmbeddedPostgresDatabase.url(server(), DATABASE)));
   }
 }

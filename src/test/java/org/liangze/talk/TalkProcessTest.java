@@ -283,9 +283,11 @@ class TalkProcessTest {
     escalations.patrol(); // a second patrol starts nothing twice
 
     // the commission's own late task is the commission's: the ladder summons no unit for it
-    assertThat(jdbc.sql("select count(*) from summons_requests where task_id = ?").param(commissionTask.getId())
+    assertThat(jdbc.sql("select count(*) from summons_request_tasks where task_id = ?").param(commissionTask.getId())
         .query(Long.class).single()).isZero();
-    Map<String, Object> request = jdbc.sql("select id, status from summons_requests where task_id = ?")
+    Map<String, Object> request = jdbc.sql("""
+            select r.id, r.status from summons_requests r join summons_request_tasks t on t.request_id = r.id
+             where t.task_id = ?""")
         .param(overdue.getId()).query().singleRow();
     assertThat(request.get("status")).isEqualTo("STARTED");
     long requestId = ((Number) request.get("id")).longValue();
@@ -310,7 +312,9 @@ class TalkProcessTest {
         .query(Long.class).single()).isEqualTo(1);
 
     // the commission takes up a request still open (one the ladder stored and no talk took up), for its unit only
-    jdbc.sql("insert into summons_requests (unit_code, task_id, cause, requested_at, status) values (?, ?, ?, ?, 'OPEN')")
+    jdbc.sql("""
+            insert into summons_requests (unit_code, task_id, cause, requested_at, status, period)
+            values (?, ?, ?, ?, 'OPEN', 'test-open')""")
         .params("T02", "open-request-task", "逾期未办：测试", java.time.OffsetDateTime.now()).update();
     long open = jdbc.sql("select id from summons_requests where task_id = 'open-request-task'")
         .query(Long.class).single();

@@ -2,21 +2,22 @@ package org.liangze.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.liangze.escalation.UnitEscalationProcess.Variables;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
-@DelegateInputs({})
-@Component("patrolTasks")
-class PatrolTasksDelegate implements JavaDelegate {
+@DelegateInputs({Variables.UNIT_CODE})
+@Component("startUnitRequests")
+class StartUnitRequestsDelegate implements JavaDelegate {
 
   private final Escalations escalations;
 
-  PatrolTasksDelegate(Escalations escalations) {
+  StartUnitRequestsDelegate(Escalations escalations) {
     this.escalations = escalations;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    escalations.patrol();
+    escalations.startRequested((String) execution.getVariable(Variables.UNIT_CODE));
   }
 }

@@ -1,0 +1,24 @@
+package org.liangze.escalation;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The ladder's problem summons requests, for the talk that takes one up: its unit, and taking it up once. */
+@Service
+public class SummonsRequests {
+
+  private final EscalationRepository escalations;
+
+  SummonsRequests(EscalationRepository escalations) {
+    this.escalations = escalations;
+  }
+
+  public Optional<String> unitOf(long requestId) {
+    return escalations.unitOfSummonsRequest(requestId);
+  }
+
+  /** Marks the request as taken up by a talk; false if it was taken up before (or does not exist). */
+  public boolean takeUp(long requestId) {
+    return escalations.takeUpSummonsRequest(requestId);
+  }
+}

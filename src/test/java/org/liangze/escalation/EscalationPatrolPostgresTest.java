@@ -1,0 +1,277 @@
+package org.liangze.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.letter.LetterCampaigns;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.Role;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.talk.TalkProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The escalation patrol as its timer runs it, on PostgreSQL, jobs run one by one as the job executor would: a unit
+ * with seven red tasks gets one problem summons naming all seven, each person one digest per patrol, and a unit
+ * whose escalation fails (a write conflict, as with an official completing a task at that moment) becomes that
+ * unit's incident while every other unit's escalation commits — and is retried from Cockpit's incident.
+ *
+ * <p>The conflict is a trigger the schema's owner installs for the test (the application's own role may not).
+ *
+ * <p>Each test starts letter campaigns of its own years (a task per unit and year) and moves Camunda's clock past
+ * their due date; the summons period is the calendar month, so each test patrols in a month of its own.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class EscalationPatrolPostgresTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+  }
+
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired LetterCampaigns campaigns;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+
+  @BeforeEach
+  void district() throws IOException {
+    if (district.seedIfEmpty(2026)) {
+      identitySync.sync();
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+    asOwner("drop trigger if exists conflict_for_t01 on task_escalations");
+  }
+
+  @Test
+  void aUnitWithSevenRedTasksGetsOneSummonsNamingThemAllAndEachPersonOneDigest() throws IOException {
+    Instant started = Instant.parse("2040-01-05T02:00:00Z");
+    List<String> letters = new ArrayList<>();
+    for (int year = 2041; year <= 2047; year++) {
+      // a day apart, so that the seven tasks have seven due dates
+      letters.add(startLetters(year, started.plus(Duration.ofDays(year - 2041))));
+    }
+    List<Task> d01 = letters.stream().map(letter -> signingTask(letter, "D01")).toList();
+    Instant lastDue = d01.get(6).getDueDate().toInstant();
+
+    Instant patrolAt = lastDue.plus(Duration.ofDays(5));
+    List<String> activities = patrolByTimer(patrolAt);
+    assertThat(activities).startsWith(EscalationPatrolProcess.Element.PatrolDue.name(),
+            EscalationPatrolProcess.Element.PlanPatrol.name())
+        .contains(UnitEscalationProcess.Element.EscalateUnitTasks.name(),
+            UnitEscalationProcess.Element.StartUnitRequests.name())
+        .endsWith(EscalationPatrolProcess.Element.SendDigests.name());
+
+    // one summons request for D01 this month, naming all seven tasks
+    List<Long> requests = jdbc.sql("select id from summons_requests where unit_code = 'D01' and period = ?")
+        .param("2040-01").query(Long.class).list();
+    assertThat(requests).hasSize(1);
+    assertThat(jdbc.sql("select task_id from summons_request_tasks where request_id = ?").param(requests.get(0))
+        .query(String.class).list()).containsExactlyInAnyOrderElementsOf(d01.stream().map(Task::getId).toList());
+    // and one talk, started by itself, whose cause names the seven tasks
+    List<String> causes = jdbc.sql("select cause from talks where summons_request_id = ?").param(requests.get(0))
+        .query(String.class).list();
+    assertThat(causes).hasSize(1);
+    assertThat(causes.get(0)).startsWith("以下7项任务逾期未办").doesNotContain("null");
+    assertThat(causes.get(0).split("阅读并签订目标责任书", -1)).hasSize(8);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
+        .variableValueEquals(TalkProcess.Variables.SUMMONS_REQUEST_ID, requests.get(0)).count()).isEqualTo(1);
+    // every unit with letters got one summons, not one per task
+    assertThat(jdbc.sql("""
+            select unit_code, count(*) from summons_requests where period = '2040-01' group by unit_code
+            having count(*) > 1""").query().listOfRows()).isEmpty();
+    assertThat(jdbc.sql("select count(*) from summons_requests where period = '2040-01'").query(Long.class)
+        .single()).isEqualTo(jdbc.sql("select count(*) from units").query(Long.class).single());
+
+    // each person one digest of this patrol: the commission's names the summons of every unit, the secretary's
+    // the supervision notices of their unit's seven overdue letters
+    assertThat(notificationsSince("jiwei", patrolAt)).singleElement().satisfies(subject ->
+        assertThat(subject).startsWith("【约谈】"));
+    assertThat(notificationsSince("jiwei2", patrolAt)).hasSize(1);
+    assertThat(notificationsSince("d01sec", patrolAt)).singleElement().satisfies(subject ->
+        assertThat(subject).startsWith("【督办】").contains("阅读并签订目标责任书").endsWith("等7项"));
+    String body = jdbc.sql("""
+            select body from notifications where recipient_user_id = 'jiwei' and created_at >= ?""")
+        .param(Timestamp.from(patrolAt)).query(String.class).single();
+    assertThat(body).contains("【约谈】").contains("项任务逾期较久，建议约谈").contains("另有");
+
+    // a second patrol at the same moment has nothing to do: no steps, no messages, no new summons
+    long steps = jdbc.sql("select count(*) from escalation_steps").query(Long.class).single();
+    patrolByTimer(patrolAt.plusSeconds(60));
+    assertThat(jdbc.sql("select count(*) from escalation_steps").query(Long.class).single()).isEqualTo(steps);
+    assertThat(notificationsSince("jiwei", patrolAt)).hasSize(1);
+    assertThat(jdbc.sql("select count(*) from talks where summons_request_id = ?").param(requests.get(0))
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void aConflictInOneUnitsEscalationLeavesEveryOtherUnitsEscalationCommitted() throws IOException {
+    Instant started = Instant.parse("2050-03-02T02:00:00Z");
+    String letters = startLetters(2051, started);
+    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    // T01's escalation meets a write conflict every time it tries, as when another transaction changes its rows
+    asOwner("""
+        create or replace function conflict_for_t01() returns trigger language plpgsql as $$
+        begin
+          if new.unit_code = 'T01' then
+            raise exception 'could not serialize access due to concurrent update' using errcode = '40001';
+          end if;
+          return new;
+        end $$""");
+    asOwner("""
+        create trigger conflict_for_t01 before insert or update on task_escalations
+        for each row execute function conflict_for_t01()""");
+
+    Instant patrolAt = due.plus(Duration.ofDays(5));
+    patrolByTimer(patrolAt);
+
+    // T01: an incident on its own job, nothing of its escalation committed
+    List<Incident> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(UnitEscalationProcess.KEY,
+        EscalationPatrolProcess.KEY).list();
+    assertThat(incidents).singleElement().satisfies(incident -> {
+      assertThat(incident.getActivityId()).isEqualTo(UnitEscalationProcess.Element.EscalateUnitTasks.name());
+      assertThat(runtime.getVariable(incident.getProcessInstanceId(), UnitEscalationProcess.Variables.UNIT_CODE))
+          .isEqualTo("T01");
+    });
+    assertThat(stepsOf(letters, "T01")).isZero();
+    assertThat(summonsTalks("T01")).isZero();
+    // every other unit: its steps, its summons and its talk committed
+    for (String unit : List.of("D01", "D01S01", "D02", "T01S01", "T01V01", "T02", "T02V01", "A01")) {
+      assertThat(stepsOf(letters, unit)).as(unit).isEqualTo(2); // overdue, then summoned
+      assertThat(summonsTalks(unit)).as(unit).isEqualTo(1);
+    }
+    // the patrol waits for T01 (its digests too), which is visible in Cockpit as an incident of T01's escalation
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .activityIdIn(EscalationPatrolProcess.Element.UnitsEscalated.name()).count()).isEqualTo(1);
+
+    // the conflict is gone: the administrator retries the job from Cockpit's incident, and T01 catches up
+    asOwner("drop trigger conflict_for_t01 on task_escalations");
+    Job failed = management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).noRetriesLeft()
+        .singleResult();
+    management.setJobRetries(failed.getId(), 1);
+    runPatrolJobs();
+    assertThat(stepsOf(letters, "T01")).isEqualTo(2);
+    assertThat(summonsTalks("T01")).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY).count())
+        .as("the patrol ended, digests sent").isZero();
+    assertThat(notificationsSince("t01sec", patrolAt)).singleElement().satisfies(subject ->
+        assertThat(subject).startsWith("【督办】"));
+  }
+
+  /** Fires the patrol's timer at that moment and runs its jobs until none is left that can run. */
+  private List<String> patrolByTimer(Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+    Job timer = management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).timers()
+        .singleResult();
+    management.executeJob(timer.getId());
+    return runPatrolJobs();
+  }
+
+  private List<String> runPatrolJobs() {
+    List<String> activities = new ArrayList<>();
+    for (List<Job> due; !(due = patrolJobs()).isEmpty(); ) {
+      for (Job job : due) {
+        activities.add(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+            .singleResult().getActivityId());
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // the engine has counted the failure down; at no retries left it is an incident
+        }
+      }
+    }
+    return activities;
+  }
+
+  /** DDL the application's own role may not run: as the schema's owner (the test plays the outside world). */
+  private void asOwner(String sql) {
+    try (Connection owner = EmbeddedPostgresDatabase.asOwner(EmbeddedPostgresDatabase.urlOf(dataSource));
+        Statement statement = owner.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The patrol's and its unit escalations' jobs that can run. */
+  private List<Job> patrolJobs() {
+    List<Job> jobs = new ArrayList<>(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .messages().withRetriesLeft().list());
+    jobs.addAll(management.createJobQuery().processDefinitionKey(UnitEscalationProcess.KEY).messages()
+        .withRetriesLeft().list());
+    return jobs;
+  }
+
+  private String startLetters(int year, Instant at) throws IOException {
+    ClockUtil.setCurrentTime(Date.from(at));
+    district.publishLists(year);
+    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
+    String id = campaigns.start(String.valueOf(year)).processInstanceId();
+    identity.clearAuthentication();
+    management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
+    return id;
+  }
+
+  private Task signingTask(String processInstanceId, String unit) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskCandidateGroup(Groups.of(Role.SECRETARY, unit)).singleResult();
+  }
+
+  private List<String> notificationsSince(String userId, Instant since) {
+    return jdbc.sql("select subject from notifications where recipient_user_id = ? and created_at >= ?")
+        .params(userId, Timestamp.from(since)).query(String.class).list();
+  }
+
+  private long stepsOf(String processInstanceId, String unit) {
+    return jdbc.sql("select count(*) from escalation_steps where process_instance_id = ? and unit_code = ?")
+        .params(processInstanceId, unit).query(Long.class).single();
+  }
+
+  private long summonsTalks(String unit) {
+    return jdbc.sql("""
+            select count(*) from talks t join summons_requests r on r.id = t.summons_request_id
+             where r.unit_code = ? and r.period = '2050-03'""")
+        .param(unit).query(Long.class).single();
+  }
+}
