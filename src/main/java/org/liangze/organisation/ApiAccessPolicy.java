@@ -110,7 +110,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       // administrator or 组织管理员 resets one
       get("/pages/password", SIGNED_IN),
       post("/pages/password", SIGNED_IN),
-      post("/api/people/{login}/password-reset", ORGANISATION_ADMINS),
+      post("/api/people/{id}/password-reset", ORGANISATION_ADMINS),
       // lists
       post("/api/list-formulations", COMMISSION_OR_SECRETARY),
       get("/api/lists/{id}", SIGNED_IN),

@@ -33,8 +33,8 @@ class PasswordResetController {
   record Reset(String login, String name, String password, String notice) {
   }
 
-  @PostMapping("/api/people/{login}/password-reset")
-  ResponseEntity<Reset> reset(@PathVariable String login) {
+  @PostMapping("/api/people/{id}/password-reset")
+  ResponseEntity<Reset> reset(@PathVariable("id") String login) {
     Official caller = officials.current();
     if (!caller.isMemberOf(Groups.ADMINISTRATORS) && !caller.isMemberOf(Groups.ORGANISATION_ADMINS)) {
       throw new AccessDeniedException("Only administrators reset passwords");

@@ -3,7 +3,9 @@ package org.liangze.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Constructor;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.liangze.support.EmbeddedPostgresDatabase;
@@ -61,6 +63,21 @@ class PostsMigrationTest {
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DriverManagerDataSource dataSource,
       String vendor) {
     return Flyway.configure().dataSource(dataSource)
-        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor);
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .javaMigrations(camundaSchema())
+        // as application.yaml: a session-level lock, so CREATE INDEX CONCURRENTLY does not wait for Flyway's own
+        .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"));
+  }
+
+  /** The platform's migration of Camunda's schema (V22), a bean of the platform feature, as Spring gives it. */
+  private static JavaMigration camundaSchema() {
+    try {
+      Constructor<?> constructor = Class.forName("org.liangze.platform.CamundaSchemaMigration")
+          .getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return (JavaMigration) constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
