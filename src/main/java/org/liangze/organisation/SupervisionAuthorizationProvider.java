@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
@@ -26,6 +27,9 @@ import org.camunda.bpm.engine.task.Task;
  */
 class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
 
+  /** The variable by which the platform's processes name the unit an instance belongs to. */
+  static final String UNIT_CODE = "unitCode";
+
   @Override
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
     AuthorizationEntity[] own = super.newTaskGroupIdentityLink(task, groupId, type);
@@ -36,18 +40,32 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
     String supervisors = Groups.supervisorsOf(unit.get());
     List<AuthorizationEntity> created = new ArrayList<>(Arrays.asList(own == null ? new AuthorizationEntity[0] : own));
     grant(created, task, supervisors, Resources.TASK, task.getId(), false, Permissions.READ);
-    if (task.getProcessInstanceId() != null) {
+    boolean unitsInstance = isUnitsInstance(task, unit.get());
+    if (unitsInstance) {
       grant(created, task, supervisors, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), false,
           Permissions.READ);
     }
     if (isHistoricInstancePermissionsEnabled()) {
       grant(created, task, supervisors, Resources.HISTORIC_TASK, task.getId(), true, HistoricTaskPermissions.READ);
-      if (task.getProcessInstanceId() != null) {
+      if (unitsInstance) {
         grant(created, task, supervisors, Resources.HISTORIC_PROCESS_INSTANCE, task.getProcessInstanceId(), true,
             HistoricProcessInstancePermissions.READ);
       }
     }
     return created.toArray(AuthorizationEntity[]::new);
+  }
+
+  /**
+   * Whether the task's process instance is the unit's own (its {@code unitCode} variable, set on the instance itself,
+   * names the unit: a unit's self-check, list formulation, half-year report). A district-wide instance with a task
+   * per unit (the letter campaign) is not: reading it would show every unit's part, so only the task is granted.
+   */
+  private static boolean isUnitsInstance(Task task, String unitCode) {
+    if (task.getProcessInstanceId() == null || !(task instanceof TaskEntity entity)
+        || entity.getProcessInstance() == null) {
+      return false;
+    }
+    return unitCode.equals(entity.getProcessInstance().getVariableLocal(UNIT_CODE));
   }
 
   /**

@@ -297,9 +297,12 @@ class AccessFollowsPeopleIntegrationTest {
     assertThat(result.groupsDeleted()).isEqualTo(5);
     assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isZero();
     assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isZero();
-    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'")).isEqualTo(1);
+    // T02's team member, who (level by level) supervises T02's village
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'")).isEqualTo(2);
     assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
         + " and group_id_ = 'unitT02member'")).isEqualTo(1);
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
+        + " and group_id_ = 'unitT02V01supervisors'")).isEqualTo(1);
     assertThat(count("select count(*) from act_ru_authorization where group_id_ not like 'unitRT01%'"))
         .isEqualTo(othersBefore);
     assertThat(identitySync.sync().writes()).isZero();
