@@ -178,10 +178,11 @@ public class IdentitySync implements ApplicationRunner {
         String id = Groups.of(role, unit.code());
         groups.put(id, new GroupSpec(id, unit.name() + "·" + role.label(), UNIT_TYPE, RoleGrants.forUnitGroup(id)));
       }
-      // those who supervise the unit from the level above; it holds no blanket grant, only each task's and
-      // instance's read authorization (SupervisionAuthorizationProvider)
+      // those who supervise the unit from the level above; it holds no blanket grant on work, only Cockpit's door
+      // and each task's and instance's read authorization (SupervisionAuthorizationProvider)
       String supervisors = Groups.supervisorsOf(unit.code());
-      groups.put(supervisors, new GroupSpec(supervisors, unit.name() + "·上级监督", UNIT_TYPE, List.of()));
+      groups.put(supervisors, new GroupSpec(supervisors, unit.name() + "·上级监督", UNIT_TYPE,
+          RoleGrants.forSupervisorsGroup(supervisors)));
     }
     for (Role role : Role.districtRoles()) {
       String id = Groups.of(role, null);

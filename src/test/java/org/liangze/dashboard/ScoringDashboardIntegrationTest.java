@@ -270,11 +270,11 @@ class ScoringDashboardIntegrationTest {
         assertThat(text).contains(score.unitName()).contains(RankingExports.plain(score.score()));
       }
     }
-    // a unit's export holds its own row only
+    // a unit's export holds its own row only (D02 has no units under it: a parent's also holds its children's)
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
-        as("d01sec").getForEntity("/api/dashboard/ranking.xlsx?period=2025Q3", byte[].class).getBody()))) {
+        as("d02sec").getForEntity("/api/dashboard/ranking.xlsx?period=2025Q3", byte[].class).getBody()))) {
       assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(2);
-      assertThat(workbook.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("D01");
+      assertThat(workbook.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("D02");
     }
   }
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.escalation.OverdueWork;
 import org.liangze.lists.ListFormulations;
+import org.liangze.organisation.imports.ImportReport;
+import org.liangze.organisation.imports.OrganisationImports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +107,45 @@ class SupervisionFollowsTreeTest {
     assertThat(seesAnything("t02sec", taskId, instance)).isFalse();
   }
 
+  /**
+   * The organisation import moves a unit (nobody's posts change): identity follows the tree at once, and the same
+   * file again changes nothing.
+   */
+  @Test
+  void anImportThatMovesAUnitMovesItsSupervisors(@Autowired OrganisationImports imports,
+      @Autowired PersonRepository people) {
+    assertThat(groupsOf("t01sec")).contains(Groups.supervisorsOf("T01V02"));
+    ImportReport moved = imports.importRows("tree-test", unitRows("T01V02", "T02"), peopleRows(people), "zuzhi");
+    assertThat(moved.applied()).as(moved.problems().toString()).isTrue();
+    assertThat(groupsOf("t02sec")).contains(Groups.supervisorsOf("T01V02"));
+    assertThat(groupsOf("t02insp")).contains(Groups.supervisorsOf("T01V02"));
+    assertThat(groupsOf("t01sec")).doesNotContain(Groups.supervisorsOf("T01V02"));
+    assertThat(identitySync.sync().writes()).isZero();
+
+    ImportReport back = imports.importRows("tree-test", unitRows("T01V02", "T01"), peopleRows(people), "zuzhi");
+    assertThat(back.applied()).as(back.problems().toString()).isTrue();
+    assertThat(groupsOf("t01sec")).contains(Groups.supervisorsOf("T01V02"));
+    assertThat(groupsOf("t02sec")).doesNotContain(Groups.supervisorsOf("T01V02"));
+  }
+
+  /** The district's units as import rows, one of them under another parent. */
+  private List<Map<String, String>> unitRows(String moved, String parent) {
+    return units.findAllActive().stream().map(unit -> Map.of(
+        OrganisationImports.Columns.UNIT_CODE, unit.code(), OrganisationImports.Columns.UNIT_NAME, unit.name(),
+        OrganisationImports.Columns.UNIT_TYPE, unit.type().label(), OrganisationImports.Columns.PARENT_CODE,
+        unit.code().equals(moved) ? parent : unit.parentCode() == null ? "" : unit.parentCode())).toList();
+  }
+
+  /** Everyone's posts as import rows, unchanged. */
+  private static List<Map<String, String>> peopleRows(PersonRepository people) {
+    return people.findAll().stream().flatMap(person -> person.posts().stream().map(post -> Map.of(
+        OrganisationImports.Columns.LOGIN, person.userId(), OrganisationImports.Columns.NAME, person.name(),
+        OrganisationImports.Columns.UNIT_CODE, post.unitCode() == null ? "" : post.unitCode(),
+        OrganisationImports.Columns.POST, post.role().label(),
+        OrganisationImports.Columns.MOBILE, person.mobile() == null ? "" : person.mobile(),
+        OrganisationImports.Columns.EMAIL, person.email() == null ? "" : person.email()))).toList();
+  }
+
   @Test
   void theSupervisorsOfAUnitAreTheLeadingPostsOfItsParent() {
     assertThat(groupsOf("t01sec")).contains(Groups.supervisorsOf("T01V01"), Groups.supervisorsOf("T01S01"));
@@ -119,6 +161,39 @@ class SupervisionFollowsTreeTest {
     assertThat(Official.of("t01v01sec", groupsOf("t01v01sec")).canSee("T01S01")).isFalse();
     // a supervisors group is no post: it gives no unit of one's own
     assertThat(Official.of("t01sec", groupsOf("t01sec")).unitCodes()).containsExactly("T01");
+  }
+
+  /**
+   * The overdue report (what the Cockpit plugin and {@code /api/overdue} show) is the viewer's subtree: a town sees
+   * itself and its villages and section ranked, the most red work first, and nothing of another town's village; a
+   * village sees itself only.
+   */
+  @Test
+  void aTownSeesItsSubtreesOverdueWorkRanked(@Autowired OverdueWork overdue) {
+    java.util.Date longAgo = java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+    overdueTask("T01V02", longAgo);
+    overdueTask("T01V02", longAgo);
+    overdueTask("T01V02", longAgo);
+    overdueTask("T01V01", longAgo);
+    overdueTask("T02V01", longAgo);
+
+    OverdueWork.Report town = overdue.report(Official.of("t01sec", groupsOf("t01sec")));
+    List<String> ranked = town.units().stream().map(OverdueWork.UnitOverdue::unitCode).toList();
+    assertThat(ranked).contains("T01V01", "T01V02").doesNotContain("T02V01", "T02", "D01");
+    assertThat(ranked).allMatch(unit -> unit.startsWith("T01"));
+    assertThat(ranked.indexOf("T01V02")).isLessThan(ranked.indexOf("T01V01"));
+    assertThat(overdue.report(Official.of("t01v01sec", groupsOf("t01v01sec"))).units())
+        .extracting(OverdueWork.UnitOverdue::unitCode).containsOnly("T01V01");
+    assertThat(overdue.report(Official.of("t02sec", groupsOf("t02sec"))).units())
+        .extracting(OverdueWork.UnitOverdue::unitCode).contains("T02V01").doesNotContain("T01V01", "T01V02");
+  }
+
+  private void overdueTask(String unit, java.util.Date due) {
+    org.camunda.bpm.engine.task.Task task = tasks.newTask();
+    task.setName("逾期测试任务");
+    task.setDueDate(due);
+    tasks.saveTask(task);
+    tasks.addCandidateGroup(task.getId(), Groups.of(Role.SECRETARY, unit));
   }
 
   private boolean reads(String user, String taskId, String instance) {

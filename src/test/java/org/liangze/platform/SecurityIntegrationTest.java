@@ -486,6 +486,27 @@ class SecurityIntegrationTest {
     List<String> units = new ArrayList<>();
     letters.forEach(letter -> units.add(letter.get("unitCode").asText()));
     assertThat(units).containsExactlyInAnyOrder("T01", "T01S01", "T01V01", "T01V02");
+    // the overdue report (Cockpit's plugin): the town and its children, never another town's village; Cockpit opens
+    // for the town's leading posts, not for a village's
+    JsonNode overdue = json.readTree(as("t01sec").getForObject("/api/overdue", String.class));
+    overdue.get("units").forEach(unit -> assertThat(unit.get("unitCode").asText()).startsWith("T01"));
+    assertThat(webappLogin("t01sec", "cockpit")).isEqualTo(200);
+    assertThat(webappLogin("t01insp", "cockpit")).isEqualTo(200);
+    assertThat(webappLogin("t01v01sec", "cockpit")).isEqualTo(403);
+    assertThat(webappLogin("t01staff", "cockpit")).isEqualTo(403);
+  }
+
+  /** The status of a login to one of the webapps (403 without the application's access). */
+  private int webappLogin(String user, String app) {
+    ResponseEntity<String> probe = http.getForEntity("/camunda/api/admin/auth/user/default", String.class);
+    String xsrf = probe.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split("[=;]")[1];
+    HttpHeaders login = new HttpHeaders();
+    login.add(HttpHeaders.COOKIE, cookies(probe));
+    login.add("X-XSRF-TOKEN", xsrf);
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=" + PASSWORD, login), String.class).getStatusCode().value();
   }
 
   @Test
