@@ -3,8 +3,11 @@ package org.liangze.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.liangze.lists.ListItem;
 import org.liangze.lists.ListKind;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
@@ -84,9 +87,29 @@ public class DemoDistrict {
     data.tailoredLists().forEach((unit, items) -> lists.publish(ListKind.TAILORED, unit, year, items));
   }
 
+  /**
+   * {@code demo/district.json}, plus {@code demo/district-tree.json}: a second village under 洪家楼街道 and a second
+   * section under 区教育和体育局, so that the demo shows a town supervising two villages and a department two
+   * sections, level by level (reviews, and what a parent's posts read).
+   */
   private DemoDistrictData read() throws IOException {
-    try (InputStream in = new ClassPathResource("demo/district.json").getInputStream()) {
+    DemoDistrictData district = read("demo/district.json");
+    DemoDistrictData tree = read("demo/district-tree.json");
+    Map<String, List<ListItem>> tailored = new LinkedHashMap<>(district.tailoredLists());
+    tailored.putAll(tree.tailoredLists());
+    return new DemoDistrictData(concat(district.units(), tree.units()), concat(district.people(), tree.people()),
+        district.commonList(), tailored);
+  }
+
+  private DemoDistrictData read(String resource) throws IOException {
+    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
       return json.readValue(in, DemoDistrictData.class);
     }
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 }

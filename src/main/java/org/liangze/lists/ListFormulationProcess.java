@@ -21,6 +21,8 @@ public final class ListFormulationProcess {
     DraftReady,
     DraftList,
     CheckListQuality,
+    /** Business rule task: review-routing.dmn decides who reviews (organisation.ReviewRouting). */
+    RouteListReview,
     ReviewList,
     ApprovedOrReturned,
     PublishList,

@@ -62,8 +62,11 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       (caller, path) -> COMMISSION.admits().test(caller, path) || caller.groupIds().stream()
           .anyMatch(group -> Groups.unitOf(group).filter(unit -> group.equals(Groups.of(Role.SECRETARY, unit)))
               .isPresent()));
-  /** The people of the unit in the path's {@code {unitCode}}, and the district's posts. */
-  public static final Who UNIT_OR_DISTRICT = new Who("people of {unitCode} or district posts",
+  /**
+   * The people of the unit in the path's {@code {unitCode}}, the leading posts of its parent unit (level by level:
+   * {@link Official#supervisedUnits()}), and the district's posts. Siblings are not admitted.
+   */
+  public static final Who UNIT_OR_DISTRICT = new Who("people of {unitCode}, its parent's leading posts or district posts",
       (caller, path) -> caller.canSee(path.get("unitCode")));
   /** Only the people of the unit in the path's {@code {unitCode}}: supervisors read a unit's work, never write it. */
   public static final Who UNIT_MEMBER = new Who("people of {unitCode}",

@@ -93,7 +93,10 @@ public class IdentityFollowsOrganisation implements ApplicationRunner {
       int handedBack = handBack(affected, change.leftLogins(), actor);
       return new Outcome(result, handedBack, 0);
     });
-    int ended = endSessions(affected);
+    // people whose groups the tree changed (a unit moved under them or away) log in again with their new groups
+    Set<String> regrouped = new LinkedHashSet<>(affected);
+    regrouped.addAll(outcome.sync().regroupedLogins());
+    int ended = endSessions(regrouped);
     log.info("Organisation changed by {}: {} added, {} changed, {} left, {} units retired; {} tasks handed back, "
             + "{} sessions ended", actor, change.addedLogins().size(), change.changedLogins().size(),
         change.leftLogins().size(), change.retiredUnits().size(), outcome.tasksHandedBack(), ended);

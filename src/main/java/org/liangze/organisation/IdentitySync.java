@@ -103,7 +103,12 @@ public class IdentitySync implements ApplicationRunner {
   /** What a sync wrote; all zero when Camunda already mirrored the organisation. */
   public record Result(int groupsCreated, int groupsUpdated, int groupsDeleted, int usersCreated, int usersUpdated,
       int usersLocked, int usersUnlocked, int membershipsCreated, int membershipsDeleted,
-      int authorizationsCreated, int authorizationsUpdated, int authorizationsDeleted) {
+      int authorizationsCreated, int authorizationsUpdated, int authorizationsDeleted, Set<String> regroupedLogins) {
+
+    /** {@code regroupedLogins}: the people whose memberships this sync changed (their sessions hold old groups). */
+    public Result {
+      regroupedLogins = Set.copyOf(regroupedLogins);
+    }
 
     public int writes() {
       return groupsCreated + groupsUpdated + groupsDeleted + usersCreated + usersUpdated + usersLocked
@@ -124,6 +129,7 @@ public class IdentitySync implements ApplicationRunner {
     List<Person> current = people.findAll();
     Set<String> left = people.findLeft();
     Map<String, GroupSpec> wantedGroups = wantedGroups(activeUnits);
+    Map<String, Set<String>> wantedMemberships = wantedMemberships(activeUnits, current);
     List<Grant> grants = new ArrayList<>();
     for (GroupSpec group : wantedGroups.values()) {
       grants.addAll(group.grants());
@@ -144,7 +150,7 @@ public class IdentitySync implements ApplicationRunner {
       Result result = commands.execute(context -> {
         context.disableAuthorizationCheck();
         try {
-          return reconcile(context, wantedGroups, current, left, memberships, wantedGrants);
+          return reconcile(context, wantedGroups, current, left, memberships, wantedMemberships, wantedGrants);
         } finally {
           context.enableAuthorizationCheck();
         }
@@ -172,12 +178,42 @@ public class IdentitySync implements ApplicationRunner {
         String id = Groups.of(role, unit.code());
         groups.put(id, new GroupSpec(id, unit.name() + "·" + role.label(), UNIT_TYPE, RoleGrants.forUnitGroup(id)));
       }
+      // those who supervise the unit from the level above; it holds no blanket grant on work, only Cockpit's door
+      // and each task's and instance's read authorization (SupervisionAuthorizationProvider)
+      String supervisors = Groups.supervisorsOf(unit.code());
+      groups.put(supervisors, new GroupSpec(supervisors, unit.name() + "·上级监督", UNIT_TYPE,
+          RoleGrants.forSupervisorsGroup(supervisors)));
     }
     for (Role role : Role.districtRoles()) {
       String id = Groups.of(role, null);
       groups.put(id, new GroupSpec(id, role.label(), DISTRICT_TYPE, RoleGrants.forDistrictGroup(role)));
     }
     return groups;
+  }
+
+  /**
+   * The groups each current person must be a member of: one per post, and, level by level, the supervisors group
+   * ({@link Groups#supervisorsOf}) of every active unit directly under a unit where they hold a supervising post
+   * ({@link Groups#SUPERVISING_ROLES}). The tree decides these memberships, so they follow every change of it.
+   */
+  static Map<String, Set<String>> wantedMemberships(List<Unit> activeUnits, List<Person> people) {
+    Map<String, List<String>> children = new HashMap<>();
+    for (Unit unit : activeUnits) {
+      if (unit.parentCode() != null) {
+        children.computeIfAbsent(unit.parentCode(), code -> new ArrayList<>()).add(unit.code());
+      }
+    }
+    Map<String, Set<String>> wanted = new HashMap<>();
+    for (Person person : people) {
+      Set<String> groups = new LinkedHashSet<>(person.groupIds());
+      for (Post post : person.posts()) {
+        if (post.unitCode() != null && Groups.SUPERVISING_ROLES.contains(post.role())) {
+          children.getOrDefault(post.unitCode(), List.of()).forEach(child -> groups.add(Groups.supervisorsOf(child)));
+        }
+      }
+      wanted.put(person.userId(), groups);
+    }
+    return wanted;
   }
 
   /**
@@ -193,8 +229,10 @@ public class IdentitySync implements ApplicationRunner {
   }
 
   private Result reconcile(CommandContext context, Map<String, GroupSpec> wantedGroups, List<Person> current,
-      Set<String> left, Map<String, Set<String>> memberships, Map<AuthKey, Set<Permission>> wantedGrants) {
+      Set<String> left, Map<String, Set<String>> memberships, Map<String, Set<String>> wantedMemberships,
+      Map<AuthKey, Set<Permission>> wantedGrants) {
     int[] n = new int[12];
+    Set<String> regrouped = new HashSet<>();
 
     // groups: create or rename the wanted ones, delete the platform's groups nobody needs any more
     Map<String, Group> groups = new HashMap<>();
@@ -265,8 +303,9 @@ public class IdentitySync implements ApplicationRunner {
     current.forEach(person -> byLogin.put(person.userId(), person));
     for (Person person : current) {
       Set<String> have = memberships.getOrDefault(person.userId(), Set.of());
-      for (String groupId : person.groupIds()) {
+      for (String groupId : wantedMemberships.getOrDefault(person.userId(), person.groupIds())) {
         if (!have.contains(groupId) && wantedGroups.containsKey(groupId)) {
+          regrouped.add(person.userId());
           MembershipEntity membership = new MembershipEntity();
           membership.setUser((UserEntity) users.get(person.userId()));
           membership.setGroup((GroupEntity) groups.get(groupId));
@@ -281,11 +320,13 @@ public class IdentitySync implements ApplicationRunner {
       boolean hasLeft = person == null && left.contains(login);
       for (String groupId : entry.getValue()) {
         boolean unjustified = hasLeft
-            || person != null && !person.groupIds().contains(groupId) && isPlatformGroup(groups.get(groupId))
+            || person != null && !wantedMemberships.getOrDefault(login, person.groupIds()).contains(groupId)
+            && isPlatformGroup(groups.get(groupId))
             || obsoleteGroups.contains(groupId);
         if (unjustified) {
           context.getDbEntityManager().delete(MembershipEntity.class, "deleteMembership",
               Map.of("userId", login, "groupId", groupId));
+          regrouped.add(login);
           n[8]++;
         }
       }
@@ -336,7 +377,7 @@ public class IdentitySync implements ApplicationRunner {
       identity.deleteGroup(groupId);
       n[2]++;
     }
-    return new Result(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11]);
+    return new Result(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], regrouped);
   }
 
   /** The group authorizations the platform owns, in one query per resource type. */

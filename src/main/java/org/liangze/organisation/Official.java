@@ -22,8 +22,18 @@ public record Official(String userId, Set<String> groupIds, Set<String> unitCode
     return new Official(userId, groups, units, districtWide);
   }
 
+  /** Whether the caller may read this unit's work: their own units, the units directly under them, or all. */
   public boolean canSee(String unitCode) {
-    return districtWide || unitCodes.contains(unitCode);
+    return districtWide || unitCodes.contains(unitCode) || supervisedUnits().contains(unitCode);
+  }
+
+  /**
+   * The units directly under one of the caller's units whose work the caller reads from the level above (their
+   * secretary's, inspector's or team member's post there, {@link Groups#SUPERVISING_ROLES}); never their own units.
+   */
+  public Set<String> supervisedUnits() {
+    return groupIds.stream().flatMap(group -> Groups.supervisedUnitOf(group).stream())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public boolean isMemberOf(String groupId) {

@@ -38,6 +38,15 @@ final class RoleGrants {
         Grant.of(groupId, PROCESS_DEFINITION, ANY, Permissions.READ));
   }
 
+  /**
+   * Those who supervise a unit from the level above ({@link Groups#supervisorsOf}) open Cockpit, whose overdue plugin
+   * shows them their subtree ({@code /api/overdue}, scoped by {@code Official.canSee}); what they read there is what
+   * the per-task and per-instance authorizations of {@code SupervisionAuthorizationProvider} allow.
+   */
+  static List<Grant> forSupervisorsGroup(String groupId) {
+    return List.of(Grant.of(groupId, APPLICATION, COCKPIT, Permissions.ACCESS));
+  }
+
   static List<Grant> forDistrictGroup(Role role) {
     String group = Groups.of(role, null);
     List<Grant> grants = new ArrayList<>();

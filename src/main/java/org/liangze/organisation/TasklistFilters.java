@@ -77,7 +77,7 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
             () -> mine().dueAfterExpression("${now()}").dueBeforeExpression(dueSoon).orderByDueDate().asc()),
         new Definition(DISTRICT_OVERDUE, "全区各单位已超过截止时间、尚未办理的任务，按截止时间排序（区纪委监委、区委）", -7,
             Audience.SUPERVISORS, () -> tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
-        new Definition(ALL_VISIBLE, "本人有权查看的全部任务（区纪委监委、区委可见全区）", 0, Audience.EVERYONE,
+        new Definition(ALL_VISIBLE, "本人有权查看的全部任务（上级单位可查看所属下级单位的任务，区纪委监委、区委可见全区）", 0, Audience.EVERYONE,
             () -> tasks.createTaskQuery().orderByDueDate().asc()));
   }
 

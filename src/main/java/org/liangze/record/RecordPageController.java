@@ -78,7 +78,7 @@ class RecordPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权查看该单位的纪实手册", "纪实手册只对本单位人员和区纪委监委开放。");
+    return message(HttpStatus.FORBIDDEN, "无权查看该单位的纪实手册", "纪实手册只对本单位人员、上级单位的书记、纪检委员和班子成员以及区纪委监委开放。");
   }
 
   @ExceptionHandler(NotFoundException.class)

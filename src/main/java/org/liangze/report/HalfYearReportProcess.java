@@ -35,6 +35,8 @@ public final class HalfYearReportProcess {
     EditReport,
     SignReport,
     SignedOrReturned,
+    /** Business rule task: review-routing.dmn decides who reviews (organisation.ReviewRouting). */
+    RouteReportReview,
     ReviewReport,
     AcceptedOrReturned,
     ReportAccepted

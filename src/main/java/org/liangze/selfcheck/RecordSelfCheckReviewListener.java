@@ -1,12 +1,13 @@
 package org.liangze.selfcheck;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.liangze.organisation.ReviewRouting;
 import org.liangze.platform.CompletionListener;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * End of the commission's review: checks the decision (a return needs a comment, a rectification a requirement and
+ * End of the review (the commission's, or level by level the parent unit's): checks the decision (a return needs a comment, a rectification a requirement and
  * a deadline after today) and records it.
  */
 @Component("recordSelfCheckReview")
@@ -26,7 +27,10 @@ class RecordSelfCheckReviewListener extends CompletionListener {
         (String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT),
         execution.getVariable(Variables.RECTIFICATION_DEADLINE), SubmitSelfCheckListener.currentUser(execution));
     switch (reviewed.decision()) {
-      case RETURN -> execution.setVariable(Variables.RETURN_COMMENT, "纪委退回：" + comment.strip());
+      // level by level: a village's or section's reviewer is its parent unit (review-routing.dmn)
+      case RETURN -> execution.setVariable(Variables.RETURN_COMMENT,
+          ("PARENT".equals(execution.getVariable(ReviewRouting.Variables.REVIEWING_LEVEL)) ? "上级退回：" : "纪委退回：")
+              + comment.strip());
       case RECTIFY -> {
         execution.setVariable(Variables.RECTIFICATION_REQUIREMENT,
             ((String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT)).strip());

@@ -4,7 +4,7 @@ package org.liangze.selfcheck;
 public enum SelfCheckStatus {
   ASSESSING("自查中"),
   SIGNING_OFF("待书记审签"),
-  REVIEWING("待纪委审核"),
+  REVIEWING("待上级审核"),
   RECTIFYING("整改中"),
   ACCEPTED("审核通过"),
   RECTIFIED("整改完成");

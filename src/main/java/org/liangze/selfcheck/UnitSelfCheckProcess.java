@@ -22,6 +22,8 @@ public final class UnitSelfCheckProcess {
     AssessItems,
     SignOff,
     SignedOffOrReturned,
+    /** Business rule task: review-routing.dmn decides who reviews (organisation.ReviewRouting). */
+    RouteReview,
     Review,
     ReviewOutcome,
     Rectify,

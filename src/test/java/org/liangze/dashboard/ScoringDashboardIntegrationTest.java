@@ -228,10 +228,11 @@ class ScoringDashboardIntegrationTest {
     assertThat(as("d01sec").getForEntity("/api/dashboard/units/D01?period=2025Q3", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     ResponseEntity<Map> own = as("d01sec").getForEntity("/api/dashboard?period=2025Q3", Map.class);
+    // its own unit and, level by level, its sections
     assertThat((List<Map<String, Object>>) own.getBody().get("units")).extracting(u -> u.get("unitCode"))
-        .containsExactly("D01");
+        .containsExactlyInAnyOrder("D01", "D01S01", "D01S02");
     ResponseEntity<Map> all = as("jiwei").getForEntity("/api/dashboard?period=2025Q3", Map.class);
-    assertThat((List<?>) all.getBody().get("units")).hasSize(9);
+    assertThat((List<?>) all.getBody().get("units")).hasSize(11);
     assertThat(http.getForEntity("/api/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     ResponseEntity<String> page = as("quwei").getForEntity("/pages/dashboard?period=2025Q3", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -269,11 +270,11 @@ class ScoringDashboardIntegrationTest {
         assertThat(text).contains(score.unitName()).contains(RankingExports.plain(score.score()));
       }
     }
-    // a unit's export holds its own row only
+    // a unit's export holds its own row only (D02 has no units under it: a parent's also holds its children's)
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
-        as("d01sec").getForEntity("/api/dashboard/ranking.xlsx?period=2025Q3", byte[].class).getBody()))) {
+        as("d02sec").getForEntity("/api/dashboard/ranking.xlsx?period=2025Q3", byte[].class).getBody()))) {
       assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(2);
-      assertThat(workbook.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("D01");
+      assertThat(workbook.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("D02");
     }
   }
 

@@ -155,10 +155,16 @@ class ListFormulationProcessTest {
     completeAs("t01v01staff", draft, Map.of(Variables.ITEMS, json(before.items())));
     execute(job(formulation));
 
+    // level by level (review-routing.dmn): a village's list is reviewed by its town's secretary or discipline
+    // inspector, not by the district commission
     Task review = task(formulation, Element.ReviewList);
-    assertThatThrownBy(() -> completeAs("jiwei", review, Map.of(Variables.DECISION, "RETURN")))
+    assertThat(review).hasCandidateGroup(Groups.of(Role.SECRETARY, "T01"))
+        .hasCandidateGroup(Groups.of(Role.INSPECTOR, "T01"));
+    assertThatThrownBy(() -> completeAs("jiwei", review, Map.of(Variables.DECISION, "APPROVE")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> completeAs("t01insp", review, Map.of(Variables.DECISION, "RETURN")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("审核意见");
-    completeAs("jiwei", review, Map.of(Variables.DECISION, "RETURN",
+    completeAs("t01insp", review, Map.of(Variables.DECISION, "RETURN",
         Variables.REVIEW_COMMENTS, "未体现今年新增的老旧小区改造资金监管，请补充"));
 
     Task again = task(formulation, Element.DraftList);
@@ -176,7 +182,7 @@ class ListFormulationProcessTest {
     execute(job(formulation));
     Task secondReview = task(formulation, Element.ReviewList);
     assertThat(taskService.getVariable(secondReview.getId(), Variables.DECISION)).isNull();
-    completeAs("jiwei", secondReview, Map.of(Variables.DECISION, "APPROVE", Variables.REVIEW_COMMENTS, "同意"));
+    completeAs("t01sec", secondReview, Map.of(Variables.DECISION, "APPROVE", Variables.REVIEW_COMMENTS, "同意"));
     execute(job(formulation));
 
     ResponsibilityList published = lists.tailoredList("T01V01", 2044).orElseThrow();

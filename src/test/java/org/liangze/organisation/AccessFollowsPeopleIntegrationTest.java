@@ -280,7 +280,8 @@ class AccessFollowsPeopleIntegrationTest {
           Role.SECRETARY)))));
     });
     identitySync.sync();
-    assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isEqualTo(4);
+    // four posts' groups and the group of those who supervise it from T02
+    assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isEqualTo(5);
     assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isPositive();
     assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
         + " and group_id_ = 'unitRT01secretary'")).isEqualTo(1);
@@ -293,12 +294,15 @@ class AccessFollowsPeopleIntegrationTest {
       units.retire(List.of("RT01"));
     });
     IdentitySync.Result result = identitySync.sync();
-    assertThat(result.groupsDeleted()).isEqualTo(4);
+    assertThat(result.groupsDeleted()).isEqualTo(5);
     assertThat(count("select count(*) from act_id_group where id_ like 'unitRT01%'")).isZero();
     assertThat(count("select count(*) from act_ru_authorization where group_id_ like 'unitRT01%'")).isZero();
-    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'")).isEqualTo(1);
+    // T02's team member, who (level by level) supervises T02's village
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'")).isEqualTo(2);
     assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
         + " and group_id_ = 'unitT02member'")).isEqualTo(1);
+    assertThat(count("select count(*) from act_id_membership where user_id_ = 'rt01sec'"
+        + " and group_id_ = 'unitT02V01supervisors'")).isEqualTo(1);
     assertThat(count("select count(*) from act_ru_authorization where group_id_ not like 'unitRT01%'"))
         .isEqualTo(othersBefore);
     assertThat(identitySync.sync().writes()).isZero();

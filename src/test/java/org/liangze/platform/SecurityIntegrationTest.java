@@ -87,7 +87,7 @@ class SecurityIntegrationTest {
 
   @Test
   void aTaskTakesOnlyWhatItsFormOffers() throws IOException {
-    List<JsonNode> own = tasks("d01sec");
+    List<JsonNode> own = ownTasks("d01sec");
     assertThat(own).hasSize(1);
     String taskId = own.get(0).get("id").asText();
     long othersLetter = letterIdOf("T01V01");
@@ -156,7 +156,7 @@ class SecurityIntegrationTest {
     assertThat(forgedSite.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
 
     // nothing changed: the task is open, the letters are as they were, the variable is the process's own
-    assertThat(tasks("d01sec")).hasSize(1);
+    assertThat(ownTasks("d01sec")).hasSize(1);
     assertThat(letterRows()).isEqualTo(lettersBefore);
     JsonNode letterId = json.readTree(as("d01sec").getForObject("/engine-rest/task/" + taskId
         + "/variables/letterId", String.class));
@@ -166,7 +166,7 @@ class SecurityIntegrationTest {
     assertThat(post("d01sec", "/engine-rest/task/" + taskId + "/complete", Map.of("variables",
         Map.of("decision", value("SIGN"), "signature", value("张伟"), "letterSummary", value("要点"))))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(tasks("d01sec")).isEmpty();
+    assertThat(ownTasks("d01sec")).isEmpty();
     await().atMost(Duration.ofSeconds(60)).until(() -> letterRows().stream()
         .filter(r -> r.get("unit_code").equals("D01")).allMatch(r -> "张伟".equals(r.get("signature"))));
     assertThat(letterRows().stream().filter(r -> r.get("unit_code").equals("T01V01")).toList())
@@ -260,6 +260,7 @@ class SecurityIntegrationTest {
   static final Set<Integer> FORBIDDEN = Set.of(403);
   /** Not allowed, or not visible at all. */
   static final Set<Integer> FORBIDDEN_OR_HIDDEN = Set.of(403, 404);
+  static final Set<Integer> OK = Set.of(200);
 
   static Stream<Arguments> doors() {
     return Stream.of(
@@ -291,6 +292,43 @@ class SecurityIntegrationTest {
         door("GET", "/engine-rest/task/{T01V01_TASK}", "d01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
         door("GET", "/engine-rest/task/{T01V01_TASK}/variables", "d01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
         door("POST", "/engine-rest/task/{T01V01_TASK}/complete", "d01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        // level by level: the parent (洪家楼街道 T01) reads its village T01V01's work through both doors ...
+        door("GET", "/api/units/T01V01/record", "t01sec", PASSWORD, OK),
+        door("GET", "/api/units/T01V01/record/verification", "t01insp", PASSWORD, OK),
+        door("GET", "/pages/units/T01V01/record", "t01sec", PASSWORD, OK),
+        door("GET", "/api/overdue/units/T01V01/tasks", "t01sec", PASSWORD, OK),
+        door("GET", "/api/letters/{T01_LETTER}", "t01sec", PASSWORD, OK),
+        door("GET", "/engine-rest/task/{T01V01_TASK}", "t01sec", PASSWORD, OK),
+        door("GET", "/engine-rest/task/{T01V01_TASK}", "t01insp", PASSWORD, OK),
+        // the letter campaign is one instance of the whole district: a town reads its village's letter task, not
+        // the campaign (a unit's own instances, such as its self-check, it reads: SupervisionFollowsTreeTest)
+        door("GET", "/engine-rest/process-instance/{T01V01_INSTANCE}", "t01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("GET", "/engine-rest/history/process-instance/{T01V01_INSTANCE}", "t01sec", PASSWORD,
+            FORBIDDEN_OR_HIDDEN),
+        // ... but does not work on it, nor write its record manual
+        door("POST", "/engine-rest/task/{T01V01_TASK}/complete", "t01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("POST", "/api/units/T01V01/record", "t01sec", PASSWORD, FORBIDDEN),
+        // the town's staff supervise nobody
+        door("GET", "/api/units/T01V01/record", "t01staff", PASSWORD, FORBIDDEN),
+        door("GET", "/engine-rest/task/{T01V01_TASK}", "t01staff", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        // the child sees nothing of its parent
+        door("GET", "/api/units/T01/record", "t01v01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/pages/units/T01/record", "t01v01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/api/overdue/units/T01/tasks", "t01v01sec", PASSWORD, FORBIDDEN),
+        // siblings (T01S01 and T01V01 under T01) see nothing of each other
+        door("GET", "/api/units/T01S01/record", "t01v01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/pages/units/T01S01/record", "t01v01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/api/units/T01V01/record", "t01s01sec", PASSWORD, FORBIDDEN),
+        door("GET", "/engine-rest/task/{T01V01_TASK}", "t01s01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("GET", "/engine-rest/process-instance/{T01V01_INSTANCE}", "t01s01sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        // nor does another town (西营镇 T02) see 洪家楼街道's village
+        door("GET", "/api/units/T01V01/record", "t02sec", PASSWORD, FORBIDDEN),
+        door("GET", "/pages/units/T01V01/record", "t02insp", PASSWORD, FORBIDDEN),
+        door("GET", "/api/letters/{T01_LETTER}", "t02sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("GET", "/engine-rest/task/{T01V01_TASK}", "t02sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("GET", "/engine-rest/process-instance/{T01V01_INSTANCE}", "t02sec", PASSWORD, FORBIDDEN_OR_HIDDEN),
+        door("GET", "/engine-rest/history/process-instance/{T01V01_INSTANCE}", "t02sec", PASSWORD,
+            FORBIDDEN_OR_HIDDEN),
         // what only the district or an administrator does
         door("POST", "/engine-rest/filter/create", "d01sec", PASSWORD, FORBIDDEN),
         door("POST", "/engine-rest/filter/create", "d01staff", PASSWORD, FORBIDDEN),
@@ -310,7 +348,9 @@ class SecurityIntegrationTest {
     String path = door.path()
         .replace("{T01_LETTER}", String.valueOf(letterIdOf("T01V01")))
         .replace("{T01V01_TASK}", tasks("t01v01sec").isEmpty() ? "none" : tasks("t01v01sec").get(0).get("id")
-            .asText());
+            .asText())
+        .replace("{T01V01_INSTANCE}", tasks("t01v01sec").isEmpty() ? "none" : tasks("t01v01sec").get(0)
+            .get("processInstanceId").asText());
     TestRestTemplate client = door.user() == null ? http : http.withBasicAuth(door.user(), door.password());
     HttpHeaders headers = new HttpHeaders();
     Object body = null;
@@ -333,15 +373,19 @@ class SecurityIntegrationTest {
         .isIn(door.expected());
   }
 
-  /** A caller of each kind: the district's three posts, a unit's secretary and staff, and a post of neither. */
-  static final List<String> CALLERS = List.of("jiwei", "quwei", "admin", "d01sec", "d01staff", "designer");
+  /**
+   * A caller of each kind: the district's three posts, a unit's secretary and staff, a post of neither, and a
+   * town's secretary (the parent of T01V01).
+   */
+  static final List<String> CALLERS = List.of("jiwei", "quwei", "admin", "d01sec", "d01staff", "designer", "t01sec");
 
   /** Every line of the access matrix, made concrete (own unit and another unit), for a caller of each kind. */
   static Stream<Arguments> mappingsAndCallers() {
     List<Arguments> arguments = new ArrayList<>();
     for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.rules()) {
       String pattern = rule.pattern().getPatternString();
-      List<String> units = pattern.contains("{unitCode}") ? List.of("D01", "T01") : List.of("");
+      // an own unit, another unit, and T01's village (a child for t01sec, a stranger for the others)
+      List<String> units = pattern.contains("{unitCode}") ? List.of("D01", "T01", "T01V01") : List.of("");
       for (String unit : units) {
         for (String caller : CALLERS) {
           arguments.add(Arguments.of(rule.method().name(), pattern, unit, caller));
@@ -400,10 +444,69 @@ class SecurityIntegrationTest {
   void everyoneSeesOnlyTheirOwnUnitsWork() throws IOException {
     List<JsonNode> own = tasks("d01sec");
     assertThat(own).allMatch(task -> task.get("name").asText().contains("区教育和体育局"));
+    // its own unit's, and (level by level) its sections', never another department's
     JsonNode letters = json.readTree(as("d01sec").getForObject("/api/letters?year=" + YEAR, String.class));
-    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().equals("D01"));
+    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().startsWith("D01"))
+        .anyMatch(letter -> letter.get("unitCode").asText().equals("D01"));
     assertThat(json.readTree(as("d01sec").getForObject("/engine-rest/filter", String.class)))
         .noneMatch(filter -> filter.get("name").asText().equals("伪造的过滤器"));
+  }
+
+  /**
+   * Level by level through the engine's doors: a town's secretary's task list holds the letters of the town's
+   * village and section (read only) next to the town's own, never another town's; the village's holds only its own;
+   * history and Tasklist's own API (a session) agree; {@code /api/letters} lists the town and its children.
+   */
+  @Test
+  void aTownReadsItsChildrensWorkThroughEveryDoorAndSiblingsNothing() throws IOException {
+    await().atMost(Duration.ofSeconds(60)).until(() -> tasks("t01sec").stream()
+        .anyMatch(task -> task.get("name").asText().contains("洪家楼街道花园社区")));
+    assertThat(tasks("t01sec")).extracting(task -> task.get("name").asText())
+        .anyMatch(name -> name.contains("洪家楼街道花园社区")).anyMatch(name -> name.contains("洪家楼街道财政所"))
+        .anyMatch(name -> name.contains("洪家楼街道洪楼社区")).noneMatch(name -> name.contains("西营镇"));
+    // works on its own only
+    assertThat(ownTasks("t01sec")).extracting(task -> task.get("name").asText())
+        .containsExactly("阅读并签订目标责任书（洪家楼街道）");
+    assertThat(tasks("t01v01sec")).hasSize(1);
+    assertThat(tasks("t01s01sec")).extracting(task -> task.get("name").asText())
+        .noneMatch(name -> name.contains("花园社区"));
+    String villageTask = tasks("t01v01sec").get(0).get("id").asText();
+    assertThat(json.readTree(as("t01sec").getForObject("/engine-rest/history/task?taskId=" + villageTask,
+        String.class))).hasSize(1);
+    assertThat(json.readTree(as("t02sec").getForObject("/engine-rest/history/task?taskId=" + villageTask,
+        String.class))).isEmpty();
+    assertThat(json.readTree(as("t01s01sec").getForObject("/engine-rest/history/task?taskId=" + villageTask,
+        String.class))).isEmpty();
+    HttpHeaders tasklist = tasklistSession("t01sec");
+    assertThat(http.exchange(WEBAPP_ENGINE + "/task/" + villageTask, HttpMethod.GET, new HttpEntity<>(tasklist),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.exchange(WEBAPP_ENGINE + "/task/" + villageTask, HttpMethod.GET,
+        new HttpEntity<>(tasklistSession("t02sec")), String.class).getStatusCode().value()).isIn(403, 404);
+    JsonNode letters = json.readTree(as("t01sec").getForObject("/api/letters?year=" + YEAR, String.class));
+    List<String> units = new ArrayList<>();
+    letters.forEach(letter -> units.add(letter.get("unitCode").asText()));
+    assertThat(units).containsExactlyInAnyOrder("T01", "T01S01", "T01V01", "T01V02");
+    // the overdue report (Cockpit's plugin): the town and its children, never another town's village; Cockpit opens
+    // for the town's leading posts, not for a village's
+    JsonNode overdue = json.readTree(as("t01sec").getForObject("/api/overdue", String.class));
+    overdue.get("units").forEach(unit -> assertThat(unit.get("unitCode").asText()).startsWith("T01"));
+    assertThat(webappLogin("t01sec", "cockpit")).isEqualTo(200);
+    assertThat(webappLogin("t01insp", "cockpit")).isEqualTo(200);
+    assertThat(webappLogin("t01v01sec", "cockpit")).isEqualTo(403);
+    assertThat(webappLogin("t01staff", "cockpit")).isEqualTo(403);
+  }
+
+  /** The status of a login to one of the webapps (403 without the application's access). */
+  private int webappLogin(String user, String app) {
+    ResponseEntity<String> probe = http.getForEntity("/camunda/api/admin/auth/user/default", String.class);
+    String xsrf = probe.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split("[=;]")[1];
+    HttpHeaders login = new HttpHeaders();
+    login.add(HttpHeaders.COOKIE, cookies(probe));
+    login.add("X-XSRF-TOKEN", xsrf);
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=" + PASSWORD, login), String.class).getStatusCode().value();
   }
 
   @Test
@@ -684,6 +787,14 @@ class SecurityIntegrationTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The letter tasks the user may work on (as a candidate), not those they only read as a parent. */
+  private List<JsonNode> ownTasks(String user) throws IOException {
+    List<JsonNode> tasks = new ArrayList<>();
+    json.readTree(as(user).getForObject("/engine-rest/task?processDefinitionKey=letterSigning&candidateUser=" + user,
+        String.class)).forEach(tasks::add);
+    return tasks;
   }
 
   private List<JsonNode> tasks(String user) throws IOException {

@@ -68,6 +68,7 @@ class HalfYearReportProcessTest {
   @Autowired IdentitySync identitySync;
   @Autowired ReportCampaigns campaigns;
   @Autowired HalfYearReports reports;
+  @Autowired org.liangze.organisation.UnitRepository units;
   @Autowired RecordManual record;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
@@ -131,7 +132,19 @@ class HalfYearReportProcessTest {
         ProcessInstance other = unitInstance(unit, "2035H1");
         complete(unit.toLowerCase() + "staff", task(other, Element.EditReport), Map.of(Variables.REPORT_TEXT, "正文"));
         complete(unit.toLowerCase() + "sec", task(other, Element.SignReport), Map.of(Variables.DECISION, "SIGN"));
-        complete("jiwei", task(other, Element.ReviewReport), Map.of(Variables.DECISION, "ACCEPT"));
+        // level by level (review-routing.dmn): a village or section is reviewed by its parent, the rest by the
+        // district commission
+        String parent = units.findByCode(unit).orElseThrow().parentCode();
+        Task review = task(other, Element.ReviewReport);
+        if (parent == null) {
+          BpmnAwareTests.assertThat(review).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
+        } else {
+          BpmnAwareTests.assertThat(review).hasCandidateGroup(Groups.of(Role.SECRETARY, parent))
+              .hasCandidateGroup(Groups.of(Role.INSPECTOR, parent));
+          assertThat(tasks.getIdentityLinksForTask(review.getId())).noneMatch(link ->
+              Groups.DISCIPLINE_COMMISSION.equals(link.getGroupId()));
+        }
+        complete(parent == null ? "jiwei" : parent.toLowerCase() + "sec", review, Map.of(Variables.DECISION, "ACCEPT"));
       }
     }
     runJobs();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.liangze.organisation.FirstPasswords;
 import org.liangze.organisation.OrganisationChanged;
@@ -144,7 +145,8 @@ public class OrganisationImports {
         ImportReport applied = report.with(null, true, null);
         long id = history.add(actor, now, names, sm3, applied);
         OrganisationChanged changed = new OrganisationChanged(plan.addedLogins(), plan.changedLogins(),
-            plan.peopleLeaving(), plan.unitsToRetire(), actor);
+            plan.peopleLeaving(), plan.unitsToRetire(),
+            plan.unitsToWrite().stream().map(OrganisationState.UnitState::code).collect(Collectors.toSet()), actor);
         if (!changed.isEmpty()) {
           // listeners act after the commit (identity, sessions, claimed tasks) or within it
           events.publishEvent(changed);

@@ -1,0 +1,112 @@
+package org.liangze.organisation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Level by level, in the engine: whenever a unit's group becomes a candidate of a task, Camunda's own authorizations
+ * (the candidate works on the task) are joined by read authorizations for the unit's supervisors group
+ * ({@link Groups#supervisorsOf}) on the task, its process instance and their history. The posts of the unit's parent
+ * are that group's members ({@link IdentitySync}), so they read their children's work through every door (Tasklist,
+ * {@code /engine-rest}, Cockpit's API) without being able to work on it, and siblings, who are no members, see
+ * nothing. The authorizations name the watched unit, not its parent: when the tree changes only the memberships move.
+ */
+class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
+
+  /** The variable by which the platform's processes name the unit an instance belongs to. */
+  static final String UNIT_CODE = "unitCode";
+
+  @Override
+  public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+    AuthorizationEntity[] own = super.newTaskGroupIdentityLink(task, groupId, type);
+    Optional<String> unit = groupId == null ? Optional.empty() : Groups.unitOf(groupId);
+    if (!IdentityLinkType.CANDIDATE.equals(type) || unit.isEmpty()) {
+      return own;
+    }
+    String supervisors = Groups.supervisorsOf(unit.get());
+    List<AuthorizationEntity> created = new ArrayList<>(Arrays.asList(own == null ? new AuthorizationEntity[0] : own));
+    grant(created, task, supervisors, Resources.TASK, task.getId(), false, Permissions.READ);
+    boolean unitsInstance = isUnitsInstance(task, unit.get());
+    if (unitsInstance) {
+      grant(created, task, supervisors, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), false,
+          Permissions.READ);
+    }
+    if (isHistoricInstancePermissionsEnabled()) {
+      grant(created, task, supervisors, Resources.HISTORIC_TASK, task.getId(), true, HistoricTaskPermissions.READ);
+      if (unitsInstance) {
+        grant(created, task, supervisors, Resources.HISTORIC_PROCESS_INSTANCE, task.getProcessInstanceId(), true,
+            HistoricProcessInstancePermissions.READ);
+      }
+    }
+    return created.toArray(AuthorizationEntity[]::new);
+  }
+
+  /**
+   * Whether the task's process instance is the unit's own (its {@code unitCode} variable, set on the instance itself,
+   * names the unit: a unit's self-check, list formulation, half-year report). A district-wide instance with a task
+   * per unit (the letter campaign) is not: reading it would show every unit's part, so only the task is granted.
+   */
+  private static boolean isUnitsInstance(Task task, String unitCode) {
+    if (task.getProcessInstanceId() == null || !(task instanceof TaskEntity entity)
+        || entity.getProcessInstance() == null) {
+      return false;
+    }
+    return unitCode.equals(entity.getProcessInstance().getVariableLocal(UNIT_CODE));
+  }
+
+  /**
+   * Grants {@code permission} to the group on the resource: an authorization made earlier in this command or stored
+   * before gets the permission added (the engine flushes the change), else a new one is returned for the engine to
+   * insert; never two rows for one group and resource (Camunda's unique constraint).
+   */
+  private void grant(List<AuthorizationEntity> created, Task task, String groupId, Resource resource,
+      String resourceId, boolean historic, Permission permission) {
+    for (AuthorizationEntity entity : created) {
+      if (same(entity, groupId, resource, resourceId)) {
+        addPermissions(entity, permission);
+        return;
+      }
+    }
+    for (AuthorizationEntity cached : Context.getCommandContext().getDbEntityManager()
+        .getCachedEntitiesByType(AuthorizationEntity.class)) {
+      if (same(cached, groupId, resource, resourceId)) {
+        addPermissions(cached, permission);
+        return;
+      }
+    }
+    AuthorizationEntity stored = getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+    if (stored != null) {
+      if (!stored.isPermissionGranted(permission)) {
+        addPermissions(stored, permission);
+        created.add(stored);
+      }
+      return;
+    }
+    AuthorizationEntity authorization = createGrantAuthorization(null, groupId, resource, resourceId, permission);
+    if (historic) {
+      provideRemovalTime(authorization, task);
+    }
+    created.add(authorization);
+  }
+
+  private static boolean same(AuthorizationEntity entity, String groupId, Resource resource, String resourceId) {
+    return entity.getAuthorizationType() == AUTH_TYPE_GRANT_VALUE && groupId.equals(entity.getGroupId())
+        && entity.getResourceType() == resource.resourceType() && resourceId.equals(entity.getResourceId());
+  }
+
+  private static final int AUTH_TYPE_GRANT_VALUE = org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+}
