@@ -28,6 +28,10 @@ public class Deadlines {
     return after(properties.letterRevision());
   }
 
+  public Date letterCountersigning() {
+    return after(properties.letterCountersigning());
+  }
+
   public Date listDrafting() {
     return after(properties.listDrafting());
   }
