@@ -87,10 +87,13 @@ class LetterLevelByLevelPostgresTest {
     assertThat(complete("t01v01sec", singleTask("t01v01sec", "SignLetter"),
         Map.of("decision", "SIGN", "signature", "何刚")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    // the subdistrict that issued it countersigns, on its Tasklist; the district committee does not get it
-    assertThat(tasks("quwei", "CountersignLetter")).isEmpty();
+    // the subdistrict that issued it countersigns, on its Tasklist; it is not offered to the district committee
     JsonNode countersign = singleTask("t01sec", "CountersignLetter");
     assertThat(countersign.get("name").asText()).isEqualTo("会签目标责任书（洪家楼街道花园社区）");
+    List<String> candidates = new ArrayList<>();
+    json.readTree(as("t01sec").getForObject("/engine-rest/task/" + countersign.get("id").asText()
+        + "/identity-links?type=candidate", String.class)).forEach(link -> candidates.add(link.get("groupId").asText()));
+    assertThat(candidates).containsExactly("unitT01secretary");
     assertThat(countersign.get("due").asText()).startsWith("2027-01-11"); // P7D
     // the subdistrict reads the letter it countersigns; a sibling town does not
     long communityLetter = letterId("quwei", "T01V01");

@@ -147,10 +147,13 @@ class LetterPlatformIntegrationTest {
     JsonNode progress = json.readTree(as("quwei").getForObject("/api/letter-campaigns/2027", String.class));
     assertThat(progress.at("/letters/ARCHIVED").asInt()).isEqualTo(all.size());
 
-    // a unit sees and downloads its own letter only; supervisors see every letter
+    // a unit sees and downloads its own letter and those it issued (its section's), nothing of other units;
+    // supervisors see every letter
     JsonNode ownLetters = json.readTree(as("d01sec").getForObject("/api/letters?year=2027", String.class));
-    assertThat(ownLetters).hasSize(1);
+    assertThat(ownLetters).hasSize(2);
     assertThat(ownLetters.get(0).get("unitCode").asText()).isEqualTo("D01");
+    assertThat(ownLetters.get(1).get("unitCode").asText()).isEqualTo("D01S01");
+    assertThat(ownLetters.get(1).get("issuerUnitCode").asText()).isEqualTo("D01");
     ResponseEntity<String> document = as("d01sec").getForEntity(
         ownLetters.get(0).get("documentUrl").asText() + "?download=true", String.class);
     assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
