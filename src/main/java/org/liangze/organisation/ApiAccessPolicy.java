@@ -116,6 +116,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/lists/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/effective-list", UNIT_OR_DISTRICT),
       get("/api/common-lists", SIGNED_IN),
+      get("/api/my-list-items", SIGNED_IN),
       post("/api/common-lists", COMMISSION),
       // letters
       post("/api/letter-campaigns", COMMITTEE),
