@@ -533,7 +533,7 @@ class SecurityIntegrationTest {
   /** Every filter and identifier our API and pages take from the URL; {X} is where the hostile text goes. */
   static final List<String> PARAMETERS = List.of(
       "/api/letters?year={X}", "/api/letter-campaigns/{X}", "/api/letters/{X}", "/api/letters/{X}/document",
-      "/api/units/D01/effective-list?year={X}", "/api/lists/{X}",
+      "/api/units/D01/effective-list?year={X}", "/api/lists/{X}", "/api/my-list-items?year={X}",
       "/api/units/D01/self-checks?quarter={X}", "/api/self-check-campaigns/{X}",
       "/api/units/D01/half-year-reports/{X}", "/api/half-year-reports/{X}/summary",
       "/api/dashboard?period={X}", "/api/dashboard/units/D01?period={X}",
