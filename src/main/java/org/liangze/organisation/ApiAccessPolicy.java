@@ -151,6 +151,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/evidence/{hash}", SIGNED_IN),
       // talks, accountability, half-year reports
       post("/api/talks", COMMISSION),
+      post("/api/duty-reports", COMMISSION),
       get("/api/talks/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/talks", UNIT_OR_DISTRICT),
       post("/api/accountability-cases", COMMISSION),

@@ -62,6 +62,21 @@ public class UnitPeople {
     return members;
   }
 
+  /** A post holder of the district: who, in which unit. */
+  public record Holder(String unitCode, String userId, String name) {
+  }
+
+  /** Everyone who holds the unit role in an active unit (e.g. every team member), by unit and login. */
+  public List<Holder> holding(Role role) {
+    return jdbc.sql("""
+            select p.unit_code, e.user_id, e.name from posts p join people e on e.user_id = p.user_id
+              join units u on u.code = p.unit_code
+             where p.role = ? and e.left_at is null and u.active order by p.unit_code, e.user_id""")
+        .param(role.name())
+        .query((rs, n) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
   public Optional<Member> member(String unitCode, String userId) {
     return of(unitCode).stream().filter(member -> member.userId().equals(userId)).findFirst();
   }

@@ -32,6 +32,14 @@ public class Deadlines {
     return after(properties.letterCountersigning());
   }
 
+  public Date dutyReportWriting() {
+    return after(properties.dutyReportWriting());
+  }
+
+  public Date dutyReportReview() {
+    return after(properties.dutyReportReview());
+  }
+
   public Date listDrafting() {
     return after(properties.listDrafting());
   }
