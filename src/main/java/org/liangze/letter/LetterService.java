@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The responsibility letter (一书): issued to every unit from the common list and its tailored list, signed or
- * objected to by the unit secretary, revised by the committee, archived once signed. Every change moves a letter
+ * objected to by the unit secretary, revised by the issuing level (the unit above, or the committee), countersigned
+ * by it (逐级签订), archived once both have signed. Every change moves a letter
  * on only from the status it expects, so a retried step changes nothing twice.
  *
  * <p>The letter-signing model reaches this bean as {@code letterService} for values it shows in forms.

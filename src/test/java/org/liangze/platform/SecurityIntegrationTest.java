@@ -401,7 +401,11 @@ class SecurityIntegrationTest {
     List<JsonNode> own = tasks("d01sec");
     assertThat(own).allMatch(task -> task.get("name").asText().contains("区教育和体育局"));
     JsonNode letters = json.readTree(as("d01sec").getForObject("/api/letters?year=" + YEAR, String.class));
-    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().equals("D01"));
+    // its own letter, and those it issued level by level (its section's, to countersign); no other unit's
+    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().equals("D01")
+        || letter.path("issuerUnitCode").asText().equals("D01"));
+    assertThat(letters).extracting(letter -> letter.get("unitCode").asText()).contains("D01")
+        .doesNotContain("D02", "T01V01");
     assertThat(json.readTree(as("d01sec").getForObject("/engine-rest/filter", String.class)))
         .noneMatch(filter -> filter.get("name").asText().equals("伪造的过滤器"));
   }
