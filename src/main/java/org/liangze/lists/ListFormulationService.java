@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.liangze.lists.ListQualityChecks.OtherList;
 import org.liangze.organisation.Unit;
+import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -25,10 +26,12 @@ public class ListFormulationService {
   private final QualityFlagRepository flags;
   private final UnitRepository units;
   private final ItemResponsibles responsibles;
+  private final PersonRepository people;
   private final Clock clock;
 
   ListFormulationService(ListService lists, ListQualityChecks checks, QualityFlagRepository flags,
-      UnitRepository units, ItemResponsibles responsibles, Clock clock) {
+      UnitRepository units, ItemResponsibles responsibles, PersonRepository people, Clock clock) {
+    this.people = people;
     this.lists = lists;
     this.responsibles = responsibles;
     this.checks = checks;
@@ -65,7 +68,7 @@ public class ListFormulationService {
     List<QualityFlag> found = checks.check(draft.items(), previous == null ? null : previous.items(),
         previous == null ? null : previous.versionLabel(), others);
     flags.replace(listId, found, OffsetDateTime.now(clock));
-    return new QualityResult(found, report(found), ListTexts.summary(draft.items()));
+    return new QualityResult(found, report(found), ListTexts.summary(draft.items(), people.names()));
   }
 
   public List<QualityFlag> flagsOf(long listId) {

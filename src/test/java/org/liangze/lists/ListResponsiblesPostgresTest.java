@@ -109,6 +109,11 @@ class ListResponsiblesPostgresTest {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobs();
     JsonNode review = singleTask("jiwei");
+    // the reviewer reads who is responsible for each item, by name
+    JsonNode summary = json.readTree(as("jiwei").getForObject("/engine-rest/task/" + review.get("id").asText()
+        + "/variables/draftSummary", String.class));
+    assertThat(summary.get("value").asText()).contains("（责任人：林峰；责任领导：郑浩）")
+        .contains("（责任人：郑浩；责任领导：罗秀英）").doesNotContain("t02");
     assertThat(complete("jiwei", review.get("id").asText(), Map.of("decision", Map.of("value", "APPROVE")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobs();
