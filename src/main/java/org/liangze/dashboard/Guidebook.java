@@ -32,6 +32,7 @@ public class Guidebook {
     Map<String, String> text = new LinkedHashMap<>();
     text.put("letterSigning", chinese(deadlines.letterSigning()));
     text.put("letterRevision", chinese(deadlines.letterRevision()));
+    text.put("letterCountersigning", chinese(deadlines.letterCountersigning()));
     text.put("listDrafting", chinese(deadlines.listDrafting()));
     text.put("listReview", chinese(deadlines.listReview()));
     text.put("selfCheckAssessment", chinese(deadlines.selfCheckAssessment()));

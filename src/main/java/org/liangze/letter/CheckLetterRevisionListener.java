@@ -7,8 +7,8 @@ import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
 /**
- * End of the committee's revision task: a revision must say what changed. (An execution listener for the reason
- * given on {@link RecordLetterDecisionListener}.)
+ * End of the issuing level's revision task (the committee, or the unit above): a revision must say what changed.
+ * (An execution listener for the reason given on {@link RecordLetterDecisionListener}.)
  */
 @DelegateInputs({Variables.REVISION_NOTE})
 @Component("checkLetterRevision")

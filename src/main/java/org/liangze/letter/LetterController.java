@@ -40,12 +40,15 @@ class LetterController {
   record StartRequest(String year) {
   }
 
+  /** {@code issuerUnitCode}: the level that issued the letter and countersigns it, null for the district committee. */
   record LetterView(long id, String unitCode, int year, int revision, LetterStatus status, String title,
-      String signerId, String signature, OffsetDateTime signedAt, OffsetDateTime archivedAt, String documentUrl) {
+      String signerId, String signature, OffsetDateTime signedAt, String issuerUnitCode, String countersignerId,
+      String countersignature, OffsetDateTime countersignedAt, OffsetDateTime archivedAt, String documentUrl) {
 
     static LetterView of(Letter letter) {
       return new LetterView(letter.id(), letter.unitCode(), letter.year(), letter.revision(), letter.status(),
-          letter.title(), letter.signerId(), letter.signature(), letter.signedAt(), letter.archivedAt(),
+          letter.title(), letter.signerId(), letter.signature(), letter.signedAt(), letter.issuerUnitCode(),
+          letter.countersignerId(), letter.countersignature(), letter.countersignedAt(), letter.archivedAt(),
           "/api/letters/" + letter.id() + "/document");
     }
   }

@@ -42,8 +42,13 @@ class LetterDocuments {
   record Section(String title, List<Line> lines) {
   }
 
-  String body(Unit unit, int year, ResponsibilityList common, ResponsibilityList tailored, int revision,
-      String revisionNote) {
+  /** The issuing level (甲方) as a letter names it: the district committee (issuer null) or the unit above. */
+  String issuerName(Unit issuer) {
+    return issuer == null ? "中共" + district.name() + "委员会" : issuer.name() + "党组织";
+  }
+
+  String body(Unit unit, String issuer, int year, ResponsibilityList common, ResponsibilityList tailored,
+      int revision, String revisionNote) {
     List<Section> sections = new ArrayList<>();
     for (Responsibility responsibility : Responsibility.values()) {
       List<Line> lines = new ArrayList<>(lines(common, responsibility));
@@ -53,17 +58,19 @@ class LetterDocuments {
       sections.add(new Section(responsibility.label() + "清单", lines));
     }
     Context context = new Context();
-    context.setVariables(Map.of("district", district.name(), "unit", unit, "year", year, "sections", sections,
-        "revision", revision));
+    context.setVariables(Map.of("district", district.name(), "issuer", issuer, "unit", unit, "year", year,
+        "sections", sections, "revision", revision));
     context.setVariable("revisionNote", revisionNote);
     return templates.process("letter/body", context);
   }
 
-  String document(Letter letter, String unitName) {
+  String document(Letter letter, String unitName, String issuer) {
     Context context = new Context();
     context.setVariables(Map.of("letter", letter, "unitName", unitName, "district", district.name(),
-        "issuedOn", onDistrictDate(letter.issuedAt())));
+        "issuer", issuer, "issuedOn", onDistrictDate(letter.issuedAt())));
     context.setVariable("signedOn", letter.signedAt() == null ? null : onDistrictDate(letter.signedAt()));
+    context.setVariable("countersignedOn",
+        letter.countersignedAt() == null ? null : onDistrictDate(letter.countersignedAt()));
     return templates.process("letter/document", context);
   }
 

@@ -16,11 +16,14 @@ class LetterRepository {
       rs.getString("objection"), rs.getString("revision_note"), rs.getString("signer_id"),
       rs.getString("signature"), rs.getObject("signed_at", OffsetDateTime.class),
       rs.getObject("archived_at", OffsetDateTime.class), rs.getString("archived_document"),
-      rs.getObject("issued_at", OffsetDateTime.class));
+      rs.getObject("issued_at", OffsetDateTime.class), rs.getString("issuer_unit_code"),
+      rs.getString("countersigner_id"), rs.getString("countersignature"),
+      rs.getObject("countersigned_at", OffsetDateTime.class));
 
   private static final String SUMMARY_COLUMNS = """
       id, unit_code, letter_year, revision, status, title, '' as content, objection, revision_note, signer_id, signature,
-      signed_at, archived_at, null as archived_document, issued_at""";
+      signed_at, archived_at, null as archived_document, issued_at, issuer_unit_code, countersigner_id,
+      countersignature, countersigned_at""";
 
   private final JdbcClient jdbc;
 
@@ -48,12 +51,12 @@ class LetterRepository {
   }
 
   void insert(String unitCode, int year, String title, String content, Long commonListId, Long tailoredListId,
-      OffsetDateTime issuedAt) {
+      String issuerUnitCode, OffsetDateTime issuedAt) {
     jdbc.sql("""
             insert into letters (unit_code, letter_year, revision, status, title, content, common_list_id, tailored_list_id,
-                                 issued_at)
-            values (?, ?, 1, 'ISSUED', ?, ?, ?, ?, ?)""")
-        .params(unitCode, year, title, content, commonListId, tailoredListId, issuedAt)
+                                 issuer_unit_code, issued_at)
+            values (?, ?, 1, 'ISSUED', ?, ?, ?, ?, ?, ?)""")
+        .params(unitCode, year, title, content, commonListId, tailoredListId, issuerUnitCode, issuedAt)
         .update();
   }
 
@@ -63,6 +66,14 @@ class LetterRepository {
             update letters set status = 'SIGNED', signer_id = ?, signature = ?, signed_at = ?
              where id = ? and status = 'ISSUED'""")
         .params(signerId, signature, at, id).update() == 1;
+  }
+
+  /** The issuing level's countersignature, once: only on a signed letter not countersigned yet. */
+  boolean countersign(long id, String countersignerId, String countersignature, OffsetDateTime at) {
+    return jdbc.sql("""
+            update letters set countersigner_id = ?, countersignature = ?, countersigned_at = ?
+             where id = ? and status = 'SIGNED' and countersigned_at is null""")
+        .params(countersignerId, countersignature, at, id).update() == 1;
   }
 
   boolean object(long id, String reason) {

@@ -3,11 +3,16 @@ package org.liangze.letter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.liangze.lists.ListService;
 import org.liangze.lists.ResponsibilityList;
+import org.liangze.organisation.Groups;
 import org.liangze.organisation.Official;
+import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
@@ -19,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The responsibility letter (一书): issued to every unit from the common list and its tailored list, signed or
- * objected to by the unit secretary, revised by the committee, archived once signed. Every change moves a letter
+ * objected to by the unit secretary, revised by the issuing level (the unit above, or the committee), countersigned
+ * by it (逐级签订), archived once both have signed. Every change moves a letter
  * on only from the status it expects, so a retried step changes nothing twice.
  *
  * <p>The letter-signing model reaches this bean as {@code letterService} for values it shows in forms.
@@ -52,6 +58,7 @@ public class LetterService {
   @Transactional
   public int issueAll(int year) {
     Map<UnitType, ResponsibilityList> commonLists = new EnumMap<>(UnitType.class);
+    Map<String, Unit> byCode = units.findAll().stream().collect(Collectors.toMap(Unit::code, unit -> unit));
     int issued = 0;
     for (Unit unit : units.findAllActive()) {
       if (letters.exists(unit.code(), year)) {
@@ -60,12 +67,39 @@ public class LetterService {
       // each unit's letter carries the common list of its unit type
       ResponsibilityList common = commonLists.computeIfAbsent(unit.type(), type -> commonList(type, year));
       ResponsibilityList tailored = lists.tailoredList(unit.code(), year).orElse(null);
+      Unit issuer = issuerOf(unit, byCode);
       letters.insert(unit.code(), year, LetterDocuments.title(unit, year),
-          documents.body(unit, year, common, tailored, 1, null), common.id(),
-          tailored == null ? null : tailored.id(), now());
+          documents.body(unit, documents.issuerName(issuer), year, common, tailored, 1, null), common.id(),
+          tailored == null ? null : tailored.id(), issuer == null ? null : issuer.code(), now());
       issued++;
     }
     return issued;
+  }
+
+  /**
+   * The level that issues a unit's letter and countersigns it (逐级签订): the nearest active unit above it — a
+   * town for its villages, a department for its sections — or null, the district committee, for the units
+   * directly under the district.
+   */
+  static Unit issuerOf(Unit unit, Map<String, Unit> byCode) {
+    Set<String> seen = new HashSet<>();
+    Unit parent = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+    while (parent != null && !parent.active() && seen.add(parent.code())) {
+      parent = parent.parentCode() == null ? null : byCode.get(parent.parentCode());
+    }
+    return parent != null && parent.active() ? parent : null;
+  }
+
+  /** The group that countersigns the letter and answers objections to it: the issuing unit's secretary, or 区委. */
+  public String issuerGroupOf(Long letterId) {
+    String issuer = letter(letterId).issuerUnitCode();
+    return issuer == null ? Groups.DISTRICT_COMMITTEE : Groups.of(Role.SECRETARY, issuer);
+  }
+
+  /** The issuing level (甲方) as the letter names it, e.g. "中共历城区委员会" or "西营镇党组织". */
+  public String issuerNameOf(Long letterId) {
+    String issuer = letter(letterId).issuerUnitCode();
+    return documents.issuerName(issuer == null ? null : unit(issuer));
   }
 
   /** The multi-instance collection of the letter-signing model: one sub-process per letter. */
@@ -102,6 +136,18 @@ public class LetterService {
     }
   }
 
+  /** The issuing level countersigns a letter its unit has signed (甲方签字); once only. */
+  @Transactional
+  public void countersign(long letterId, String countersignerId, String countersignature) {
+    String name = required(countersignature, "会签签名不能为空，请输入本人姓名", MAX_SIGNATURE);
+    if (countersignerId == null) {
+      throw new InvalidInputException("无法确认会签人身份，请登录后会签");
+    }
+    if (!letters.countersign(letterId, countersignerId, name, now())) {
+      throw new InvalidInputException("该责任书当前不处于待会签状态");
+    }
+  }
+
   @Transactional
   public void object(long letterId, String reason) {
     String text = required(reason, "提出异议时必须填写异议理由", MAX_TEXT);
@@ -126,8 +172,9 @@ public class LetterService {
     ResponsibilityList common = commonList(unit.type(), letter.year());
     ResponsibilityList tailored = lists.tailoredList(unit.code(), letter.year()).orElse(null);
     int revision = letter.revision() + 1;
+    String issuer = documents.issuerName(letter.issuerUnitCode() == null ? null : unit(letter.issuerUnitCode()));
     letters.reissue(letterId, revisionNote,
-        documents.body(unit, letter.year(), common, tailored, revision, revisionNote), now());
+        documents.body(unit, issuer, letter.year(), common, tailored, revision, revisionNote), now());
   }
 
   /** Freezes a signed letter as the document it was signed as. */
@@ -135,17 +182,18 @@ public class LetterService {
   public void archive(long letterId) {
     Letter letter = letter(letterId);
     if (letter.status() == LetterStatus.SIGNED) {
-      letters.archive(letterId, documents.document(letter, unit(letter.unitCode()).name()), now());
+      letters.archive(letterId, render(letter), now());
     }
   }
 
+  /** The letters of the caller's own units, and those their units issued (and countersign); all for the district. */
   public List<Letter> visibleLetters(Official official, int year) {
-    return letters.summariesOfYear(year).stream().filter(letter -> official.canSee(letter.unitCode())).toList();
+    return letters.summariesOfYear(year).stream().filter(letter -> canSee(official, letter)).toList();
   }
 
   public Letter visibleLetter(Official official, long letterId) {
     Letter letter = letter(letterId);
-    if (!official.canSee(letter.unitCode())) {
+    if (!canSee(official, letter)) {
       throw new AccessDeniedException("Letter " + letterId + " belongs to another unit");
     }
     return letter;
@@ -153,9 +201,17 @@ public class LetterService {
 
   /** The letter as a whole HTML document: the archived one once signed and archived, else as it stands. */
   public String document(Letter letter) {
-    return letter.archivedDocument() != null
-        ? letter.archivedDocument()
-        : documents.document(letter, unit(letter.unitCode()).name());
+    return letter.archivedDocument() != null ? letter.archivedDocument() : render(letter);
+  }
+
+  private String render(Letter letter) {
+    String issuer = documents.issuerName(letter.issuerUnitCode() == null ? null : unit(letter.issuerUnitCode()));
+    return documents.document(letter, unit(letter.unitCode()).name(), issuer);
+  }
+
+  private static boolean canSee(Official official, Letter letter) {
+    return official.canSee(letter.unitCode())
+        || letter.issuerUnitCode() != null && official.unitCodes().contains(letter.issuerUnitCode());
   }
 
   private ResponsibilityList commonList(UnitType type, int year) {

@@ -24,6 +24,7 @@ public final class LetterSigningProcess {
     LetterReady,
     SignLetter,
     SignedOrObjected,
+    CountersignLetter,
     ReviseLetter,
     ReissueLetter,
     ArchiveLetter,
@@ -46,6 +47,15 @@ public final class LetterSigningProcess {
     public static final String SIGNATURE = "signature";
     public static final String OBJECTION_REASON = "objectionReason";
     public static final String REVISION_NOTE = "revisionNote";
+    /**
+     * The group of the level that issued the unit's letter (逐级签订), which countersigns it and answers objections:
+     * the secretary of the unit directly above, or the district committee.
+     */
+    public static final String ISSUER_GROUP = "issuerGroup";
+    /** The issuing level as the letter names it (甲方), shown on the forms. */
+    public static final String ISSUER_NAME = "issuerName";
+    /** The issuing level's countersignature (会签签名): the name of who countersigns. */
+    public static final String COUNTERSIGNATURE = "countersignature";
 
     private Variables() {
     }

@@ -52,7 +52,7 @@ class CommonListController {
       return list == null
           ? new TypeView(type, type.label(), null, null, null, null, null, false, List.of())
           : new TypeView(type, type.label(), list.id(), list.version(), list.versionLabel(), list.publishedAt(),
-              list.changeSummary(), published.inherited(), ItemView.of(list.items()));
+              list.changeSummary(), published.inherited(), ItemView.of(list.items(), java.util.Map.of()));
     }).toList();
     List<String> unpublished = views.stream().filter(view -> view.listId() == null).map(TypeView::unitTypeLabel)
         .toList();

@@ -37,16 +37,24 @@ public class DraftItems {
   /** One row of the dynamic list as submitted: every field text, nothing trusted yet. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Row(String responsibility, String category, String content, String measures, String riskPoint,
-      String frequency, String evidenceRequired) {
+      String frequency, String evidenceRequired, String responsiblePerson, String responsibleLeader) {
   }
 
-  /** Checks and converts the submitted value; throws {@link InvalidInputException} naming the first bad item. */
+  /**
+   * Checks and converts the submitted value of a tailored list, its items' 责任人 and 责任领导 as submitted (checked
+   * against the unit's people by {@link ItemResponsibles}); throws {@link InvalidInputException} naming the first
+   * bad item.
+   */
   public List<ListItem> parse(Object value) {
-    return parse(value, ListKind.TAILORED.label());
+    return parse(value, ListKind.TAILORED.label(), true);
   }
 
-  /** As {@link #parse(Object)}, naming the list in messages, e.g. "共性清单". */
+  /** As {@link #parse(Object)} for a common list, naming it in messages, e.g. "共性清单"; it names no responsibles. */
   public List<ListItem> parse(Object value, String listName) {
+    return parse(value, listName, false);
+  }
+
+  private List<ListItem> parse(Object value, String listName, boolean responsibles) {
     List<Row> rows = rows(value, listName);
     if (rows.isEmpty()) {
       throw new InvalidInputException(listName + "至少需要一项");
@@ -56,7 +64,7 @@ public class DraftItems {
     }
     List<ListItem> items = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      items.add(item(i + 1, rows.get(i)));
+      items.add(item(i + 1, rows.get(i), responsibles));
     }
     return items;
   }
@@ -72,12 +80,13 @@ public class DraftItems {
 
   /** Checks items that arrived as items (an import): the same rules as the form's, naming the item. */
   public List<ListItem> check(List<ListItem> items, String listName) {
-    return parse(rows(items), listName);
+    return parse(rows(items), listName, false);
   }
 
   private static List<Row> rows(List<ListItem> items) {
     return items.stream().map(item -> new Row(item.responsibility().name(), item.category(), item.content(),
-        item.measures(), item.riskPoint(), item.frequency(), item.evidenceRequired())).toList();
+        item.measures(), item.riskPoint(), item.frequency(), item.evidenceRequired(), item.responsiblePerson(),
+        item.responsibleLeader())).toList();
   }
 
   private List<Row> rows(Object value, String listName) {
@@ -100,7 +109,7 @@ public class DraftItems {
     throw new InvalidInputException(listName + "格式不正确，请在表单中逐项填写");
   }
 
-  private static ListItem item(int position, Row row) {
+  private static ListItem item(int position, Row row, boolean responsibles) {
     if (row == null) {
       throw new InvalidInputException("第" + position + "项为空，请填写或删除");
     }
@@ -111,7 +120,8 @@ public class DraftItems {
     return new ListItem(responsibility, category, content, measures,
         text(position, "廉政风险点", row.riskPoint(), MAX_SHORT, false),
         text(position, "履责频次", row.frequency(), MAX_FREQUENCY, false),
-        text(position, "佐证材料", row.evidenceRequired(), MAX_SHORT, false));
+        text(position, "佐证材料", row.evidenceRequired(), MAX_SHORT, false),
+        responsibles ? login(row.responsiblePerson()) : null, responsibles ? login(row.responsibleLeader()) : null);
   }
 
   private static Responsibility responsibility(int position, String value) {
@@ -121,6 +131,10 @@ public class DraftItems {
       }
     }
     throw new InvalidInputException("第" + position + "项：请选择责任类型（主体责任或监督责任）");
+  }
+
+  private static String login(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static String text(int position, String label, String value, int maxLength, boolean required) {

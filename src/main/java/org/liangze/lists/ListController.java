@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
+import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.UnitType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,9 +32,11 @@ class ListController {
   private final ListFormulationService formulation;
   private final ListService lists;
   private final Officials officials;
+  private final PersonRepository people;
 
   ListController(ListFormulations formulations, ListFormulationService formulation, ListService lists,
-      Officials officials) {
+      Officials officials, PersonRepository people) {
+    this.people = people;
     this.formulations = formulations;
     this.formulation = formulation;
     this.lists = lists;
@@ -42,18 +47,33 @@ class ListController {
   record StartRequest(String unitCode, String year) {
   }
 
+  /** An item; a tailored item names its 责任人 and 责任领导 by login and by name (null on common items). */
   record ItemView(int position, Responsibility responsibility, String responsibilityLabel, String category,
-      String content, String measures, String riskPoint, String frequency, String evidenceRequired) {
+      String content, String measures, String riskPoint, String frequency, String evidenceRequired,
+      String responsiblePerson, String responsiblePersonName, String responsibleLeader, String responsibleLeaderName) {
 
-    static List<ItemView> of(List<ListItem> items) {
+    static List<ItemView> of(List<ListItem> items, Map<String, String> names) {
       List<ItemView> views = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
-        ListItem item = items.get(i);
-        views.add(new ItemView(i + 1, item.responsibility(), item.responsibility().label(), item.category(),
-            item.content(), item.measures(), item.riskPoint(), item.frequency(), item.evidenceRequired()));
+        views.add(of(i + 1, items.get(i), names));
       }
       return views;
     }
+
+    static ItemView of(int position, ListItem item, Map<String, String> names) {
+      return new ItemView(position, item.responsibility(), item.responsibility().label(), item.category(),
+          item.content(), item.measures(), item.riskPoint(), item.frequency(), item.evidenceRequired(),
+          item.responsiblePerson(), item.responsiblePerson() == null ? null : names.get(item.responsiblePerson()),
+          item.responsibleLeader(), item.responsibleLeader() == null ? null : names.get(item.responsibleLeader()));
+    }
+  }
+
+  /**
+   * An item of the caller's own work: they are its 责任人, or its 责任领导 (a team member's 分管领域, 一岗双责), or
+   * both.
+   */
+  record MyItemView(String unitCode, long listId, boolean responsiblePerson, boolean responsibleLeader,
+      ItemView item) {
   }
 
   record ListView(long id, ListKind kind, String unitCode, int year, int version, ListStatus status,
@@ -89,7 +109,7 @@ class ListController {
     }
     ListDiff diff = lists.diffToPrevious(list);
     return new ListView(list.id(), list.kind(), list.unitCode(), list.year(), list.version(), list.status(),
-        list.publishedAt(), list.reviewComment(), ItemView.of(list.items()), diff,
+        list.publishedAt(), list.reviewComment(), ItemView.of(list.items(), people.names()), diff,
         list.changeSummary() != null ? list.changeSummary() : diff.summary(),
         list.kind() == ListKind.TAILORED ? formulation.flagsOf(id) : List.of(), list.unitType(), list.kindLabel());
   }
@@ -101,15 +121,43 @@ class ListController {
     ResponsibilityList common = lists.commonListOf(unitCode, listYear).orElse(null);
     ResponsibilityList tailored = lists.tailoredList(unitCode, listYear).orElse(null);
     List<EffectiveItemView> items = new ArrayList<>();
+    Map<String, String> names = people.names();
     if (common != null) {
-      ItemView.of(common.items()).forEach(item ->
+      ItemView.of(common.items(), names).forEach(item ->
           items.add(new EffectiveItemView(ListKind.COMMON, ListKind.COMMON.label(), false, item)));
     }
     if (tailored != null) {
-      ItemView.of(tailored.items()).forEach(item ->
+      ItemView.of(tailored.items(), names).forEach(item ->
           items.add(new EffectiveItemView(ListKind.TAILORED, ListKind.TAILORED.label(), true, item)));
     }
     return new EffectiveListView(unitCode, listYear, common == null ? null : common.id(),
         tailored == null ? null : tailored.id(), tailored == null ? null : tailored.version(), items);
+  }
+
+  /**
+   * The caller's own items of the year: those of their units' published tailored lists whose 责任人 or 责任领导
+   * they are — for a team member the items of their area (分管领域), for a 纪检委员 the supervisory items.
+   */
+  @GetMapping("/my-list-items")
+  List<MyItemView> myItems(@RequestParam String year) {
+    int listYear = ListFormulations.parseYear(year);
+    Official official = officials.current();
+    Map<String, String> names = people.names();
+    List<MyItemView> mine = new ArrayList<>();
+    for (String unitCode : official.unitCodes().stream().sorted().toList()) {
+      ResponsibilityList tailored = lists.tailoredList(unitCode, listYear).orElse(null);
+      if (tailored == null) {
+        continue;
+      }
+      for (int i = 0; i < tailored.items().size(); i++) {
+        ListItem item = tailored.items().get(i);
+        boolean person = official.userId().equals(item.responsiblePerson());
+        boolean leader = official.userId().equals(item.responsibleLeader());
+        if (person || leader) {
+          mine.add(new MyItemView(unitCode, tailored.id(), person, leader, ItemView.of(i + 1, item, names)));
+        }
+      }
+    }
+    return mine;
   }
 }

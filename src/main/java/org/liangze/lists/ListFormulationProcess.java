@@ -43,6 +43,17 @@ public final class ListFormulationProcess {
     public static final String DRAFT_BASIS = "draftBasis";
     /** The year's common list as text: carried by every unit, shown read-only, not removable. */
     public static final String COMMON_LIST = "commonList";
+    /**
+     * The unit's people as the drafting form's list of 责任人 (Spin JSON: {@code [{label, value}]}, the label "name
+     * (posts)", the value the login); set by the start event.
+     */
+    public static final String UNIT_PEOPLE = "unitPeople";
+    /** The unit's secretary and team members as the drafting form's list of 责任领导 (as {@link #UNIT_PEOPLE}). */
+    public static final String UNIT_LEADERS = "unitLeaders";
+    /** An item's 责任人 in the drafting form's dynamic list (a login, picked from {@link #UNIT_PEOPLE}). */
+    public static final String ITEM_RESPONSIBLE_PERSON = "responsiblePerson";
+    /** An item's 责任领导 in the drafting form's dynamic list (a login, picked from {@link #UNIT_LEADERS}). */
+    public static final String ITEM_RESPONSIBLE_LEADER = "responsibleLeader";
     /** The submitted items as text, for the reviewer. */
     public static final String DRAFT_SUMMARY = "draftSummary";
     /** The quality checks' findings as short Chinese text, read-only on the review form. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.liangze.lists.ListQualityChecks.OtherList;
 import org.liangze.organisation.Unit;
+import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,15 @@ public class ListFormulationService {
   private final ListQualityChecks checks;
   private final QualityFlagRepository flags;
   private final UnitRepository units;
+  private final ItemResponsibles responsibles;
+  private final PersonRepository people;
   private final Clock clock;
 
   ListFormulationService(ListService lists, ListQualityChecks checks, QualityFlagRepository flags,
-      UnitRepository units, Clock clock) {
+      UnitRepository units, ItemResponsibles responsibles, PersonRepository people, Clock clock) {
+    this.people = people;
     this.lists = lists;
+    this.responsibles = responsibles;
     this.checks = checks;
     this.flags = flags;
     this.units = units;
@@ -39,11 +44,17 @@ public class ListFormulationService {
   public record QualityResult(List<QualityFlag> flags, String report, String draftSummary) {
   }
 
+  /**
+   * Submits the draft with its items, each item's 责任人 and 责任领导 checked against the unit's people (the
+   * inspector filled in where a supervisory item names no 责任人); returns the items as stored.
+   */
   @Transactional
-  public void submit(long listId, List<ListItem> items) {
-    if (!lists.submit(listId, items)) {
+  public List<ListItem> submit(long listId, List<ListItem> items) {
+    List<ListItem> checked = responsibles.check(lists.list(listId).unitCode(), items);
+    if (!lists.submit(listId, checked)) {
       throw new InvalidInputException("该清单当前不处于编制状态");
     }
+    return checked;
   }
 
   /** Runs the checks on the submitted draft and stores their findings in place of any earlier ones. */
@@ -57,7 +68,7 @@ public class ListFormulationService {
     List<QualityFlag> found = checks.check(draft.items(), previous == null ? null : previous.items(),
         previous == null ? null : previous.versionLabel(), others);
     flags.replace(listId, found, OffsetDateTime.now(clock));
-    return new QualityResult(found, report(found), ListTexts.summary(draft.items()));
+    return new QualityResult(found, report(found), ListTexts.summary(draft.items(), people.names()));
   }
 
   public List<QualityFlag> flagsOf(long listId) {

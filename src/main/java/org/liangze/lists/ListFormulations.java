@@ -39,9 +39,12 @@ public class ListFormulations {
   private final Groups groups;
   private final Clock clock;
 
+  private final ItemResponsibles responsibles;
+
   ListFormulations(RuntimeService runtimeService, ListFormulationRepository formulations, ListService lists,
-      UnitRepository units, Groups groups, Clock clock) {
+      UnitRepository units, Groups groups, ItemResponsibles responsibles, Clock clock) {
     this.runtimeService = runtimeService;
+    this.responsibles = responsibles;
     this.formulations = formulations;
     this.lists = lists;
     this.units = units;
@@ -95,7 +98,8 @@ public class ListFormulations {
       throw new FormulationAlreadyStartedException(unit, year);
     }
     ResponsibilityList basis = lists.draftBasis(unit.code(), year).orElse(null);
-    List<ListItem> items = basis == null ? List.of() : basis.items();
+    // the draft starts with the responsibles still valid, the inspector on supervisory items, the secretary leading
+    List<ListItem> items = responsibles.defaults(unit.code(), basis == null ? List.of() : basis.items(), false);
     long listId = lists.createDraft(unit.code(), year, items);
     formulations.setList(unit.code(), year, listId);
     String basisText = basis == null

@@ -133,7 +133,8 @@ class ListRepository {
         .param(listId)
         .query((rs, row) -> new ListItem(Responsibility.valueOf(rs.getString("responsibility")),
             rs.getString("category"), rs.getString("content"), rs.getString("measures"),
-            rs.getString("risk_point"), rs.getString("frequency"), rs.getString("evidence_required")))
+            rs.getString("risk_point"), rs.getString("frequency"), rs.getString("evidence_required"),
+            rs.getString("responsible_person"), rs.getString("responsible_leader")))
         .list();
   }
 
@@ -258,10 +259,11 @@ class ListRepository {
       ListItem item = items.get(i);
       jdbc.sql("""
               insert into list_items (list_id, position, responsibility, category, content, measures, risk_point,
-                                      frequency, evidence_required)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      frequency, evidence_required, responsible_person, responsible_leader)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(listId, i + 1, item.responsibility().name(), item.category(), item.content(), item.measures(),
-              item.riskPoint(), item.frequency(), item.evidenceRequired())
+              item.riskPoint(), item.frequency(), item.evidenceRequired(), item.responsiblePerson(),
+              item.responsibleLeader())
           .update();
     }
   }

@@ -32,8 +32,11 @@ public class ListService {
   private final UnitRepository units;
   private final Clock clock;
 
-  ListService(ListRepository lists, UnitRepository units, Clock clock) {
+  private final ItemResponsibles responsibles;
+
+  ListService(ListRepository lists, UnitRepository units, ItemResponsibles responsibles, Clock clock) {
     this.lists = lists;
+    this.responsibles = responsibles;
     this.units = units;
     this.clock = clock;
   }
@@ -105,8 +108,9 @@ public class ListService {
     if (kind != ListKind.TAILORED) {
       throw new IllegalArgumentException("A common list belongs to a unit type: publishCommon");
     }
-    return lists.insertPublished(Owner.unit(unitCode), year, lists.nextTailoredVersion(unitCode, year), items,
-        now());
+    // published without a form (the demo district): every item gets its responsibles by the defaults
+    return lists.insertPublished(Owner.unit(unitCode), year, lists.nextTailoredVersion(unitCode, year),
+        responsibles.defaults(unitCode, items, true), now());
   }
 
   /** Publishes the next version of a unit type's common list with the given items (the demo district, tests). */

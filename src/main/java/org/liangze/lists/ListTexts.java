@@ -1,6 +1,7 @@
 package org.liangze.lists;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** How list items are compared and shown as text: the same normalisation for the diff and the quality checks. */
@@ -30,6 +31,11 @@ final class ListTexts {
 
   /** One line per item, numbered as people number them (from 1). */
   static String summary(List<ListItem> items) {
+    return summary(items, Map.of());
+  }
+
+  /** As {@link #summary(List)}, naming each item's 责任人 and 责任领导 by their names (login → name). */
+  static String summary(List<ListItem> items, Map<String, String> names) {
     if (items.isEmpty()) {
       return "（无）";
     }
@@ -40,6 +46,10 @@ final class ListTexts {
           .append("】").append(item.content());
       if (item.riskPoint() != null && !item.riskPoint().isBlank()) {
         text.append("（风险点：").append(item.riskPoint()).append("）");
+      }
+      if (item.responsiblePerson() != null || item.responsibleLeader() != null) {
+        text.append("（责任人：").append(names.getOrDefault(item.responsiblePerson(), "未指定"))
+            .append("；责任领导：").append(names.getOrDefault(item.responsibleLeader(), "未指定")).append("）");
       }
       text.append('\n');
     }

@@ -13,10 +13,13 @@ class RegisterListFormulationListener implements ExecutionListener {
 
   private final ListFormulations formulations;
   private final DraftItems draftItems;
+  private final ItemResponsibles responsibles;
 
-  RegisterListFormulationListener(ListFormulations formulations, DraftItems draftItems) {
+  RegisterListFormulationListener(ListFormulations formulations, DraftItems draftItems,
+      ItemResponsibles responsibles) {
     this.formulations = formulations;
     this.draftItems = draftItems;
+    this.responsibles = responsibles;
   }
 
   @Override
@@ -31,5 +34,8 @@ class RegisterListFormulationListener implements ExecutionListener {
     execution.setVariable(Variables.ITEMS, draftItems.variable(registered.items()));
     execution.setVariable(Variables.DRAFT_BASIS, registered.draftBasis());
     execution.setVariable(Variables.COMMON_LIST, registered.commonList());
+    // the drafting form's lists to pick each item's 责任人 and 责任领导 from: nobody types a login
+    execution.setVariable(Variables.UNIT_PEOPLE, responsibles.peopleOptions(registered.unitCode()));
+    execution.setVariable(Variables.UNIT_LEADERS, responsibles.leaderOptions(registered.unitCode()));
   }
 }

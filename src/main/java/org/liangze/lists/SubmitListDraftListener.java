@@ -30,8 +30,8 @@ class SubmitListDraftListener extends CompletionListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    List<ListItem> items = draftItems.parse(execution.getVariable(Variables.ITEMS));
-    formulation.submit((Long) execution.getVariable(Variables.LIST_ID), items);
+    List<ListItem> items = formulation.submit((Long) execution.getVariable(Variables.LIST_ID),
+        draftItems.parse(execution.getVariable(Variables.ITEMS)));
     // the stored, trimmed items are what the reviewer sees and the unit gets back if the draft is returned
     execution.setVariable(Variables.ITEMS, draftItems.variable(items));
     execution.setVariable(Variables.DECISION, null);

@@ -119,6 +119,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/lists/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/effective-list", UNIT_OR_DISTRICT),
       get("/api/common-lists", SIGNED_IN),
+      get("/api/my-list-items", SIGNED_IN),
       post("/api/common-lists", COMMISSION),
       // letters
       post("/api/letter-campaigns", COMMITTEE),
@@ -153,6 +154,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/evidence/{hash}", SIGNED_IN),
       // talks, accountability, half-year reports
       post("/api/talks", COMMISSION),
+      post("/api/duty-reports", COMMISSION),
       get("/api/talks/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/talks", UNIT_OR_DISTRICT),
       post("/api/accountability-cases", COMMISSION),

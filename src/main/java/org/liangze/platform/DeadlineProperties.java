@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How long people have for each kind of task, as ISO-8601 durations (e.g. {@code P14D}).
  *
  * @param letterSigning a unit secretary reading and signing the year's responsibility letter
- * @param letterRevision the district committee answering an objection to a letter
+ * @param letterRevision the issuing level (the district committee, or the unit above) answering an objection to a letter
+ * @param letterCountersigning the issuing level countersigning a letter its unit has signed
+ * @param dutyReportWriting a team member writing their yearly duty-and-integrity report (述责述廉)
+ * @param dutyReportReview the unit secretary reviewing a team member's report
  * @param listDrafting a unit's staff drafting (or revising) its tailored list
  * @param listReview the discipline commission reviewing a submitted tailored list
  * @param selfCheckAssessment a unit's staff assessing every item of its lists in the quarterly self-check
@@ -34,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeadlineProperties(
     @DefaultValue("P14D") Duration letterSigning,
     @DefaultValue("P7D") Duration letterRevision,
+    @DefaultValue("P7D") Duration letterCountersigning,
+    @DefaultValue("P30D") Duration dutyReportWriting,
+    @DefaultValue("P7D") Duration dutyReportReview,
     @DefaultValue("P14D") Duration listDrafting,
     @DefaultValue("P7D") Duration listReview,
     @DefaultValue("P10D") Duration selfCheckAssessment,

@@ -28,6 +28,18 @@ public class Deadlines {
     return after(properties.letterRevision());
   }
 
+  public Date letterCountersigning() {
+    return after(properties.letterCountersigning());
+  }
+
+  public Date dutyReportWriting() {
+    return after(properties.dutyReportWriting());
+  }
+
+  public Date dutyReportReview() {
+    return after(properties.dutyReportReview());
+  }
+
   public Date listDrafting() {
     return after(properties.listDrafting());
   }

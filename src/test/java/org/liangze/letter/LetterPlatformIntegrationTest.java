@@ -131,14 +131,24 @@ class LetterPlatformIntegrationTest {
       assertThat(complete(secretary, singleTask(secretary).get("id").asText(), "SIGN", "书记" + unit.code())
           .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
+    // level by level: the unit above countersigns (the district committee for the units directly under it)
+    assertThat(letterStatuses("jiwei", 2027)).containsOnly("SIGNED");
+    for (Unit unit : all) {
+      String issuer = unit.parentCode() == null ? "quwei" : unit.parentCode().toLowerCase() + "sec";
+      JsonNode countersign = tasks(issuer, "CountersignLetter").stream()
+          .filter(task -> task.get("name").asText().endsWith("（" + unit.name() + "）")).findFirst().orElseThrow();
+      assertThat(post(issuer, "/engine-rest/task/" + countersign.get("id").asText() + "/complete",
+          Map.of("variables", Map.of("countersignature", Map.of("value", "会签" + unit.code()))))
+          .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
     await().atMost(Duration.ofSeconds(60))
         .until(() -> letterStatuses("jiwei", 2027).stream().allMatch("ARCHIVED"::equals));
     assertThat(letterStatuses("jiwei", 2027)).hasSize(all.size());
     JsonNode progress = json.readTree(as("quwei").getForObject("/api/letter-campaigns/2027", String.class));
     assertThat(progress.at("/letters/ARCHIVED").asInt()).isEqualTo(all.size());
 
-    // a unit sees and downloads its own letter and (level by level) its sections', no other; supervisors see every
-    // letter
+    // a unit sees and downloads its own letter and those it issued level by level (its sections', to countersign),
+    // nothing of other units; supervisors see every letter
     JsonNode ownLetters = json.readTree(as("d01sec").getForObject("/api/letters?year=2027", String.class));
     List<String> seen = new ArrayList<>();
     ownLetters.forEach(letter -> seen.add(letter.get("unitCode").asText()));
@@ -147,13 +157,15 @@ class LetterPlatformIntegrationTest {
     for (JsonNode letter : ownLetters) {
       if (letter.get("unitCode").asText().equals("D01")) {
         ownLetter = letter;
+      } else {
+        assertThat(letter.get("issuerUnitCode").asText()).isEqualTo("D01");
       }
     }
     ResponseEntity<String> document = as("d01sec").getForEntity(
         ownLetter.get("documentUrl").asText() + "?download=true", String.class);
     assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(document.getHeaders().getContentDisposition().isAttachment()).isTrue();
-    assertThat(document.getBody()).contains("2027年度党风廉政建设目标责任书").contains("书记D01");
+    assertThat(document.getBody()).contains("2027年度党风廉政建设目标责任书").contains("书记D01").contains("会签D01");
 
     long othersLetter = letterIdOf("T01V01", 2027);
     assertThat(as("d01sec").getForEntity("/api/letters/" + othersLetter + "/document", String.class)
@@ -266,10 +278,15 @@ class LetterPlatformIntegrationTest {
     return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
+  /** The user's letter-signing tasks (their own unit's letter to sign). */
   private List<JsonNode> tasks(String user) throws IOException {
+    return tasks(user, "SignLetter");
+  }
+
+  private List<JsonNode> tasks(String user, String taskDefinitionKey) throws IOException {
     List<JsonNode> tasks = new ArrayList<>();
-    json.readTree(as(user).getForObject("/engine-rest/task?processDefinitionKey=letterSigning", String.class))
-        .forEach(tasks::add);
+    json.readTree(as(user).getForObject("/engine-rest/task?processDefinitionKey=letterSigning&taskDefinitionKey="
+        + taskDefinitionKey, String.class)).forEach(tasks::add);
     return tasks;
   }
 

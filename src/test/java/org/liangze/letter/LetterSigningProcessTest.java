@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -104,16 +105,29 @@ class LetterSigningProcessTest {
     assertThat(signed.status()).isEqualTo(LetterStatus.SIGNED);
     assertThat(signed.signerId()).isEqualTo("d01sec");
     assertThat(signed.signature()).isEqualTo("张伟");
+    assertThat(signed.countersigned()).isFalse();
+
+    // a department directly under the district: the district committee issued it and countersigns it
+    Task countersign = countersigningTaskOf(campaign, D01);
+    assertThat(countersign).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
+    assertThat(countersign.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(7))), 60_000);
+    assertThatThrownBy(() -> completeAs("quwei", countersign, Map.of(Variables.COUNTERSIGNATURE, " ")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("会签签名");
+    assertThat(letterOf(2031, D01).countersigned()).isFalse();
+    completeAs("quwei", countersign, Map.of(Variables.COUNTERSIGNATURE, "许国栋"));
 
     execute(job(campaign)); // the archive step, after its own transaction boundary
     Letter archived = letterOf(2031, D01);
     assertThat(archived.status()).isEqualTo(LetterStatus.ARCHIVED);
-    assertThat(archived.archivedDocument()).contains("张伟").contains(archived.title());
-    assertThat(campaign).hasPassed(Element.ArchiveLetter.name(), Element.LetterArchived.name());
+    assertThat(archived.countersignerId()).isEqualTo("quwei");
+    assertThat(archived.archivedDocument()).contains("张伟").contains("许国栋").contains("中共").contains("委员会")
+        .contains(archived.title());
+    assertThat(campaign).hasPassed(Element.CountersignLetter.name(), Element.ArchiveLetter.name(),
+        Element.LetterArchived.name());
   }
 
   @Test
-  void objectionGoesToTheCommitteeWhichRevisesAndResends() throws IOException {
+  void objectionGoesToTheIssuingLevelWhichRevisesAndResends() throws IOException {
     ProcessInstance campaign = startCampaign(2032);
     execute(job(campaign));
 
@@ -123,11 +137,12 @@ class LetterSigningProcessTest {
 
     Task revise = taskService.createTaskQuery().processInstanceId(campaign.getId())
         .taskDefinitionKey(Element.ReviseLetter.name()).singleResult();
-    assertThat(revise).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
+    // the community's letter was issued by its subdistrict, which answers the objection
+    assertThat(revise).hasCandidateGroup(Groups.of(Role.SECRETARY, "T01"));
     assertThat(revise.getDueDate()).isNotNull();
     assertThat(taskService.getVariable(revise.getId(), Variables.OBJECTION_REASON))
         .isEqualTo("个性清单第2项不符合本社区实际");
-    completeAs("quwei", revise, Map.of(Variables.REVISION_NOTE, "已按社区实际调整第2项措施"));
+    completeAs("t01sec", revise, Map.of(Variables.REVISION_NOTE, "已按社区实际调整第2项措施"));
 
     execute(job(campaign)); // reissue
     Letter reissued = letterOf(2032, T01V01);
@@ -138,6 +153,7 @@ class LetterSigningProcessTest {
     Task again = signingTaskOf(campaign, T01V01);
     assertThat(taskService.getVariable(again.getId(), Variables.DECISION)).isNull();
     completeAs("t01v01sec", again, Map.of(Variables.DECISION, "SIGN", Variables.SIGNATURE, "刘洋"));
+    completeAs("t01sec", countersigningTaskOf(campaign, T01V01), Map.of(Variables.COUNTERSIGNATURE, "徐建国"));
     execute(job(campaign));
     assertThat(letterOf(2032, T01V01).status()).isEqualTo(LetterStatus.ARCHIVED);
     assertThat(campaign).hasPassed(Element.ReviseLetter.name(), Element.ReissueLetter.name());
@@ -163,11 +179,13 @@ class LetterSigningProcessTest {
         .taskDefinitionKey(Element.SignLetter.name()).list()) {
       completeAs(candidateOf(task), task, Map.of(Variables.DECISION, "SIGN", Variables.SIGNATURE, "签名人"));
     }
-    completeAs("quwei", taskService.createTaskQuery().processInstanceId(campaign.getId())
+    completeAs("t01sec", taskService.createTaskQuery().processInstanceId(campaign.getId())
         .taskDefinitionKey(Element.ReviseLetter.name()).singleResult(), Map.of(Variables.REVISION_NOTE, "已修订"));
+    countersignAll(campaign);
     runAllJobs(campaign); // the archive jobs of the signed letters and the reissue of the objected one
     completeAs("t01v01sec", signingTaskOf(campaign, T01V01),
         Map.of(Variables.DECISION, "SIGN", Variables.SIGNATURE, "刘洋"));
+    countersignAll(campaign);
     runAllJobs(campaign);
 
     assertThat(campaign).isEnded().hasPassed(Element.AllLettersArchived.name());
@@ -222,6 +240,58 @@ class LetterSigningProcessTest {
       return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
     } finally {
       identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void lettersAreSignedLevelByLevel() throws IOException {
+    ProcessInstance campaign = startCampaign(2036);
+    execute(job(campaign));
+    Official committee = Official.of("quwei", List.of(Groups.DISTRICT_COMMITTEE));
+    // who issued each letter: the unit directly above, or the district committee (null)
+    assertThat(letterOf(2036, T01V01).issuerUnitCode()).isEqualTo("T01");
+    assertThat(letterOf(2036, "T01S01").issuerUnitCode()).isEqualTo("T01");
+    assertThat(letterOf(2036, "D01S01").issuerUnitCode()).isEqualTo(D01);
+    assertThat(letterOf(2036, "T01").issuerUnitCode()).isNull();
+    assertThat(letterOf(2036, D01).issuerUnitCode()).isNull();
+    assertThat(letters.visibleLetters(committee, 2036)).hasSize(letters.letterIdsOf(2036).size());
+
+    // the section signs; its department's secretary, not the district committee, countersigns
+    completeAs("d01s01sec", signingTaskOf(campaign, "D01S01"),
+        Map.of(Variables.DECISION, "SIGN", Variables.SIGNATURE, "陈静"));
+    Task countersign = countersigningTaskOf(campaign, "D01S01");
+    assertThat(countersign).hasCandidateGroup(Groups.of(Role.SECRETARY, D01));
+    assertThat(taskService.getVariable(countersign.getId(), Variables.ISSUER_NAME)).isEqualTo("区教育和体育局党组织");
+    // the department sees the letters it issued (to countersign them) besides its own; a sibling sees neither
+    Official department = Official.of("d01sec", List.of(Groups.of(Role.SECRETARY, D01)));
+    assertThat(letters.visibleLetters(department, 2036)).extracting(Letter::unitCode)
+        .containsExactlyInAnyOrder(D01, "D01S01");
+    Official sibling = Official.of("d02sec", List.of(Groups.of(Role.SECRETARY, "D02")));
+    assertThat(letters.visibleLetters(sibling, 2036)).extracting(Letter::unitCode).containsExactly("D02");
+    assertThatThrownBy(() -> completeAs("d02sec", countersign, Map.of(Variables.COUNTERSIGNATURE, "黄志强")))
+        .isInstanceOf(AuthorizationException.class);
+    completeAs("d01sec", countersign, Map.of(Variables.COUNTERSIGNATURE, "张伟"));
+    execute(job(campaign));
+
+    Letter archived = letterOf(2036, "D01S01");
+    assertThat(archived.status()).isEqualTo(LetterStatus.ARCHIVED);
+    assertThat(archived.archivedDocument()).contains("甲方：<span>区教育和体育局党组织</span>")
+        .contains("陈静").contains("张伟");
+  }
+
+  private Task countersigningTaskOf(ProcessInstance campaign, String unitCode) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(campaign.getId())
+        .taskDefinitionKey(Element.CountersignLetter.name()).list().stream()
+        .filter(task -> unitCode.equals(taskService.getVariable(task.getId(), Variables.UNIT_CODE)))
+        .toList();
+    assertThat(tasks).as("countersigning tasks of " + unitCode).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void countersignAll(ProcessInstance campaign) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(campaign.getId())
+        .taskDefinitionKey(Element.CountersignLetter.name()).list()) {
+      completeAs(candidateOf(task), task, Map.of(Variables.COUNTERSIGNATURE, "会签人"));
     }
   }
 

@@ -2,11 +2,14 @@ package org.liangze.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +80,7 @@ class ListFormulationProcessTest {
   @Autowired ListFormulationService steps;
   @Autowired ListService lists;
   @Autowired DraftItems draftItems;
+  @Autowired ItemResponsibles responsibles;
   @Autowired IdentityService identity;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
@@ -177,7 +181,7 @@ class ListFormulationProcessTest {
     List<ListItem> revised = new ArrayList<>(before.items());
     revised.add(new ListItem(Responsibility.SUPERVISORY, "改造资金", "监督老旧小区改造资金使用，防止虚报工程量。",
         "纪检委员参与改造项目验收，资金拨付前核对工程量清单，每季度公示资金使用情况。", "虚报工程量套取改造资金", "每季度",
-        "验收记录、公示照片"));
+        "验收记录、公示照片", null, "t01v01sec"));
     completeAs("t01v01staff", again, Map.of(Variables.ITEMS, json(revised)));
     execute(job(formulation));
     Task secondReview = task(formulation, Element.ReviewList);
@@ -188,6 +192,9 @@ class ListFormulationProcessTest {
     ResponsibilityList published = lists.tailoredList("T01V01", 2044).orElseThrow();
     assertThat(published.version()).isEqualTo(2);
     assertThat(published.items()).hasSize(5);
+    // a supervisory item naming no 责任人 is the unit's 纪检委员's
+    assertThat(published.items().get(4).responsiblePerson()).isEqualTo("t01v01insp");
+    assertThat(published.items().get(4).responsibleLeader()).isEqualTo("t01v01sec");
     assertThat(lists.list(before.id()).status()).isEqualTo(ListStatus.SUPERSEDED);
     ListDiff diff = lists.diffToPrevious(published);
     assertThat(diff.previousVersion()).isEqualTo("2044年第1版");
@@ -251,7 +258,7 @@ class ListFormulationProcessTest {
     district.publishLists(2051);
     List<ListItem> items = revise(lists.tailoredList("T02V01", 2051).orElseThrow().items());
     items.set(1, new ListItem(items.get(1).responsibility(), items.get(1).category(), items.get(1).content(),
-        items.get(1).measures(), " ", null, null));
+        items.get(1).measures(), " ", null, null, items.get(1).responsiblePerson(), items.get(1).responsibleLeader()));
 
     List<QualityFlag> flags = submitAndCheck("T02V01", 2052, items);
 
@@ -298,7 +305,8 @@ class ListFormulationProcessTest {
     ProcessInstance formulation = startAs("jiwei", "D01", 2055);
     Task draft = task(formulation, Element.DraftList);
     long listId = (Long) taskService.getVariable(draft.getId(), Variables.LIST_ID);
-    ListItem good = new ListItem(Responsibility.MAIN, "招生入学", "规范招生入学。", "招生方案集体研究并公开。", "条子生", "每年", null);
+    ListItem good = new ListItem(Responsibility.MAIN, "招生入学", "规范招生入学。", "招生方案集体研究并公开。", "条子生", "每年", null,
+        "d01staff", "d01sec");
 
     assertThatThrownBy(() -> completeAs("d01staff", draft, Map.of(Variables.ITEMS, json(List.of()))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("至少需要一项");
@@ -326,6 +334,54 @@ class ListFormulationProcessTest {
   }
 
   @Test
+  void everyItemHasAResponsiblePersonAndLeaderPickedFromTheUnitsPeople() throws IOException {
+    district.publishLists(2057);
+    ProcessInstance formulation = startAs("jiwei", "T02", 2058);
+    Task draft = task(formulation, Element.DraftList);
+    long listId = (Long) taskService.getVariable(draft.getId(), Variables.LIST_ID);
+
+    // the form's two lists: the unit's people as "name（posts）", its secretary and team members as leaders
+    JsonNode people = new ObjectMapper().readTree(
+        taskService.getVariableTyped(draft.getId(), Variables.UNIT_PEOPLE).getValue().toString());
+    assertThat(people).extracting(option -> option.get("label").asText())
+        .containsExactly("罗秀英（党组织书记）", "郑浩（纪检委员、班子成员）", "林峰（工作人员）");
+    assertThat(people).extracting(option -> option.get("value").asText())
+        .containsExactly("t02sec", "t02insp", "t02staff");
+    JsonNode leaders = new ObjectMapper().readTree(
+        taskService.getVariableTyped(draft.getId(), Variables.UNIT_LEADERS).getValue().toString());
+    assertThat(leaders).extracting(option -> option.get("value").asText()).containsExactly("t02sec", "t02insp");
+    // pre-filled: last year's responsibles, the inspector on supervisory items, the secretary leading
+    List<ListItem> prefilled = draftItems.parse(taskService.getVariable(draft.getId(), Variables.ITEMS));
+    assertThat(prefilled).filteredOn(item -> item.responsibility() == Responsibility.SUPERVISORY)
+        .isNotEmpty().allSatisfy(item -> assertThat(item.responsiblePerson()).isEqualTo("t02insp"));
+    assertThat(prefilled).allSatisfy(item -> assertThat(item.responsibleLeader()).isNotNull());
+
+    ListItem main = new ListItem(Responsibility.MAIN, "村级三资", "督促所辖村居规范三资管理。", "每季度抽查村级账目。", "挪用集体资金",
+        "每季度", "抽查记录", "t02staff", "t02insp");
+    Map<List<ListItem>, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put(List.of(main.withResponsibles(null, "t02sec")), "第1项：请选择责任人");
+    refusals.put(List.of(main, main.withResponsibles("t01staff", "t02sec")), "第2项：责任人须为本单位人员，请从列表中选择");
+    refusals.put(List.of(main.withResponsibles("t02staff", null)), "第1项：请选择责任领导");
+    refusals.put(List.of(main.withResponsibles("t02sec", "t02staff")), "第1项：责任领导须为本单位党组织书记或班子成员，请从列表中选择");
+    refusals.put(List.of(main.withResponsibles("t02sec", "t01sec")), "第1项：责任领导须为本单位党组织书记或班子成员，请从列表中选择");
+    refusals.forEach((items, message) -> assertThatThrownBy(
+        () -> completeAs("t02staff", draft, Map.of(Variables.ITEMS, json(items))))
+        .isInstanceOf(InvalidInputException.class).hasMessage(message));
+    assertThat(taskService.createTaskQuery().taskId(draft.getId()).count()).isEqualTo(1);
+    assertThat(lists.list(listId).status()).isEqualTo(ListStatus.DRAFT);
+
+    // a supervisory item without 责任人: the unit's 纪检委员 takes it
+    ListItem supervisory = new ListItem(Responsibility.SUPERVISORY, "监督检查", "监督村级三资管理。", "每半年专项检查一次。", "监督缺位",
+        "每半年", "检查记录", null, "t02sec");
+    completeAs("t02staff", draft, Map.of(Variables.ITEMS, json(List.of(main, supervisory))));
+    assertThat(lists.list(listId).items()).extracting(ListItem::responsiblePerson, ListItem::responsibleLeader)
+        .containsExactly(tuple("t02staff", "t02insp"), tuple("t02insp", "t02sec"));
+    // what the drafter gets back if the draft is returned: the stored items with their responsibles
+    assertThat(draftItems.parse(runtime().getVariable(formulation.getId(), Variables.ITEMS)))
+        .isEqualTo(lists.list(listId).items());
+  }
+
+  @Test
   void theUnitsOwnStaffCannotReviewItsList() throws IOException {
     ProcessInstance formulation = startAs("jiwei", "D02", 2056);
     completeAs("d02staff", task(formulation, Element.DraftList),
@@ -344,7 +400,8 @@ class ListFormulationProcessTest {
     ProcessInstance formulation = startAs("jiwei", unitCode, year);
     Task draft = task(formulation, Element.DraftList);
     long listId = (Long) taskService.getVariable(draft.getId(), Variables.LIST_ID);
-    completeAs(candidateOf(draft), draft, Map.of(Variables.ITEMS, json(items)));
+    // each item with a 责任人 and a 责任领导 of this unit, as the drafter picks them
+    completeAs(candidateOf(draft), draft, Map.of(Variables.ITEMS, json(responsibles.defaults(unitCode, items, true))));
     execute(job(formulation));
     Task review = task(formulation, Element.ReviewList);
     String report = (String) taskService.getVariable(review.getId(), Variables.QUALITY_REPORT);
@@ -383,6 +440,10 @@ class ListFormulationProcessTest {
   }
 
   /** Completes the task as the user, with the user's real groups, so Camunda authorizations apply. */
+  private org.camunda.bpm.engine.RuntimeService runtime() {
+    return engine.getRuntimeService();
+  }
+
   private void completeAs(String userId, Task task, Map<String, Object> variables) {
     actAs.complete(userId, task, variables);
   }
@@ -409,6 +470,8 @@ class ListFormulationProcessTest {
     row.put("content", item.content());
     row.put("measures", item.measures());
     row.put("riskPoint", item.riskPoint());
+    row.put("responsiblePerson", item.responsiblePerson());
+    row.put("responsibleLeader", item.responsibleLeader());
     return row;
   }
 
@@ -418,7 +481,7 @@ class ListFormulationProcessTest {
     for (ListItem item : items) {
       revised.add(new ListItem(item.responsibility(), item.category(), item.content(),
           item.measures() + "本年度起每季度由纪检组织抽查落实情况并通报。", item.riskPoint(), item.frequency(),
-          item.evidenceRequired()));
+          item.evidenceRequired(), item.responsiblePerson(), item.responsibleLeader()));
     }
     return revised;
   }

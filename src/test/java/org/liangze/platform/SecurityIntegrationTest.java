@@ -446,8 +446,10 @@ class SecurityIntegrationTest {
     assertThat(own).allMatch(task -> task.get("name").asText().contains("区教育和体育局"));
     // its own unit's, and (level by level) its sections', never another department's
     JsonNode letters = json.readTree(as("d01sec").getForObject("/api/letters?year=" + YEAR, String.class));
-    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().startsWith("D01"))
-        .anyMatch(letter -> letter.get("unitCode").asText().equals("D01"));
+    assertThat(letters).allMatch(letter -> letter.get("unitCode").asText().equals("D01")
+        || letter.path("issuerUnitCode").asText().equals("D01"));
+    assertThat(letters).extracting(letter -> letter.get("unitCode").asText()).contains("D01")
+        .doesNotContain("D02", "T01V01");
     assertThat(json.readTree(as("d01sec").getForObject("/engine-rest/filter", String.class)))
         .noneMatch(filter -> filter.get("name").asText().equals("伪造的过滤器"));
   }
@@ -636,7 +638,7 @@ class SecurityIntegrationTest {
   /** Every filter and identifier our API and pages take from the URL; {X} is where the hostile text goes. */
   static final List<String> PARAMETERS = List.of(
       "/api/letters?year={X}", "/api/letter-campaigns/{X}", "/api/letters/{X}", "/api/letters/{X}/document",
-      "/api/units/D01/effective-list?year={X}", "/api/lists/{X}",
+      "/api/units/D01/effective-list?year={X}", "/api/lists/{X}", "/api/my-list-items?year={X}",
       "/api/units/D01/self-checks?quarter={X}", "/api/self-check-campaigns/{X}",
       "/api/units/D01/half-year-reports/{X}", "/api/half-year-reports/{X}/summary",
       "/api/dashboard?period={X}", "/api/dashboard/units/D01?period={X}",
