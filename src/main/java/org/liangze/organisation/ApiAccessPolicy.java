@@ -136,6 +136,8 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/units/{unitCode}/record/export.xlsx", UNIT_OR_DISTRICT),
       get("/api/units/{unitCode}/record/export.pdf", UNIT_OR_DISTRICT),
       get("/pages/units/{unitCode}/record", UNIT_OR_DISTRICT),
+      get("/pages/units/{unitCode}/record/new", UNIT_MEMBER),
+      get("/pages/units/{unitCode}/list", UNIT_OR_DISTRICT),
       get("/api/record/verification", DISTRICT),
       post("/api/record/checkpoints", COMMISSION_ONLY),
       get("/api/record/checkpoints", DISTRICT),

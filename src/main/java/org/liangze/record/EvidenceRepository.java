@@ -74,6 +74,25 @@ class EvidenceRepository {
         .param("unit", unitCode).param("hashes", hashes).query(Long.class).single();
   }
 
+  /** The files a unit uploaded, newest first (at most {@code limit}). */
+  List<EvidenceFile> uploadedBy(String unitCode, int limit) {
+    return jdbc.sql("select f.content_hash, f.hash_algorithm, f.size_bytes, f.media_type, f.original_name,"
+            + " f.uploaded_by, u.first_uploaded_at as uploaded_at"
+            + " from evidence_uploads u join evidence_files f on f.content_hash = u.content_hash"
+            + " where u.unit_code = ? order by u.first_uploaded_at desc, f.content_hash limit ?")
+        .params(unitCode, limit)
+        .query(FILE).list();
+  }
+
+  /** Descriptions of these files, those that exist. */
+  List<EvidenceFile> findAll(Collection<String> hashes) {
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + DESCRIPTION + " from evidence_files where content_hash in (:hashes)")
+        .param("hashes", hashes).query(FILE).list();
+  }
+
   List<String> unitsUploading(String hash) {
     return jdbc.sql("select unit_code from evidence_uploads where content_hash = ? order by unit_code").param(hash)
         .query(String.class).list();

@@ -1,0 +1,338 @@
+package org.liangze.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.lists.EffectiveItem;
+import org.liangze.lists.ListService;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.support.ActAs;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The record manual kept from pages, on a real PostgreSQL over HTTP as the pages' script calls it: 我的清单 and the
+ * new-entry form for the unit's people, read-only for supervisors, closed to other units; uploads within the
+ * limits only; an entry with uploaded files appended to the unit's chain, verifiable, and shown on the manual page
+ * with its item and files; the self-check form's evidence lists follow the unit's uploads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "liangze.evidence.max-size=64KB")
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RecordPagesPostgresTest {
+
+  static final String PASSWORD = "record-pages-pw";
+  static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+      .getBytes(StandardCharsets.US_ASCII);
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+    registry.add("liangze.identity.initial-password", () -> PASSWORD);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired JdbcClient jdbc;
+  @Autowired ListService lists;
+  @Autowired ChainVerifier verifier;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ActAs actAs;
+  final ObjectMapper json = new ObjectMapper();
+  final int year = LocalDate.now(DISTRICT).getYear();
+
+  @BeforeEach
+  void district() throws IOException {
+    if (district.seedIfEmpty(year)) {
+      identitySync.sync();
+    }
+  }
+
+  @Test
+  void theUnitsPeopleWorkFromTheirPagesSupervisorsReadAndOtherUnitsSeeNothing() {
+    List<EffectiveItem> items = lists.effectiveItems("D01", year);
+    assertThat(items).isNotEmpty();
+    EffectiveItem supervisory = items.stream()
+        .filter(item -> item.responsibility() == org.liangze.lists.Responsibility.SUPERVISORY).findFirst().orElseThrow();
+
+    ResponseEntity<String> list = as("d01staff").getForEntity("/pages/units/D01/list", String.class);
+    assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(list.getBody()).contains("我的清单", "主体责任", "监督责任", year + "</span>年度", "记录履责",
+        "id=\"item-" + supervisory.itemId() + "\"", "/pages/units/D01/record/new?item=" + items.get(0).itemId());
+    items.forEach(item -> assertThat(list.getBody()).contains(html(item.content())));
+    // grouped: every supervisory item comes after the heading of 监督责任
+    assertThat(list.getBody().indexOf("id=\"item-" + supervisory.itemId() + "\""))
+        .isGreaterThan(list.getBody().indexOf("id=\"supervisory\""));
+
+    ResponseEntity<String> read = as("jiwei").getForEntity("/pages/units/D01/list", String.class);
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(read.getBody()).contains("只能查看").doesNotContain("记录履责").doesNotContain("/record/new");
+
+    for (String user : List.of("t01staff", "d02sec", "t01v01staff")) {
+      for (String page : List.of("/pages/units/D01/list", "/pages/units/D01/record/new", "/pages/units/D01/record")) {
+        ResponseEntity<String> refused = as(user).getForEntity(page, String.class);
+        assertThat(refused.getStatusCode()).as(user + " " + page).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("无权").doesNotContain(html(items.get(0).content()));
+      }
+    }
+    assertThat(as("jiwei").getForEntity("/pages/units/D01/record/new", String.class).getStatusCode())
+        .as("supervisors read, never write").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.getForEntity("/pages/units/D01/list", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    ResponseEntity<String> form = as("d01insp").getForEntity("/pages/units/D01/record/new?item="
+        + supervisory.itemId(), String.class);
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody()).contains("新增履责纪实", "capture=\"environment\"", "accept=\"image/*,application/pdf",
+        "multiple", "64 KB", "<option value=\"MEETING\">会议</option>",
+        "<option value=\"" + supervisory.itemId() + "\" selected=\"selected\">")
+        .doesNotContain("value=\"TASK_COMPLETED\"");
+
+    ResponseEntity<String> badYear = as("d01staff").getForEntity("/pages/units/D01/list?year=20x6", String.class);
+    assertThat(badYear.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badYear.getBody()).contains("年度格式不正确");
+    assertThat(as("d01staff").getForEntity("/pages/units/D01/record/new?item=abc", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(as("d01staff").getForEntity("/pages/units/D01/list?year=1999", String.class).getBody())
+        .contains("年度超出范围");
+  }
+
+  @Test
+  void anEntryWithFilesUploadedFromThePageIsAppendedToTheChainAndVerifiable() throws IOException {
+    EffectiveItem item = lists.effectiveItems("D02", year).get(0);
+    String minutes = hashOf(upload("d02staff", "党组会议纪要.pdf", pdf("会议纪要")));
+    String photo = hashOf(upload("d02staff", "会场照片.png", png()));
+    long before = entries("D02");
+
+    ResponseEntity<String> added = post("d02staff", "/api/units/D02/record", entry("MEETING",
+        Instant.now().minusSeconds(3600), "召开党组会专题研究党风廉政建设", item.itemId(), List.of(minutes, photo)));
+    assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long seq = json.readTree(added.getBody()).get("seq").asLong();
+    assertThat(seq).isEqualTo(before + 1);
+    assertThat(entries("D02")).isEqualTo(before + 1);
+
+    ChainReport report = verifier.verify("D02");
+    assertThat(report.intact()).isTrue();
+    assertThat(report.entriesChecked()).isEqualTo(seq);
+    JsonNode verification = json.readTree(as("d02sec").getForObject("/api/units/D02/record/verification",
+        String.class));
+    assertThat(verification.get("firstBreak")).isNull();
+    assertThat(verification.get("entriesChecked").asLong()).isEqualTo(seq);
+
+    ResponseEntity<String> page = as("d02staff").getForEntity("/pages/units/D02/record?added=" + seq, String.class);
+    assertThat(page.getBody()).contains("已记入纪实手册第" + seq + "条", ">完整<", "召开党组会专题研究党风廉政建设",
+        "党组会议纪要.pdf", "会场照片.png", "/api/evidence/" + minutes, html(item.content()), "id=\"add-entry\"");
+    assertThat(as("jiwei").getForEntity("/pages/units/D02/record", String.class).getBody())
+        .contains("召开党组会专题研究党风廉政建设", "党组会议纪要.pdf").doesNotContain("id=\"add-entry\"");
+    // the new-entry form offers the unit's files for reuse; the list counts the entry against its item
+    assertThat(as("d02staff").getForObject("/pages/units/D02/record/new", String.class))
+        .contains("value=\"" + minutes + "\"", "会场照片.png");
+    assertThat(as("d02staff").getForObject("/pages/units/D02/list", String.class))
+        .contains("已记录 <b>1</b> 次");
+    assertThat(as("d01staff").getForObject("/pages/units/D01/record/new", String.class))
+        .as("another unit's files are not offered").doesNotContain(minutes);
+  }
+
+  @Test
+  void uploadsOverTheLimitsAndEvidenceOfOtherUnitsAreRefusedAndChangeNothing() throws IOException {
+    long files = count("evidence_files");
+    long uploads = count("evidence_uploads");
+    ResponseEntity<String> tooBig = upload("t02staff", "大文件.pdf", Arrays.copyOf(PDF, 70 * 1024));
+    assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooBig.getBody()).contains("文件超过大小限制（64 KB）");
+    ResponseEntity<String> script = upload("t02staff", "照片.jpg", "#!/bin/sh\necho x\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(script.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(script.getBody()).contains("不支持的文件类型");
+    assertThat(upload("t02staff", "空.pdf", new byte[0]).getBody()).contains("文件为空");
+    assertThat(upload("jiwei", "纪要.pdf", pdf("supervisor")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(count("evidence_files")).isEqualTo(files);
+    assertThat(count("evidence_uploads")).isEqualTo(uploads);
+
+    String foreign = hashOf(upload("t01staff", "街道纪要.pdf", pdf("T01")));
+    long entries = entries("T02");
+    long uses = count("evidence_uses");
+    Map<String, Map<String, Object>> refusals = Map.of(
+        "只能引用本单位上传的佐证材料", entry("MEETING", Instant.now(), "借用他单位材料", null, List.of(foreign)),
+        "所选清单事项不属于本单位", entry("MEETING", Instant.now(), "他单位事项",
+            lists.effectiveItems("D01", year).stream().filter(i -> i.origin() == org.liangze.lists.ListKind.TAILORED)
+                .findFirst().orElseThrow().itemId(), List.of()),
+        "请填写履责情况摘要", entry("MEETING", Instant.now(), "   ", null, List.of()),
+        "请选择记录类型", entry("TASK_COMPLETED", Instant.now(), "冒充任务记录", null, List.of()),
+        "履责时间不能晚于当前时间", entry("TALK", Instant.now().plusSeconds(86_400), "明天的谈话", null, List.of()),
+        "请说明补录原因", entry("STUDY", Instant.now().minusSeconds(30L * 86_400), "补记学习", null, List.of()));
+    refusals.forEach((message, body) -> {
+      ResponseEntity<String> refused = post("t02staff", "/api/units/T02/record", body);
+      assertThat(refused.getStatusCode()).as(message).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).as(message).contains(message);
+    });
+    assertThat(post("jiwei", "/api/units/T02/record", entry("MEETING", Instant.now(), "监督者代记", null, List.of()))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("t01staff", "/api/units/T02/record", entry("MEETING", Instant.now(), "他单位代记", null,
+        List.of())).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(entries("T02")).isEqualTo(entries);
+    assertThat(count("evidence_uses")).isEqualTo(uses);
+    assertThat(verifier.verify("T02").intact()).isTrue();
+  }
+
+  @Test
+  void theSelfCheckFormPicksEvidenceFromTheUnitsUploadsAndTheListFollowsNewUploads() throws IOException {
+    String early = hashOf(upload("t01v01staff", "自查前的学习记录.pdf", pdf("study")));
+    LocalDate today = LocalDate.now(DISTRICT);
+    String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    assertThat(post("jiwei", "/api/self-check-campaigns", Map.of("quarter", quarter)).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    String campaign = runtime.createProcessInstanceQuery().processDefinitionKey("quarterlySelfCheck")
+        .singleResult().getId();
+    List<Job> jobs = management.createJobQuery().processInstanceId(campaign).list();
+    while (!jobs.isEmpty()) {
+      jobs.forEach(job -> management.executeJob(job.getId()));
+      jobs = management.createJobQuery().processInstanceId(campaign).list();
+    }
+    ProcessInstance unit = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+        "selfcheck-T01V01-" + quarter).singleResult();
+    assertThat(options(unit, "evidenceOptions")).containsKey(early);
+    assertThat(options(unit, "evidenceOptions").get(early)).startsWith("自查前的学习记录.pdf（");
+
+    // uploaded on the record page after the self-check opened: on the form's list at once
+    String late = hashOf(upload("t01v01staff", "整改台账.pdf", pdf("ledger")));
+    assertThat(options(unit, "evidenceOptions")).containsKeys(early, late);
+    ResponseEntity<String> added = post("t01v01staff", "/api/units/T01V01/record", entry("STUDY", Instant.now(),
+        "村党支部集中学习", null, List.of(late)));
+    long seq = json.readTree(added.getBody()).get("seq").asLong();
+    assertThat(options(unit, "recordOptions")).containsKey(String.valueOf(seq));
+    assertThat(options(unit, "recordOptions").get(String.valueOf(seq))).contains("学习", "村党支部集中学习");
+    assertThat(options(unit, "evidenceOptions")).as("other units' files are not offered")
+        .doesNotContainKey(hashOf(upload("t02v01staff", "他村材料.pdf", pdf("other"))));
+
+    // the form sends what was picked as lists
+    Task assess = tasks.createTaskQuery().processInstanceId(unit.getId()).singleResult();
+    List<Map<String, Object>> rows = json.readValue(
+        runtime.getVariableTyped(unit.getId(), "items", false).getValue().toString(),
+        json.getTypeFactory().constructCollectionType(List.class, Map.class));
+    rows.forEach(row -> row.put("status", "DONE"));
+    rows.get(0).put("evidence", List.of(early, late));
+    rows.get(0).put("records", List.of(String.valueOf(seq)));
+    actAs.complete("t01v01staff", assess, Map.of("items",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.writeValueAsString(rows)).create()));
+    Map<String, Object> stored = jdbc.sql("""
+            select evidence, record_refs from self_check_results
+             where unit_code = 'T01V01' and check_quarter = ? and position = 1""")
+        .param(quarter).query().singleRow();
+    assertThat(List.of(stored.get("evidence").toString().split(" "))).containsExactlyInAnyOrder(early, late);
+    assertThat(stored.get("record_refs")).isEqualTo(String.valueOf(seq));
+  }
+
+  private Map<String, String> options(ProcessInstance instance, String name) throws IOException {
+    Object value = runtime.getVariableTyped(instance.getId(), name, false).getValue();
+    Map<String, String> options = new HashMap<>();
+    json.readTree(value.toString()).forEach(option -> options.put(option.get("value").asText(),
+        option.get("label").asText()));
+    return options;
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  private static byte[] pdf(String marker) {
+    return (new String(PDF, StandardCharsets.US_ASCII) + "% " + marker).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A 1×1 PNG. */
+  static byte[] png() {
+    return java.util.Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+  }
+
+  private long entries(String unit) {
+    return jdbc.sql("select count(*) from record_entries where unit_code = ?").param(unit).query(Long.class).single();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  private String hashOf(ResponseEntity<String> uploaded) throws IOException {
+    assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+    return json.readTree(uploaded.getBody()).get("contentHash").asText();
+  }
+
+  private static Map<String, Object> entry(String kind, Instant occurredAt, String summary, Long item,
+      List<String> evidence) {
+    Map<String, Object> entry = new HashMap<>();
+    entry.put("kind", kind);
+    entry.put("occurredAt", occurredAt.toString());
+    entry.put("summary", summary);
+    entry.put("listItemId", item);
+    entry.put("evidence", evidence);
+    return entry;
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, PASSWORD);
+  }
+
+  private ResponseEntity<String> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(json.writeValueAsString(body), headers),
+          String.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ResponseEntity<String> upload(String user, String name, byte[] content) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as(user).exchange("/api/evidence", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+  }
+}
