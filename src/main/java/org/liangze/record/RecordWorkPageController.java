@@ -132,7 +132,8 @@ class RecordWorkPageController {
     long maxBytes = evidenceProperties.maxSize().toBytes();
     model.addAttribute("page", new NewEntryPage(unit.code(), unit.name(), year, kinds, groups, selected, uploaded,
         LOCAL_MINUTE.format(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES)),
-        recordProperties.lateEntryDays(), maxBytes, size(maxBytes), ACCEPT, ManualEntries.MAX_SUMMARY));
+        recordProperties.lateEntryDays(), maxBytes, size(maxBytes), ACCEPT, ManualEntries.MAX_SUMMARY,
+        zone().getRules().getOffset(clock.instant()).getId().replace("Z", "+00:00")));
     return "record/new-entry";
   }
 
