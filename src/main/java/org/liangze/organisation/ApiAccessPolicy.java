@@ -114,6 +114,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       // lists
       post("/api/list-formulations", COMMISSION_OR_SECRETARY),
       get("/api/lists/{id}", SIGNED_IN),
+      get("/pages/lists/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/effective-list", UNIT_OR_DISTRICT),
       get("/api/common-lists", SIGNED_IN),
       post("/api/common-lists", COMMISSION),
@@ -127,6 +128,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       post("/api/self-check-campaigns", COMMISSION),
       get("/api/self-check-campaigns/{quarter}", SIGNED_IN),
       get("/api/units/{unitCode}/self-checks", UNIT_OR_DISTRICT),
+      get("/pages/units/{unitCode}/self-checks", UNIT_OR_DISTRICT),
       get("/api/units/{unitCode}/rectifications", UNIT_OR_DISTRICT),
       // record manual and evidence
       get("/api/units/{unitCode}/record", UNIT_OR_DISTRICT),

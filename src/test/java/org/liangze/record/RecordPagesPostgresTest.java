@@ -260,6 +260,49 @@ class RecordPagesPostgresTest {
         .param(quarter).query().singleRow();
     assertThat(List.of(stored.get("evidence").toString().split(" "))).containsExactlyInAnyOrder(early, late);
     assertThat(stored.get("record_refs")).isEqualTo(String.valueOf(seq));
+
+    // what the secretary and the reviewer open from their forms: a page, with the files and entries as links
+    ResponseEntity<String> results = as("t01v01sec").getForEntity("/pages/units/T01V01/self-checks?quarter="
+        + quarter, String.class);
+    assertThat(results.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(results.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(results.getBody()).contains("自查结果", "待书记审签", "自查前的学习记录.pdf", "整改台账.pdf",
+        "/api/evidence/" + early, "/pages/units/T01V01/record#entry-" + seq, "第" + seq + "条", "已完成");
+    assertThat(as("jiwei").getForEntity("/pages/units/T01V01/self-checks?quarter=" + quarter, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(as("t02v01sec").getForEntity("/pages/units/T01V01/self-checks?quarter=" + quarter, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> badQuarter = as("t01v01sec").getForEntity("/pages/units/T01V01/self-checks?quarter=Q4",
+        String.class);
+    assertThat(badQuarter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badQuarter.getBody()).contains("季度格式不正确");
+  }
+
+  @Test
+  void linksInFormsOpenPagesNotJson() throws IOException {
+    java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\((/[^)]*)\\)");
+    try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      for (java.nio.file.Path form : forms.toList()) {
+        var matcher = link.matcher(java.nio.file.Files.readString(form));
+        while (matcher.find()) {
+          String target = matcher.group(1);
+          // the letter's document is an HTML page of its own
+          assertThat(target.startsWith("/pages/") || target.matches("/api/letters/\\{\\{letterId}}/document"))
+              .as(form.getFileName() + " links to " + target).isTrue();
+        }
+      }
+    }
+    long tailored = jdbc.sql("select id from responsibility_lists where kind = 'TAILORED' and unit_code = 'D01'"
+        + " and status = 'PUBLISHED'").query(Long.class).list().get(0);
+    ResponseEntity<String> list = as("d01sec").getForEntity("/pages/lists/" + tailored, String.class);
+    assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(list.getBody()).contains("区教育和体育局" + year + "年度个性清单", "已发布", "清单事项");
+    assertThat(as("jiwei").getForEntity("/pages/lists/" + tailored, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as("t01staff").getForEntity("/pages/lists/" + tailored, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("t01staff").getForEntity("/pages/lists/999999", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   private Map<String, String> options(ProcessInstance instance, String name) throws IOException {
