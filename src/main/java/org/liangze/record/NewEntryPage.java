@@ -9,11 +9,13 @@ import java.util.List;
  *
  * @param selectedItem the item the page was opened for (from 我的清单), or null
  * @param now the district's current time as a {@code datetime-local} value ("2026-05-03T09:30")
+ * @param csrfToken the webapp session's CSRF token, with which the page's requests ride on a Tasklist login (null
+ *     without one: the browser's own login is used)
  * @param offset the district's UTC offset ("+08:00"): the time entered is the district's, not the phone's
  */
 public record NewEntryPage(String unitCode, String unitName, int year, List<Option> kinds, List<ItemGroup> items,
     Long selectedItem, List<UploadedFile> uploaded, String now, int lateEntryDays, long maxSizeBytes,
-    String maxSizeLabel, String accept, int maxSummary, String offset) {
+    String maxSizeLabel, String accept, int maxSummary, String offset, String csrfToken) {
 
   public record Option(String value, String label) {
   }

@@ -1,5 +1,6 @@
 package org.liangze.record;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +25,7 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
+import org.liangze.platform.WebappSessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -38,7 +40,8 @@ import org.springframework.web.servlet.ModelAndView;
  * The record manual kept from a page: 我的清单 (the unit's effective list, for its people and its supervisors) and
  * the form on which the unit's people add a 履责纪实 entry with evidence uploaded from the browser (a phone's camera
  * too). The form sends through the platform's API ({@code POST /api/evidence}, {@code POST
- * /api/units/{unitCode}/record}), whose checks decide; nothing here writes. Supervisors read, never write: they get
+ * /api/units/{unitCode}/record}), whose checks decide; nothing here writes. Opened from Tasklist, the form carries
+ * the webapp session's CSRF token, so its requests ride on that login ({@link WebappSessions}). Supervisors read, never write: they get
  * no form.
  */
 @Controller
@@ -104,7 +107,8 @@ class RecordWorkPageController {
   }
 
   @GetMapping("/pages/units/{unitCode}/record/new")
-  String newEntry(@PathVariable String unitCode, @RequestParam(required = false) String item, Model model) {
+  String newEntry(@PathVariable String unitCode, @RequestParam(required = false) String item, Model model,
+      HttpServletRequest request) {
     Official writer = officials.current();
     if (!writer.unitCodes().contains(unitCode)) {
       throw new AccessDeniedException(writer.userId() + " does not write unit " + unitCode + "'s record");
@@ -133,7 +137,8 @@ class RecordWorkPageController {
     model.addAttribute("page", new NewEntryPage(unit.code(), unit.name(), year, kinds, groups, selected, uploaded,
         LOCAL_MINUTE.format(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES)),
         recordProperties.lateEntryDays(), maxBytes, size(maxBytes), ACCEPT, ManualEntries.MAX_SUMMARY,
-        zone().getRules().getOffset(clock.instant()).getId().replace("Z", "+00:00")));
+        zone().getRules().getOffset(clock.instant()).getId().replace("Z", "+00:00"),
+        WebappSessions.csrfToken(request).orElse(null)));
     return "record/new-entry";
   }
 

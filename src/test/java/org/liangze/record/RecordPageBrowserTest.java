@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real browser (Debian's chromium and chromedriver, headless) at a phone's viewport (390×844, as an iPhone 12–14)
- * as a unit's staff member: opens 我的清单, records work against an item with a document and a photo uploaded from
+ * as a unit's staff member logged into Tasklist: opens 我的清单, records work against an item with a document and a photo uploaded from
  * the page (a progress bar per file), sees a file over the limit and a disguised file refused in Chinese, is told
  * what is missing, and finds the entry in the record manual, appended to an intact chain. No page is wider than the
  * phone. Screenshots go to target/screenshots/record-*.png.
@@ -102,10 +101,6 @@ class RecordPageBrowserTest {
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
         "deviceScaleFactor", 2, "mobile", true));
     browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
-    // the staff member's HTTP Basic login on every request, as the browser sends it once they have logged in
-    browser.executeCdpCommand("Network.enable", Map.of());
-    browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString(("d01staff:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))));
   }
 
   @AfterEach
@@ -135,6 +130,8 @@ class RecordPageBrowserTest {
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
 
+    // logged into Tasklist, as staff are: the pages read with that login, and write with its CSRF token
+    login(base, wait, "d01staff");
     browser.get(base + "/pages/units/D01/list");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item-" + item.itemId())));
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("我的清单");
@@ -193,6 +190,16 @@ class RecordPageBrowserTest {
     assertFitsThePhone("纪实手册");
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", row);
     screenshot("record-04-manual");
+  }
+
+  private void login(String base, WebDriverWait wait, String user) {
+    browser.get(base + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]")));
   }
 
   /** Nothing is wider than the phone: no sideways scrolling. */

@@ -279,6 +279,65 @@ class RecordPagesPostgresTest {
   }
 
   @Test
+  void aTasklistLoginWritesFromThePageOnlyWithItsSessionsToken() throws Exception {
+    java.net.URI base = java.net.URI.create(http.getRootUri());
+    org.liangze.support.WebClient.Session session =
+        org.liangze.support.WebClient.tasklistLogin(base, "t02v01staff", PASSWORD);
+    var pageResponse = org.liangze.support.WebClient.withSession("GET", base.resolve("/pages/units/T02V01/record/new"),
+        session, null);
+    String page = pageResponse.body();
+    session = following(session, pageResponse);
+    assertThat(page).contains("data-xsrf=\"" + session.csrfToken() + "\"");
+    String body = json.writeValueAsString(entry("TALK", Instant.now(), "村党支部书记与新任村干部廉政谈话", null, List.of()));
+    long before = entries("T02V01");
+
+    // the cookie alone (what another site can make the browser send), or with a wrong token: no login at all
+    for (String token : new String[] {null, "not-the-token", ""}) {
+      java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+              base.resolve("/api/units/T02V01/record"))
+          .header("Cookie", String.join("; ", session.cookies().entrySet().stream()
+              .map(c -> c.getKey() + "=" + c.getValue()).toList()))
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+      if (token != null) {
+        request.header("X-XSRF-TOKEN", token);
+      }
+      assertThat(java.net.http.HttpClient.newHttpClient().send(request.build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("token " + token).isEqualTo(401);
+    }
+    assertThat(entries("T02V01")).isEqualTo(before);
+
+    var added = org.liangze.support.WebClient.withSession("POST", base.resolve("/api/units/T02V01/record"), session,
+        body);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    assertThat(manualEntry("T02V01", before + 1).get("actor")).isEqualTo("t02v01staff");
+    assertThat(verifier.verify("T02V01").intact()).isTrue();
+
+    // a supervisor's session and token still write nothing: supervisors read
+    org.liangze.support.WebClient.Session supervisor =
+        org.liangze.support.WebClient.tasklistLogin(base, "jiwei", PASSWORD);
+    assertThat(org.liangze.support.WebClient.withSession("POST", base.resolve("/api/units/T02V01/record"),
+        supervisor, body).statusCode()).isEqualTo(403);
+    assertThat(entries("T02V01")).isEqualTo(before + 1);
+  }
+
+  /** The session as a browser keeps it: with the cookies the response set (Spring Session may renew its id). */
+  private static org.liangze.support.WebClient.Session following(org.liangze.support.WebClient.Session session,
+      java.net.http.HttpResponse<?> response) {
+    Map<String, String> cookies = new HashMap<>(session.cookies());
+    for (String cookie : response.headers().allValues("Set-Cookie")) {
+      String pair = cookie.split(";", 2)[0];
+      cookies.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+    }
+    return new org.liangze.support.WebClient.Session(session.userId(), cookies, session.csrfToken());
+  }
+
+  private Map<String, Object> manualEntry(String unit, long seq) {
+    return jdbc.sql("select * from record_entries where unit_code = ? and seq = ?").params(unit, seq).query()
+        .singleRow();
+  }
+
+  @Test
   void linksInFormsOpenPagesNotJson() throws IOException {
     java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\((/[^)]*)\\)");
     try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
