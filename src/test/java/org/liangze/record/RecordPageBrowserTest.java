@@ -15,6 +15,11 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +40,19 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A real browser (Debian's chromium and chromedriver, headless) at a phone's viewport (390×844, as an iPhone 12–14)
@@ -74,6 +87,10 @@ class RecordPageBrowserTest {
   @Autowired ListService lists;
   @Autowired RecordManual manual;
   @Autowired ChainVerifier verifier;
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
   ChromeDriver browser;
   Path scratch;
 
@@ -190,6 +207,66 @@ class RecordPageBrowserTest {
     assertFitsThePhone("纪实手册");
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", row);
     screenshot("record-04-manual");
+  }
+
+  @Test
+  void theSelfCheckFormOffersTheFilesTheUnitUploaded() throws Exception {
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
+        "deviceScaleFactor", 1, "mobile", false));
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    MultiValueMap<String, Object> file = new LinkedMultiValueMap<>();
+    file.add("file", new ByteArrayResource(RecordPagesPostgresTest.PDF) {
+      @Override
+      public String getFilename() {
+        return "村两委会议记录.pdf";
+      }
+    });
+    assertThat(http.withBasicAuth("t01v01staff", PASSWORD).postForEntity("/api/evidence",
+        new HttpEntity<>(file, multipart), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    assertThat(http.withBasicAuth("jiwei", PASSWORD).postForEntity("/api/self-check-campaigns",
+        Map.of("quarter", quarter), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String campaign = runtime.createProcessInstanceQuery().processDefinitionKey("quarterlySelfCheck")
+        .singleResult().getId();
+    List<Job> jobs = management.createJobQuery().processInstanceId(campaign).list();
+    while (!jobs.isEmpty()) {
+      jobs.forEach(job -> management.executeJob(job.getId()));
+      jobs = management.createJobQuery().processInstanceId(campaign).list();
+    }
+    Task assess = tasks.createTaskQuery().processInstanceBusinessKey("selfcheck-T01V01-" + quarter).singleResult();
+
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    login(base, wait, "t01v01staff");
+    browser.get(base + "/camunda/app/tasklist/default/#/?task=" + assess.getId());
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
+    claim.click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    // the form's links open the record pages of the unit
+    WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//a[normalize-space(.)='上传佐证材料、记录履责']")));
+    assertThat(upload.getAttribute("href")).endsWith("/pages/units/T01V01/record/new");
+    WebElement evidence = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("input.fjs-taglist-input")));
+    browser.executeScript("arguments[0].scrollIntoView({block:'center'});", evidence);
+    screenshot("record-05-self-check-form");
+    wait.until(ExpectedConditions.elementToBeClickable(evidence)).click();
+    WebElement option;
+    try {
+      option = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//*[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(.),'村两委会议记录.pdf（')]")));
+    } finally {
+      screenshot("record-05-self-check-options");
+    }
+    screenshot("record-05-self-check-options");
+    option.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-taglist-tag') and contains(normalize-space(.),'村两委会议记录.pdf')]")));
+    screenshot("record-06-self-check-picked");
   }
 
   private void login(String base, WebDriverWait wait, String user) {

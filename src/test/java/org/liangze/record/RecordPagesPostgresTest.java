@@ -307,18 +307,28 @@ class RecordPagesPostgresTest {
     }
     assertThat(entries("T02V01")).isEqualTo(before);
 
-    var added = org.liangze.support.WebClient.withSession("POST", base.resolve("/api/units/T02V01/record"), session,
-        body);
-    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-    assertThat(manualEntry("T02V01", before + 1).get("actor")).isEqualTo("t02v01staff");
+    // the page's requests go in parallel (several uploads at once) on the same session: none renews it under another
+    org.liangze.support.WebClient.Session tasklist = session;
+    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> parallel = List.of(1, 2, 3)
+        .stream().map(i -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            org.liangze.support.WebClient.withSession("POST", base.resolve("/api/units/T02V01/record"), tasklist,
+                body)))
+        .toList();
+    for (var added : parallel) {
+      assertThat(added.get().statusCode()).as(added.get().body()).isEqualTo(201);
+      assertThat(added.get().headers().allValues("Set-Cookie")).isEmpty();
+    }
+    assertThat(manualEntry("T02V01", before + 3).get("actor")).isEqualTo("t02v01staff");
     assertThat(verifier.verify("T02V01").intact()).isTrue();
+    assertThat(org.liangze.support.WebClient.withSession("GET", base.resolve("/pages/units/T02V01/record"), session,
+        null).statusCode()).isEqualTo(200);
 
     // a supervisor's session and token still write nothing: supervisors read
     org.liangze.support.WebClient.Session supervisor =
         org.liangze.support.WebClient.tasklistLogin(base, "jiwei", PASSWORD);
     assertThat(org.liangze.support.WebClient.withSession("POST", base.resolve("/api/units/T02V01/record"),
         supervisor, body).statusCode()).isEqualTo(403);
-    assertThat(entries("T02V01")).isEqualTo(before + 1);
+    assertThat(entries("T02V01")).isEqualTo(before + 3);
   }
 
   /** The session as a browser keeps it: with the cookies the response set (Spring Session may renew its id). */
