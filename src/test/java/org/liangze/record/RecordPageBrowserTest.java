@@ -216,7 +216,8 @@ class RecordPageBrowserTest {
     HttpHeaders multipart = new HttpHeaders();
     multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
     MultiValueMap<String, Object> file = new LinkedMultiValueMap<>();
-    file.add("file", new ByteArrayResource(RecordPagesPostgresTest.PDF) {
+    file.add("file", new ByteArrayResource((new String(RecordPagesPostgresTest.PDF, StandardCharsets.US_ASCII)
+        + "% 村两委会议").getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
         return "村两委会议记录.pdf";
