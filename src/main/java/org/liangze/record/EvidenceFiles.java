@@ -69,7 +69,7 @@ public class EvidenceFiles {
       return file;
     });
     unitCodes.forEach(unitCode -> {
-      repository.recordUpload(hash, unitCode, clock.instant());
+      repository.recordUpload(hash, unitCode, name, clock.instant());
       events.publishEvent(new UnitEvidenceChanged(unitCode));
     });
     return stored;
@@ -87,10 +87,13 @@ public class EvidenceFiles {
     return repository.uploadedBy(unitCode, MAX_LISTED);
   }
 
-  /** Descriptions of the files by hash, for those that exist. */
-  public Map<String, EvidenceFile> describeAll(Collection<String> hashes) {
+  /**
+   * Descriptions of the files by hash, for those that exist, named as the unit named them when it uploaded them
+   * (the same content uploaded by another unit first keeps that unit's name to itself).
+   */
+  public Map<String, EvidenceFile> describeAll(Collection<String> hashes, String unitCode) {
     Map<String, EvidenceFile> found = new java.util.HashMap<>();
-    repository.findAll(Set.copyOf(hashes)).forEach(file -> found.put(file.contentHash(), file));
+    repository.findAll(Set.copyOf(hashes), unitCode).forEach(file -> found.put(file.contentHash(), file));
     return found;
   }
 

@@ -63,7 +63,7 @@ class RecordPageController {
     Set<String> hashes = new HashSet<>(found.evidenceSharedWith().keySet());
     manual.entries().forEach(entry -> hashes.addAll(entry.evidence()));
     Map<String, String> fileNames = new HashMap<>();
-    evidence.describeAll(hashes).forEach((hash, file) -> fileNames.put(hash, file.originalName()));
+    evidence.describeAll(hashes, unitCode).forEach((hash, file) -> fileNames.put(hash, file.originalName()));
     Map<String, String> evidenceNames = new HashMap<>();
     found.evidenceSharedWith().keySet().forEach(hash -> evidenceNames.put(hash, fileNames.getOrDefault(hash, hash)));
     model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames, new ManualPage.Context(

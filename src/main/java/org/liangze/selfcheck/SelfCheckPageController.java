@@ -76,7 +76,7 @@ class SelfCheckPageController {
     SelfCheck check = found.get(0);
     Set<String> hashes = new HashSet<>();
     check.results().forEach(result -> hashes.addAll(result.evidence()));
-    Map<String, EvidenceFile> files = evidence.describeAll(hashes);
+    Map<String, EvidenceFile> files = evidence.describeAll(hashes, unitCode);
     List<Row> rows = check.results().stream().map(result -> new Row(result.position(), result.item(),
         result.status().label(), result.status() == AssessmentStatus.DONE, result.note(),
         result.evidence().stream().map(hash -> new Link(files.containsKey(hash) ? files.get(hash).originalName()

@@ -171,6 +171,13 @@ class RecordPagesPostgresTest {
         .contains("已记录 <b>1</b> 次");
     assertThat(as("d01staff").getForObject("/pages/units/D01/record/new", String.class))
         .as("another unit's files are not offered").doesNotContain(minutes);
+
+    // the same content uploaded by another unit is that unit's file under its own name, not the name D02 gave it
+    assertThat(hashOf(upload("d01staff", "学习材料.pdf", pdf("会议纪要")))).isEqualTo(minutes);
+    assertThat(as("d01staff").getForObject("/pages/units/D01/record/new", String.class))
+        .contains("value=\"" + minutes + "\"", "学习材料.pdf").doesNotContain("党组会议纪要.pdf");
+    assertThat(as("d02staff").getForObject("/pages/units/D02/record", String.class))
+        .contains("党组会议纪要.pdf").doesNotContain("学习材料.pdf");
   }
 
   @Test
