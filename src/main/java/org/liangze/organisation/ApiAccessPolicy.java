@@ -117,6 +117,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       // lists
       post("/api/list-formulations", COMMISSION_OR_SECRETARY),
       get("/api/lists/{id}", SIGNED_IN),
+      get("/pages/lists/{id}", SIGNED_IN),
       get("/api/units/{unitCode}/effective-list", UNIT_OR_DISTRICT),
       get("/api/common-lists", SIGNED_IN),
       get("/api/my-list-items", SIGNED_IN),
@@ -131,6 +132,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       post("/api/self-check-campaigns", COMMISSION),
       get("/api/self-check-campaigns/{quarter}", SIGNED_IN),
       get("/api/units/{unitCode}/self-checks", UNIT_OR_DISTRICT),
+      get("/pages/units/{unitCode}/self-checks", UNIT_OR_DISTRICT),
       get("/api/units/{unitCode}/rectifications", UNIT_OR_DISTRICT),
       // record manual and evidence
       get("/api/units/{unitCode}/record", UNIT_OR_DISTRICT),
@@ -140,6 +142,8 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/units/{unitCode}/record/export.xlsx", UNIT_OR_DISTRICT),
       get("/api/units/{unitCode}/record/export.pdf", UNIT_OR_DISTRICT),
       get("/pages/units/{unitCode}/record", UNIT_OR_DISTRICT),
+      get("/pages/units/{unitCode}/record/new", UNIT_MEMBER),
+      get("/pages/units/{unitCode}/list", UNIT_OR_DISTRICT),
       get("/api/record/verification", DISTRICT),
       post("/api/record/checkpoints", COMMISSION_ONLY),
       get("/api/record/checkpoints", DISTRICT),

@@ -64,7 +64,11 @@ class SecurityConfig {
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfig::forbidden))
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the webapps' session is read, never logged into here: Camunda renews its id at login; renewing it on every
+        // request (session fixation protection) would log out the browser's other requests in flight (a page's
+        // parallel uploads, Tasklist beside it)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // stateless Basic authentication carries no ambient credential a forged cross-site request could use
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOT_FRAMED)))

@@ -19,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets someone logged into Tasklist or Cockpit open the platform's pages and downloads (the letter linked from a
  * form, say) without logging in again: a read-only request carrying the webapps' session is authenticated as that
- * session's user, with the groups Camunda recorded at login. Changing requests still need their own credentials,
- * so a forged cross-site request cannot ride on the session cookie.
+ * session's user, with the groups Camunda recorded at login. A changing request (the record page adding an entry,
+ * uploading a file) is authenticated by the session only if it carries the session's CSRF token in
+ * {@code X-XSRF-TOKEN}, as Tasklist's own requests do ({@link WebappSessions}), so a forged cross-site request cannot
+ * ride on the session cookie; without it, it needs its own credentials.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -36,8 +38,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    if (session != null && READ_ONLY.contains(request.getMethod())
-        && SecurityContextHolder.getContext().getAuthentication() == null) {
+    if (session != null && SecurityContextHolder.getContext().getAuthentication() == null
+        && (READ_ONLY.contains(request.getMethod()) || WebappSessions.carriesItsToken(request))) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null
           && authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user) {

@@ -11,6 +11,7 @@ import org.apache.tika.Tika;
 import org.liangze.organisation.Official;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +30,21 @@ public class EvidenceFiles {
       "application/x-tika-msoffice");
   private static final Pattern UNSAFE_NAME = Pattern.compile("[/\\\\\\x00-\\x1f\\x7f]|^\\.|\\.\\.");
   static final int MAX_NAME = 200;
+  /** How many of a unit's files are offered for reuse: the newest; older ones stay citable by their number. */
+  static final int MAX_LISTED = 200;
 
   private final EvidenceRepository repository;
   private final EvidenceProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final Tika tika = new Tika();
 
-  EvidenceFiles(EvidenceRepository repository, EvidenceProperties properties, Clock clock) {
+  EvidenceFiles(EvidenceRepository repository, EvidenceProperties properties, Clock clock,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.properties = properties;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -52,7 +58,7 @@ public class EvidenceFiles {
       throw new InvalidInputException("文件为空，请重新选择");
     }
     if (content.length > properties.maxSize().toBytes()) {
-      throw new InvalidInputException("文件超过大小限制（" + properties.maxSize().toMegabytes() + " MB）");
+      throw new InvalidInputException("文件超过大小限制（" + sizeLabel(properties.maxSize().toBytes()) + "），请压缩后重新上传");
     }
     String mediaType = detect(name, content);
     String hash = RecordHashing.contentHash(content);
@@ -62,12 +68,33 @@ public class EvidenceFiles {
       repository.insert(file, content);
       return file;
     });
-    unitCodes.forEach(unitCode -> repository.recordUpload(hash, unitCode, clock.instant()));
+    unitCodes.forEach(unitCode -> {
+      repository.recordUpload(hash, unitCode, name, clock.instant());
+      events.publishEvent(new UnitEvidenceChanged(unitCode));
+    });
     return stored;
   }
 
   public EvidenceFile describe(String hash) {
     return repository.find(hash).orElseThrow(() -> new NotFoundException("佐证材料不存在：" + hash));
+  }
+
+  /**
+   * The files the unit uploaded, newest first, with when the unit first uploaded them: what its people may cite
+   * (the record page offers them for reuse, the self-check form as a checklist).
+   */
+  public List<EvidenceFile> uploadedBy(String unitCode) {
+    return repository.uploadedBy(unitCode, MAX_LISTED);
+  }
+
+  /**
+   * Descriptions of the files by hash, for those that exist, named as the unit named them when it uploaded them
+   * (the same content uploaded by another unit first keeps that unit's name to itself).
+   */
+  public Map<String, EvidenceFile> describeAll(Collection<String> hashes, String unitCode) {
+    Map<String, EvidenceFile> found = new java.util.HashMap<>();
+    repository.findAll(Set.copyOf(hashes), unitCode).forEach(file -> found.put(file.contentHash(), file));
+    return found;
   }
 
   /** A file's content, for its uploader, the units that uploaded or attached it, and supervisors. */
@@ -111,6 +138,18 @@ public class EvidenceFiles {
   /** This unit's files that other units attached too: the same evidence reused across units is flagged. */
   public Map<String, List<String>> sharedWithOtherUnits(String unitCode) {
     return repository.sharedWithOtherUnits(unitCode);
+  }
+
+  /** "20 MB", "64 KB", "1.5 MB": a size as people read it. */
+  public static String sizeLabel(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return Math.round(bytes / 1024.0) + " KB";
+    }
+    return (bytes % (1024 * 1024) == 0 ? String.valueOf(bytes / (1024 * 1024))
+        : String.format("%.1f", bytes / (1024.0 * 1024.0))) + " MB";
   }
 
   private String detect(String name, byte[] content) {

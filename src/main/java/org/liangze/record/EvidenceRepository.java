@@ -60,11 +60,13 @@ class EvidenceRepository {
     }
   }
 
-  void recordUpload(String hash, String unitCode, Instant at) {
+  void recordUpload(String hash, String unitCode, String name, Instant at) {
     if (jdbc.sql("select count(*) from evidence_uploads where content_hash = ? and unit_code = ?")
         .params(hash, unitCode).query(Long.class).single() == 0) {
-      jdbc.sql("insert into evidence_uploads (content_hash, unit_code, first_uploaded_at) values (?, ?, ?)")
-          .params(hash, unitCode, RecordRepository.utc(at)).update();
+      jdbc.sql("""
+              insert into evidence_uploads (content_hash, unit_code, first_uploaded_at, original_name)
+              values (?, ?, ?, ?)""")
+          .params(hash, unitCode, RecordRepository.utc(at), name).update();
     }
   }
 
@@ -72,6 +74,31 @@ class EvidenceRepository {
   long countUploadedBy(Collection<String> hashes, String unitCode) {
     return jdbc.sql("select count(*) from evidence_uploads where unit_code = :unit and content_hash in (:hashes)")
         .param("unit", unitCode).param("hashes", hashes).query(Long.class).single();
+  }
+
+  /** The files a unit uploaded, newest first (at most {@code limit}). */
+  List<EvidenceFile> uploadedBy(String unitCode, int limit) {
+    return jdbc.sql("select f.content_hash, f.hash_algorithm, f.size_bytes, f.media_type,"
+            + " coalesce(u.original_name, f.original_name) as original_name,"
+            + " f.uploaded_by, u.first_uploaded_at as uploaded_at"
+            + " from evidence_uploads u join evidence_files f on f.content_hash = u.content_hash"
+            + " where u.unit_code = ? order by u.first_uploaded_at desc, f.content_hash limit ?")
+        .params(unitCode, limit)
+        .query(FILE).list();
+  }
+
+  /** Descriptions of these files, those that exist, named as the unit named them when it uploaded them. */
+  List<EvidenceFile> findAll(Collection<String> hashes, String unitCode) {
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select f.content_hash, f.hash_algorithm, f.size_bytes, f.media_type,
+                   coalesce(u.original_name, f.original_name) as original_name, f.uploaded_by, f.uploaded_at
+              from evidence_files f
+              left join evidence_uploads u on u.content_hash = f.content_hash and u.unit_code = :unit
+             where f.content_hash in (:hashes)""")
+        .param("hashes", hashes).param("unit", unitCode).query(FILE).list();
   }
 
   List<String> unitsUploading(String hash) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
 import org.liangze.platform.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class ManualEntries {
   private final ListService lists;
   private final RecordProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ManualEntries(RecordManual manual, EvidenceFiles evidence, ListService lists, RecordProperties properties,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.manual = manual;
     this.evidence = evidence;
     this.lists = lists;
@@ -71,8 +74,10 @@ public class ManualEntries {
     }
     List<String> files = request.evidence() == null ? List.of() : request.evidence().stream().distinct().toList();
     evidence.attach(files, unitCode);
-    return manual.append(new NewEntry(unitCode, request.kind(), request.listItemId(), official.userId(),
+    RecordEntry entry = manual.append(new NewEntry(unitCode, request.kind(), request.listItemId(), official.userId(),
         request.occurredAt(), summary, lateReason, null, null, files));
+    events.publishEvent(new UnitEvidenceChanged(unitCode));
+    return entry;
   }
 
   private static String text(String value, int max) {

@@ -15,15 +15,30 @@ import java.util.stream.Collectors;
  */
 public record ManualPage(String title, String unitCode, String unitName, String takenAt, int entryCount,
     boolean intact, String verdict, List<Row> rows, List<String> burstNotes, List<String> sharedEvidenceNotes,
-    String checkpointNote) {
+    String checkpointNote, boolean canWrite, Long added) {
 
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  /** One entry as a table row; {@code backdated} marks entries in a flagged burst, {@code broken} the break. */
+  /**
+   * One entry as a table row; {@code backdated} marks entries in a flagged burst, {@code sharedEvidence} entries
+   * citing a file other units used too, {@code broken} the break.
+   */
   public record Row(long seq, String kind, String occurredAt, String recordedAt, String actor, String summary,
       String lateReason, String processInstanceId, int evidenceCount, String hashAlgorithm, String entryHash,
-      boolean backdated, boolean broken) {
+      boolean backdated, boolean broken, String item, List<FileLink> files, boolean sharedEvidence) {
+  }
+
+  /** An evidence file of an entry: its name and where to download it. */
+  public record FileLink(String name, String url, boolean shared) {
+  }
+
+  /** What the page adds to the snapshot: list item labels and file names, who reads it, what was just added. */
+  record Context(Map<Long, String> itemLabels, Map<String, String> fileNames, boolean canWrite, Long added) {
+
+    static Context none() {
+      return new Context(Map.of(), Map.of(), false, null);
+    }
   }
 
   /**
@@ -32,6 +47,12 @@ public record ManualPage(String title, String unitCode, String unitName, String 
    */
   static ManualPage of(ManualSnapshot manual, RecordFlags.Flags flags, Map<String, String> unitNames,
       Map<String, String> evidenceNames) {
+    return of(manual, flags, unitNames, evidenceNames, Context.none());
+  }
+
+  static ManualPage of(ManualSnapshot manual, RecordFlags.Flags flags, Map<String, String> unitNames,
+      Map<String, String> evidenceNames, Context context) {
+    Set<String> shared = flags.evidenceSharedWith().keySet();
     Set<Long> backdated = new HashSet<>();
     flags.backdatedBursts().forEach(burst -> backdated.addAll(burst.seqs()));
     Long brokenSeq = manual.verification().intact() ? null : manual.verification().firstBreak().seq();
@@ -39,14 +60,19 @@ public record ManualPage(String title, String unitCode, String unitName, String 
         .map(entry -> new Row(entry.seq(), entry.kind().label(), SECONDS.format(manual.local(entry.occurredAt())),
             SECONDS.format(manual.local(entry.recordedAt())), manual.actor(entry), entry.summary(),
             entry.lateReason(), entry.processInstanceId(), entry.evidence().size(), entry.hashAlgorithm(),
-            entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq)))
+            entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq),
+            entry.listItemId() == null ? null : context.itemLabels().get(entry.listItemId()),
+            entry.evidence().stream().map(hash -> new FileLink(context.fileNames().getOrDefault(hash,
+                "文件 " + hash.substring(0, Math.min(8, hash.length())) + "…"), "/api/evidence/" + hash,
+                shared.contains(hash))).toList(),
+            entry.evidence().stream().anyMatch(shared::contains)))
         .toList();
     List<String> bursts = flags.backdatedBursts().stream()
         .map(burst -> "第" + ranges(burst.seqs()) + "条记录（共" + burst.seqs().size() + "条）于 "
             + minutes(manual, burst.from()) + " 至 " + minutes(manual, burst.to()) + " 集中补录"
             + (burst.deadline() == null ? "" : "，紧接截止时间 " + minutes(manual, burst.deadline())))
         .toList();
-    List<String> shared = flags.evidenceSharedWith().entrySet().stream()
+    List<String> sharedNotes = flags.evidenceSharedWith().entrySet().stream()
         .map(e -> "佐证材料“" + evidenceNames.getOrDefault(e.getKey(), e.getKey()) + "”（哈希 "
             + e.getKey().substring(0, Math.min(12, e.getKey().length())) + "…）也被"
             + e.getValue().stream().map(code -> unitNames.getOrDefault(code, code) + "（" + code + "）")
@@ -56,7 +82,7 @@ public record ManualPage(String title, String unitCode, String unitName, String 
         .toList();
     return new ManualPage(manual.title(), manual.unit().code(), manual.unit().name(),
         SECONDS.format(manual.takenAt()), rows.size(), manual.verification().intact(), manual.verdict(), rows,
-        bursts, shared, manual.checkpointNote());
+        bursts, sharedNotes, manual.checkpointNote(), context.canWrite(), context.added());
   }
 
   /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */

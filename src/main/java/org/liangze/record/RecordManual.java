@@ -51,6 +51,14 @@ public class RecordManual {
     return repository.hasEntry(unitCode, seq);
   }
 
+  /**
+   * The unit's newest entries written by its people (meetings, study, talks, inspections), newest first: what they
+   * cite as evidence on forms.
+   */
+  public List<RecordEntry> recentManualEntries(String unitCode, int limit) {
+    return repository.recentManualEntries(unitCode, limit);
+  }
+
   public List<RecordEntry> entriesOf(String unitCode) {
     return repository.entriesOf(unitCode);
   }

@@ -1,7 +1,12 @@
 package org.liangze.record;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.liangze.lists.ListService;
+import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.NotFoundException;
@@ -12,11 +17,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The record manual as a page to read in the browser (linked from Tasklist; the webapp login is enough). Read-only:
- * the page has links, no forms. Refusals are pages too, since a person, not a program, is looking.
+ * the page has links, no forms; the unit's people add entries on their own page ({@link RecordWorkPageController}). Refusals are pages too, since a person, not a program, is looking.
  */
 @Controller
 class RecordPageController {
@@ -29,9 +35,12 @@ class RecordPageController {
   private final Checkpoints checkpoints;
   private final CheckpointVerifier checkpointVerifier;
   private final java.time.Clock clock;
+  private final ListService lists;
 
   RecordPageController(RecordExports exports, RecordFlags flags, EvidenceFiles evidence, UnitRepository units,
-      Officials officials, Checkpoints checkpoints, CheckpointVerifier checkpointVerifier, java.time.Clock clock) {
+      Officials officials, Checkpoints checkpoints, CheckpointVerifier checkpointVerifier, java.time.Clock clock,
+      ListService lists) {
+    this.lists = lists;
     this.checkpoints = checkpoints;
     this.checkpointVerifier = checkpointVerifier;
     this.clock = clock;
@@ -43,18 +52,39 @@ class RecordPageController {
   }
 
   @GetMapping("/pages/units/{unitCode}/record")
-  String manual(@PathVariable String unitCode, Model model) {
-    ManualSnapshot manual = exports.snapshot(officials.current(), unitCode);
+  String manual(@PathVariable String unitCode, @RequestParam(required = false) String added, Model model) {
+    Official reader = officials.current();
+    ManualSnapshot manual = exports.snapshot(reader, unitCode);
     RecordFlags.Flags found = flags.of(unitCode);
     Map<String, String> unitNames = new HashMap<>();
     if (!found.evidenceSharedWith().isEmpty()) {
       units.findAllActive().forEach(unit -> unitNames.put(unit.code(), unit.name()));
     }
+    Set<String> hashes = new HashSet<>(found.evidenceSharedWith().keySet());
+    manual.entries().forEach(entry -> hashes.addAll(entry.evidence()));
+    Map<String, String> fileNames = new HashMap<>();
+    evidence.describeAll(hashes, unitCode).forEach((hash, file) -> fileNames.put(hash, file.originalName()));
     Map<String, String> evidenceNames = new HashMap<>();
-    found.evidenceSharedWith().keySet()
-        .forEach(hash -> evidenceNames.put(hash, evidence.describe(hash).originalName()));
-    model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames));
+    found.evidenceSharedWith().keySet().forEach(hash -> evidenceNames.put(hash, fileNames.getOrDefault(hash, hash)));
+    model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames, new ManualPage.Context(
+        itemLabels(unitCode, manual), fileNames, reader.unitCodes().contains(unitCode), seq(added))));
     return "record/manual";
+  }
+
+  /** "共性清单第3项·主体责任·…" for the items the entries name, from the lists of the years they happened in. */
+  private Map<Long, String> itemLabels(String unitCode, ManualSnapshot manual) {
+    Set<Integer> years = new TreeSet<>();
+    manual.entries().stream().filter(entry -> entry.listItemId() != null)
+        .forEach(entry -> years.add(manual.local(entry.occurredAt()).getYear()));
+    Map<Long, String> labels = new HashMap<>();
+    years.forEach(year -> lists.effectiveItems(unitCode, year)
+        .forEach(item -> labels.put(item.itemId(), item.origin().label() + "第" + item.position() + "项·"
+            + item.category() + "：" + item.content())));
+    return labels;
+  }
+
+  private static Long seq(String text) {
+    return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
   }
 
   /**

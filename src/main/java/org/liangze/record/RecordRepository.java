@@ -72,6 +72,13 @@ class RecordRepository {
         .query(Long.class).single() > 0;
   }
 
+  /** The unit's newest entries its people wrote (not the platform's task records), newest first. */
+  List<RecordEntry> recentManualEntries(String unitCode, int limit) {
+    return jdbc.sql("select * from record_entries where unit_code = ? and kind <> ? order by seq desc limit ?")
+        .params(unitCode, EntryKind.TASK_COMPLETED.name(), limit)
+        .query(ENTRY).list();
+  }
+
   List<RecordEntry> entriesOf(String unitCode) {
     return jdbc.sql("select * from record_entries where unit_code = ? order by seq").param(unitCode)
         .query(ENTRY).list();

@@ -1,5 +1,6 @@
 package org.liangze.selfcheck;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +25,32 @@ class AssessmentRows {
     this.json = json;
   }
 
-  /** One row of the dynamic list: the item (read-only on the form) and the unit's assessment of it. */
+  /**
+   * One row of the dynamic list: the item (read-only on the form) and the unit's assessment of it. The form picks
+   * evidence files and record entries from lists (values: file numbers, entry sequence numbers); a single text of
+   * numbers separated by spaces, as API clients and earlier forms send it, is taken too.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Row(Long itemId, String item, String status, String note, String evidence, String records) {
+  record Row(Long itemId, String item, String status, String note,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> evidence,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> records) {
+
+    String evidenceText() {
+      return words(evidence);
+    }
+
+    String recordsText() {
+      return words(records);
+    }
+
+    /** "a b c" for the cited numbers, as they are stored; an empty list as nothing. */
+    static List<String> list(String words) {
+      return words == null || words.isBlank() ? List.of() : List.of(words.strip().split("\\s+"));
+    }
+
+    private static String words(List<String> values) {
+      return values == null ? null : String.join(" ", values.stream().filter(java.util.Objects::nonNull).toList());
+    }
   }
 
   List<Row> parse(Object value) {

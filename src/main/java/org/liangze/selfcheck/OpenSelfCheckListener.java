@@ -11,10 +11,12 @@ class OpenSelfCheckListener implements ExecutionListener {
 
   private final SelfCheckService selfChecks;
   private final AssessmentRows rows;
+  private final SelfCheckCitations citations;
 
-  OpenSelfCheckListener(SelfCheckService selfChecks, AssessmentRows rows) {
+  OpenSelfCheckListener(SelfCheckService selfChecks, AssessmentRows rows, SelfCheckCitations citations) {
     this.selfChecks = selfChecks;
     this.rows = rows;
+    this.citations = citations;
   }
 
   @Override
@@ -28,6 +30,7 @@ class OpenSelfCheckListener implements ExecutionListener {
     setIfChanged(execution, Variables.QUARTER, opened.quarter().toString());
     execution.setVariable(Variables.QUARTER_LABEL, opened.quarter().label());
     execution.setVariable(Variables.ITEMS, rows.variable(opened.rows()));
+    citations.offer(execution, opened.unit().code());
   }
 
   private static void setIfChanged(DelegateExecution execution, String name, String value) {

@@ -71,7 +71,7 @@ public class SelfCheckService {
       throw new InvalidInputException(unit.name() + quarter.label() + "自查已经开始，不能重复开始");
     }
     List<Row> rows = lists.effectiveItems(unit.code(), quarter.year()).stream()
-        .map(item -> new Row(item.itemId(), item.label(), null, null, null, null))
+        .map(item -> new Row(item.itemId(), item.label(), null, null, List.of(), List.of()))
         .toList();
     return new Opened(unit, quarter, rows);
   }
@@ -103,10 +103,11 @@ public class SelfCheckService {
         throw new InvalidInputException(where + "（" + item.label() + "）：请选择完成情况");
       }
       String note = text(row.note(), MAX_NOTE, where + "：说明过长，最多" + MAX_NOTE + "字");
-      EvidenceReferences.Cited cited = evidence.cite(unitCode, where, row.evidence(), row.records());
+      EvidenceReferences.Cited cited = evidence.cite(unitCode, where, row.evidenceText(), row.recordsText());
       results.add(new SelfCheckRepository.NewResult(item.itemId(), i + 1, status, note, cited.filesText(),
           cited.entriesText()));
-      stored.add(new Row(item.itemId(), item.label(), status.name(), note, cited.filesText(), cited.entriesText()));
+      stored.add(new Row(item.itemId(), item.label(), status.name(), note, Row.list(cited.filesText()),
+          Row.list(cited.entriesText())));
     }
     for (EffectiveItem item : expected.values()) {
       if (!seen.contains(item.itemId())) {

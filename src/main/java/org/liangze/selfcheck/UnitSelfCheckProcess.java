@@ -12,7 +12,12 @@ public final class UnitSelfCheckProcess {
   }
 
   public static String businessKey(String unitCode, Quarter quarter) {
-    return "selfcheck-" + unitCode + "-" + quarter;
+    return businessKeyPrefix(unitCode) + quarter;
+  }
+
+  /** What the business keys of a unit's self-checks begin with (unit codes are letters and digits only). */
+  static String businessKeyPrefix(String unitCode) {
+    return "selfcheck-" + unitCode + "-";
   }
 
   /** BPMN element ids, spelled exactly as in the model. */
@@ -42,6 +47,10 @@ public final class UnitSelfCheckProcess {
     public static final String QUARTER_LABEL = "quarterLabel";
     /** The assessment rows: a JSON array (Spin JSON), the value of the assessment form's dynamic list. */
     public static final String ITEMS = "items";
+    /** The unit's uploaded files as the form's options ({@code [{label, value: file number}]}, Spin JSON). */
+    public static final String EVIDENCE_OPTIONS = "evidenceOptions";
+    /** The entries the unit's people wrote into its record manual, as options (value: sequence number). */
+    public static final String RECORD_OPTIONS = "recordOptions";
     /** The submitted assessment as short text, for the secretary and the commission. */
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
     /** The choice of the secretary ({@link SignOffDecision}) or of the commission ({@link ReviewDecision}). */

@@ -1,0 +1,37 @@
+package org.liangze.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+
+/**
+ * The webapps' login session as the platform's pages use it: the CSRF token Camunda keeps in the session (and
+ * Tasklist sends as {@code X-XSRF-TOKEN}). A page that writes through the API puts the token into the page, and
+ * {@link WebappSessionAuthenticationFilter} accepts a changing request on the session only with it: another site
+ * can make the browser send the cookie, but cannot read the token.
+ */
+public final class WebappSessions {
+
+  private WebappSessions() {
+  }
+
+  /** The session's CSRF token, if the request carries a webapp session that has one. */
+  public static Optional<String> csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? Optional.empty()
+        : Optional.ofNullable(session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME))
+            .map(Object::toString).filter(token -> !token.isEmpty());
+  }
+
+  /** Whether the request's {@code X-XSRF-TOKEN} header is its session's token (compared in constant time). */
+  static boolean carriesItsToken(HttpServletRequest request) {
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return sent != null && csrfToken(request)
+        .map(token -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+            sent.getBytes(StandardCharsets.UTF_8)))
+        .orElse(false);
+  }
+}
