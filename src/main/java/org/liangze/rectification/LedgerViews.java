@@ -46,7 +46,7 @@ class LedgerViews {
     Map<String, String> names = people.names();
     LocalDate today = LocalDate.now(clock);
     return rows.stream().map(row -> new View(row.id(), row.unitCode(),
-        unitNames.getOrDefault(row.unitCode(), row.unitCode()), row.source().label(), row.sourceLabel(),
+        unitNames.getOrDefault(row.unitCode(), row.unitCode()), row.source().label(), detail(row),
         row.position(), row.problem(), text(row.measure()),
         row.ownerName() != null ? row.ownerName() : row.source() == LedgerSource.TALK ? "单位党组织书记" : "本单位工作人员",
         DAY.format(row.deadline()), row.status().label(), row.status() == LedgerRowStatus.CLOSED,
@@ -65,6 +65,12 @@ class LedgerViews {
 
   String unitName(String unitCode) {
     return units.findByCode(unitCode).map(Unit::name).orElse(unitCode);
+  }
+
+  /** The source's own words, without the source's name when they start with it ("巡察反馈：第一轮" → "第一轮"). */
+  private static String detail(LedgerRow row) {
+    String prefix = row.source().label() + "：";
+    return row.sourceLabel().startsWith(prefix) ? row.sourceLabel().substring(prefix.length()) : row.sourceLabel();
   }
 
   private String time(OffsetDateTime at) {

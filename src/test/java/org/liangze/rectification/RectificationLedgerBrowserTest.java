@@ -126,6 +126,8 @@ class RectificationLedgerBrowserTest {
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
     claim.click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//label[contains(@class,'fjs-form-field-label') and contains(normalize-space(.),'责任人')]")));
     wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
@@ -134,6 +136,14 @@ class RectificationLedgerBrowserTest {
         "//label[contains(@class,'fjs-form-field-label') and contains(normalize-space(.),'整改措施')]")))
         .hasSize(2);
     screenshot("ledger-01-plan-form");
+    // the owner list: the unit's people by name and post, nobody else
+    WebElement owner = browser.findElements(By.cssSelector(".fjs-form-field-select input")).get(0);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", owner);
+    owner.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+    assertThat(browser.findElements(By.cssSelector(".fjs-dropdownlist-item"))).extracting(WebElement::getText)
+        .contains("吴昊（工作人员）", "徐建国（党组织书记）").noneMatch(name -> name.contains("王芳"));
+    screenshot("ledger-01b-owner-list");
 
     // the plan filed (as the secretary, through the engine), the unit's ledger page in the same session
     Task plan = tasks.createTaskQuery().processInstanceId(instance)
@@ -165,7 +175,8 @@ class RectificationLedgerBrowserTest {
     screenshot("ledger-03-district-page");
     browser.findElement(By.xpath("//p[contains(@class,'filters')]/a[normalize-space(.)='已销号']")).click();
     wait.until(ExpectedConditions.urlContains("status=CLOSED"));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("没有符合条件的整改事项");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "没有符合条件的整改事项"));
+    assertThat(browser.findElements(By.id("ledger"))).isEmpty();
     screenshot("ledger-04-district-closed");
   }
 

@@ -205,7 +205,7 @@ class RectificationLedgerPostgresTest {
           "公务用车管理台账缺失", "廉政风险点排查不全");
       List<String> car = lines.stream().filter(line -> line.get(4).equals("公务用车管理台账缺失")).findFirst()
           .orElseThrow();
-      assertThat(car.subList(1, 10)).containsExactly("区教育和体育局", "巡察反馈", "巡察反馈：2026年区委第一轮巡察",
+      assertThat(car.subList(1, 10)).containsExactly("区教育和体育局", "巡察反馈", "2026年区委第一轮巡察",
           "公务用车管理台账缺失", "建立公务用车台账，逐车登记", "张伟", "2026-04-10", "已销号", "否");
       assertThat(car.get(10)).isEqualTo("已补齐加油记录");
       assertThat(car.get(13)).isEqualTo("整改到位");
