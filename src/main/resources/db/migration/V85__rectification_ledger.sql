@@ -36,3 +36,18 @@ create table rectification_rows (
 create index rectification_rows_unit_idx on rectification_rows (unit_code, status, deadline);
 create index rectification_rows_rectification_idx on rectification_rows (rectification_id);
 create index rectification_rows_open_deadline_idx on rectification_rows (status, deadline);
+
+-- rectifications from before the ledger: their source from the caller's business key, and each one row (its
+-- requirement, its plan as the measure, its report and evidence), closed if it was verified; a rectification still
+-- running on the model before the ledger carries on with that row
+update rectifications set source_kind = 'SELF_CHECK' where source_key like 'selfcheck-%';
+update rectifications set source_kind = 'ACCOUNTABILITY' where source_key like 'case-%';
+
+insert into rectification_rows (unit_code, rectification_id, source_kind, source_label, position, problem, measure,
+                                deadline, status, report, evidence, record_refs, verification_comment, opened_at,
+                                reported_at, closed_by, closed_at)
+select unit_code, id, source_kind, cause, 1, subject, plan, deadline,
+       case when status = 'VERIFIED' then 'CLOSED' when reported_at is not null then 'REPORTED' else 'OPEN' end,
+       report, evidence, record_refs, verification_comment, opened_at, reported_at, verified_by, verified_at
+  from rectifications
+ where plan is not null;

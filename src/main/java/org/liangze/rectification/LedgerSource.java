@@ -23,9 +23,9 @@ public enum LedgerSource {
     if (processDefinitionKey == null) {
       return OTHER;
     }
-    // the callers' keys, spelled as in their models (unit-self-check.bpmn, accountability.bpmn)
+    // the callers' keys, spelled as in their models (unit-self-check.bpmn, accountability.bpmn; LedgerSourceTest checks them)
     return switch (processDefinitionKey) {
-      case "unit-self-check" -> SELF_CHECK;
+      case "unitSelfCheck" -> SELF_CHECK;
       case "accountability" -> ACCOUNTABILITY;
       default -> OTHER;
     };

@@ -43,8 +43,16 @@ class RecordRectificationStepListener extends CompletionListener {
     }
   }
 
-  private static long rowId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Variables.ROW_ID)).longValue();
+  /**
+   * The row this step is about; an instance of the model from before the ledger has none, and works on the one row
+   * its plan became (Flyway V85 made it for plans filed before the upgrade).
+   */
+  private long rowId(DelegateExecution execution) {
+    if (execution.getVariable(Variables.ROW_ID) instanceof Number row) {
+      return row.longValue();
+    }
+    long id = ((Number) execution.getVariable(Variables.RECTIFICATION_ID)).longValue();
+    return rectifications.singleRowOf(id);
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -101,6 +101,18 @@ public class Rectifications {
     repository.reported(row.rectificationId(), report, cited.filesText(), cited.entriesText(), now());
   }
 
+  /** The open row of a rectification planned before the ledger (its one row, made from its plan if need be). */
+  @Transactional
+  long singleRowOf(long id) {
+    List<Long> open = ledger.openRowIdsOf(id);
+    if (!open.isEmpty()) {
+      return open.get(0);
+    }
+    Rectification rectification = rectification(id);
+    return ledger.planOneRow(rectification, rectification.plan() == null ? rectification.subject()
+        : rectification.plan()).get(0).id();
+  }
+
   /** What the commission found for one row, and whether that closed the whole rectification. */
   record Verdict(VerificationDecision decision, boolean rectificationVerified) {
   }

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -74,6 +75,7 @@ class RectificationLedgerPostgresTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
   @Autowired ActAs actAs;
   @Autowired RecordManual manual;
   @Autowired Rectifications rectifications;
@@ -263,6 +265,40 @@ class RectificationLedgerPostgresTest {
     assertThat(rowsOf("T01")).extracting(LedgerRow::status).containsExactly(LedgerRowStatus.CLOSED);
     assertThat(as("t01sec").getForObject("/pages/units/T01/rectification-ledger", String.class))
         .contains("谈话承诺", "一个月内补齐自查台账", "已销号");
+  }
+
+  /**
+   * An instance of the model from before the ledger (its plan one text, no rows, no row variables) carries on after
+   * the upgrade: its plan becomes one row, carried out and closed like any other.
+   */
+  @Test
+  void aRectificationOfTheModelBeforeTheLedgerCarriesOnWithOneRow() throws IOException {
+    at("2026-09-01T09:00");
+    String deployment = repository.createDeployment().name("rectification before the ledger")
+        .addClasspathResource("legacy/rectification-before-ledger.bpmn").deploy().getId();
+    try {
+      String instance = runtime.startProcessInstanceByKey("rectification-before-ledger", "selfcheck-D02-2026Q3",
+          Map.of(Variables.UNIT_CODE, "D02", Variables.SUBJECT, "落实廉政谈话制度", Variables.CAUSE, "2026年第3季度自查",
+              Variables.DEADLINE, "2026-10-31")).getId();
+      actAs.complete("d02sec", task(instance, Element.PlanRectification),
+          Map.of(Variables.PLAN, "每月开展一次谈话，由书记负责"));
+      List<LedgerRow> rows = rowsOf("D02");
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).problem()).isEqualTo("落实廉政谈话制度");
+      assertThat(rows.get(0).measure()).isEqualTo("每月开展一次谈话，由书记负责");
+      assertThat(rows.get(0).ownerName()).isNull();
+      assertThat(rows.get(0).deadline()).isEqualTo(LocalDate.parse("2026-10-31"));
+      long seq = manual.entriesOf("D02").get(0).seq();
+      actAs.complete("d02staff", task(instance, Element.CarryOut), Map.of("report", "已开展谈话",
+          "records", String.valueOf(seq)));
+      actAs.complete("jiwei", verifyTask(instance), Map.of("decision", "VERIFIED"));
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+      assertThat(rowsOf("D02")).extracting(LedgerRow::status).containsExactly(LedgerRowStatus.CLOSED);
+      assertThat(rectifications.rectification(rows.get(0).rectificationId()).status())
+          .isEqualTo(RectificationStatus.VERIFIED);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   // --- helpers
