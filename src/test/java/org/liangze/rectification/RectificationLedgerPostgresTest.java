@@ -152,6 +152,10 @@ class RectificationLedgerPostgresTest {
     assertThat(overdue.get("tasks").findValuesAsText("taskName"))
         .contains("落实整改事项（区教育和体育局，第1项，2026-03-20到期）")
         .noneMatch(name -> name.contains("第2项"));
+    String overduePage = as("d01sec").getForObject("/pages/units/D01/rectification-ledger?status=OVERDUE",
+        String.class);
+    assertThat(overduePage).contains("“三重一大”事项未集体研究", "class=\"badge overdue\"")
+        .doesNotContain("公务用车管理台账缺失");
     long seq = manual.entriesOf("D01").get(0).seq();
     Task row1 = task(instance, "d01staff");
     assertThatThrownBy(() -> actAs.complete("d01staff", row1, Map.of("report", "已修订议事规则",
