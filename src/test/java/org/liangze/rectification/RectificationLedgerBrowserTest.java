@@ -16,15 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.rectification.RectificationProcess.Element;
-import org.liangze.rectification.RectificationProcess.Variables;
-import org.liangze.support.ActAs;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,9 +45,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real browser (Debian's chromium and chromedriver, headless) on the rectification ledger: a unit secretary opens
- * the plan of an inspection's findings in Tasklist (one row per finding, owners to pick from the unit's people), then
- * reads the unit's ledger page; the commission reads the district's ledger with its filters; the secretary is refused
+ * A real browser (Debian's chromium and chromedriver, headless) on the rectification ledger: a unit secretary fills
+ * the plan of an inspection's findings in Tasklist (one row per finding, owners picked from the unit's people) and
+ * completes it, then reads the unit's ledger page; the commission reads the district's ledger with its filters; the secretary is refused
  * the district's. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -75,7 +72,6 @@ class RectificationLedgerBrowserTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired TaskService tasks;
-  @Autowired ActAs actAs;
   final ObjectMapper json = new ObjectMapper();
   WebDriver browser;
 
@@ -145,19 +141,32 @@ class RectificationLedgerBrowserTest {
         .contains("吴昊（工作人员）", "徐建国（党组织书记）").noneMatch(name -> name.contains("王芳"));
     screenshot("ledger-01b-owner-list");
 
-    // the plan filed (as the secretary, through the engine), the unit's ledger page in the same session
-    Task plan = tasks.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(Element.PlanRectification.name()).singleResult();
-    actAs.complete("t01sec", plan, Map.of(Variables.LEDGER_ROWS, SpinValues.jsonValue(json.writeValueAsString(List.of(
-        Map.of("problem", "村级财务公开不及时", "measure", "每月5日前公开上月财务", "ownerId", "t01staff",
-            "deadline", deadline.minusDays(30).toString()),
-        Map.of("problem", "惠民资金发放台账不全", "measure", "逐户核对补齐台账", "ownerId", "t01sec",
-            "deadline", deadline.toString())))).create()));
+    // the secretary fills each row's measure and owner (the deadlines come pre-filled) and completes the task
+    pick(wait, 0, "吴昊（工作人员）");
+    type(wait, 0, "每月5日前公开上月财务");
+    pick(wait, 1, "徐建国（党组织书记）");
+    type(wait, 1, "逐户核对补齐台账");
+    screenshot("ledger-01c-plan-filled");
+    // Tasklist keeps 完成 disabled after a change inside a dynamic list until the form is validated as a whole,
+    // which 保存 (save) does
+    WebElement save = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", save);
+    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
+    wait.until(ExpectedConditions.elementToBeClickable(complete));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    wait.until(d -> tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(Element.PlanRectification.name()).count() == 0);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Element.CarryOut.name())
+        .list()).extracting(Task::getAssignee).containsExactlyInAnyOrder("t01staff", "t01sec");
     browser.get(base + "/pages/units/T01/rectification-ledger");
     WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("洪家楼街道整改台账");
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(2);
-    assertThat(table.getText()).contains("村级财务公开不及时", "吴昊", "徐建国", "巡察反馈", "整改中");
+    assertThat(table.getText()).contains("村级财务公开不及时", "每月5日前公开上月财务", "吴昊", "徐建国", "巡察反馈",
+        "整改中", deadline.toString());
     assertThat(browser.findElement(By.id("export")).getAttribute("href"))
         .endsWith("/api/units/T01/rectification-ledger.xlsx?status=ALL");
     screenshot("ledger-02-unit-page");
@@ -178,6 +187,39 @@ class RectificationLedgerBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "没有符合条件的整改事项"));
     assertThat(browser.findElements(By.id("ledger"))).isEmpty();
     screenshot("ledger-04-district-closed");
+  }
+
+  /** Chooses {@code name} in the owner select of row {@code row} (0-based). */
+  private void pick(WebDriverWait wait, int row, String name) {
+    WebElement input = browser.findElements(By.cssSelector(".fjs-form-field-select input")).get(row);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", input);
+    input.click();
+    WebElement item = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + name + "']")));
+    item.click();
+    wait.until(d -> d.findElements(By.cssSelector(".fjs-form-field-select")).get(row).getText().contains(name)
+        || name.equals(d.findElements(By.cssSelector(".fjs-form-field-select input")).get(row)
+            .getDomProperty("value")));
+  }
+
+  /** Types the measure of row {@code row} (0-based) until the form keeps it. */
+  private void type(WebDriverWait wait, int row, String text) {
+    wait.until(d -> {
+      try {
+        WebElement label = d.findElements(By.xpath(
+            "//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.),'整改措施')]")).get(row);
+        WebElement field = d.findElement(By.id(label.getAttribute("for")));
+        if (!text.equals(field.getDomProperty("value"))) {
+          ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'});", field);
+          field.clear();
+          field.sendKeys(text);
+          return false;
+        }
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    });
   }
 
   private void login(WebDriverWait wait, String base, String user) throws IOException {
