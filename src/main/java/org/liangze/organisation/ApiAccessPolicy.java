@@ -134,6 +134,14 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/units/{unitCode}/self-checks", UNIT_OR_DISTRICT),
       get("/pages/units/{unitCode}/self-checks", UNIT_OR_DISTRICT),
       get("/api/units/{unitCode}/rectifications", UNIT_OR_DISTRICT),
+      // the rectification ledger (整改台账) and inspection findings (巡察反馈)
+      get("/api/units/{unitCode}/rectification-ledger", UNIT_OR_DISTRICT),
+      get("/api/units/{unitCode}/rectification-ledger.xlsx", UNIT_OR_DISTRICT),
+      get("/api/rectification-ledger", DISTRICT),
+      get("/api/rectification-ledger.xlsx", DISTRICT),
+      post("/api/units/{unitCode}/inspection-findings", COMMISSION),
+      get("/pages/units/{unitCode}/rectification-ledger", UNIT_OR_DISTRICT),
+      get("/pages/rectification-ledger", DISTRICT),
       // record manual and evidence
       get("/api/units/{unitCode}/record", UNIT_OR_DISTRICT),
       post("/api/units/{unitCode}/record", UNIT_MEMBER),

@@ -20,7 +20,7 @@ class RectificationRepository {
       rs.getString("verification_comment"), rs.getString("process_instance_id"),
       rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("planned_at", OffsetDateTime.class),
       rs.getObject("reported_at", OffsetDateTime.class), rs.getString("verified_by"),
-      rs.getObject("verified_at", OffsetDateTime.class));
+      rs.getObject("verified_at", OffsetDateTime.class), LedgerSource.valueOf(rs.getString("source_kind")));
 
   private final JdbcClient jdbc;
 
@@ -29,13 +29,13 @@ class RectificationRepository {
   }
 
   long insert(String unitCode, String subject, String cause, String sourceKey, LocalDate deadline,
-      String processInstanceId, OffsetDateTime now) {
+      String processInstanceId, LedgerSource source, OffsetDateTime now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into rectifications (unit_code, subject, cause, source_key, deadline, status, process_instance_id,
-                                        opened_at)
-            values (?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-        .params(unitCode, subject, cause, sourceKey, deadline, processInstanceId, now)
+                                        opened_at, source_kind)
+            values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+        .params(unitCode, subject, cause, sourceKey, deadline, processInstanceId, now, source.name())
         .update(key, "id");
     return key.getKey().longValue();
   }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rectifications (整改): opened by whatever process calls the rectification sub-process, planned by the unit
- * secretary, carried out and evidenced by the unit's staff, verified by the discipline commission. Each step checks
+ * secretary as rows of the ledger (one per problem, with its owner and deadline), each row carried out and evidenced
+ * by its owner and verified by the discipline commission; the rectification is verified with its last row. Each step checks
  * its input and stores it in the same transaction as the task's completion.
  */
 @Service
@@ -34,21 +36,27 @@ public class Rectifications {
   private final UnitRepository units;
   private final EvidenceReferences evidence;
   private final Clock clock;
+  private final RectificationLedger ledger;
+  private final PlanRows planRows;
 
-  Rectifications(RectificationRepository repository, UnitRepository units, EvidenceReferences evidence, Clock clock) {
+  Rectifications(RectificationRepository repository, UnitRepository units, EvidenceReferences evidence, Clock clock,
+      RectificationLedger ledger, PlanRows planRows) {
+    this.ledger = ledger;
+    this.planRows = planRows;
     this.repository = repository;
     this.units = units;
     this.evidence = evidence;
     this.clock = clock;
   }
 
-  record Opened(long id, Unit unit, String subject, String cause, LocalDate deadline, Date deadlineDue) {
+  record Opened(long id, Unit unit, String subject, String cause, LocalDate deadline, Date deadlineDue,
+      LedgerSource source) {
   }
 
   /** Checks the caller's inputs and opens the rectification. */
   @Transactional
   Opened open(Object unitValue, Object subjectValue, Object causeValue, Object deadlineValue, String sourceKey,
-      String processInstanceId) {
+      String processInstanceId, LedgerSource source) {
     if (!(unitValue instanceof String code) || code.isBlank()) {
       throw new InvalidInputException("整改：请指定单位");
     }
@@ -57,30 +65,64 @@ public class Rectifications {
     String subject = required(subjectValue, MAX_SUBJECT, "整改要求");
     String cause = required(causeValue, MAX_CAUSE, "整改缘由");
     LocalDate deadline = date(deadlineValue);
-    long id = repository.insert(unit.code(), subject, cause, sourceKey, deadline, processInstanceId, now());
+    long id = repository.insert(unit.code(), subject, cause, sourceKey, deadline, processInstanceId, source, now());
     Date due = Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
-    return new Opened(id, unit, subject, cause, deadline, due);
+    return new Opened(id, unit, subject, cause, deadline, due, source);
   }
 
+  /**
+   * The secretary's plan: the rows of the form's list, each filed in the ledger; or, from callers that send one text
+   * ({@code planText}), one row. Returns the plan as text, one line per row, kept on the rectification.
+   */
   @Transactional
-  String plan(long id, Object planValue) {
-    String plan = required(planValue, MAX_TEXT, "整改方案");
-    repository.planned(id, plan, now());
+  String plan(long id, Object rowsValue, Object planText) {
+    Rectification rectification = rectification(id);
+    String text = optional(planText, MAX_TEXT, "整改方案");
+    List<LedgerRow> planned = text != null ? ledger.planOneRow(rectification, text)
+        : ledger.planRows(rectification, planRows.parse(rowsValue));
+    String plan = text != null ? text : planned.stream()
+        .map(row -> row.position() + ". " + row.problem() + "：" + row.measure() + "（责任人" + row.ownerName()
+            + "，" + row.deadline() + "前完成）")
+        .collect(Collectors.joining("\n"));
+    repository.planned(id, plan.length() > MAX_TEXT ? plan.substring(0, MAX_TEXT) : plan, now());
     return plan;
   }
 
+  /** The owner reports one row done, with evidence; the rectification keeps the latest report too. */
   @Transactional
-  void report(long id, String unitCode, Object reportValue, String evidenceText, String recordsText) {
+  void report(long rowId, String unitCode, Object reportValue, String evidenceText, String recordsText) {
     String report = required(reportValue, MAX_TEXT, "整改落实情况");
     EvidenceReferences.Cited cited = evidence.cite(unitCode, "整改佐证", evidenceText, recordsText);
     if (cited.isEmpty()) {
       throw new InvalidInputException("请提供整改佐证：上传的佐证材料编号或纪实手册记录序号");
     }
-    repository.reported(id, report, cited.filesText(), cited.entriesText(), now());
+    LedgerRow row = ledger.row(rowId);
+    ledger.reported(rowId, report, cited.filesText(), cited.entriesText());
+    repository.reported(row.rectificationId(), report, cited.filesText(), cited.entriesText(), now());
   }
 
+  /** The open row of a rectification planned before the ledger (its one row, made from its plan if need be). */
   @Transactional
-  VerificationDecision verify(long id, Object decisionValue, Object commentValue, String by) {
+  long singleRowOf(long id) {
+    List<Long> open = ledger.openRowIdsOf(id);
+    if (!open.isEmpty()) {
+      return open.get(0);
+    }
+    Rectification rectification = rectification(id);
+    return ledger.planOneRow(rectification, rectification.plan() == null ? rectification.subject()
+        : rectification.plan()).get(0).id();
+  }
+
+  /** What the commission found for one row, and whether that closed the whole rectification. */
+  record Verdict(VerificationDecision decision, boolean rectificationVerified) {
+  }
+
+  /**
+   * The commission verifies one row: verified closes it (整改销号), the rectification with its last row; not yet
+   * (with a comment) sends it back to its owner.
+   */
+  @Transactional
+  Verdict verify(long rowId, Object decisionValue, Object commentValue, String by) {
     VerificationDecision decision = null;
     for (VerificationDecision candidate : VerificationDecision.values()) {
       if (candidate.name().equals(decisionValue)) {
@@ -91,16 +133,20 @@ public class Rectifications {
       throw new InvalidInputException("请选择“验收通过”或“整改未到位”");
     }
     String comment = optional(commentValue, MAX_COMMENT, "验收意见");
-    switch (decision) {
-      case VERIFIED -> repository.verified(id, comment, by, now());
-      case NOT_YET -> {
-        if (comment == null) {
-          throw new InvalidInputException("整改未到位时请写明验收意见");
-        }
-        repository.notYet(id, comment);
+    long id = ledger.row(rowId).rectificationId();
+    if (decision == VerificationDecision.NOT_YET) {
+      if (comment == null) {
+        throw new InvalidInputException("整改未到位时请写明验收意见");
       }
+      ledger.returned(rowId, comment);
+      repository.notYet(id, comment);
+      return new Verdict(decision, false);
     }
-    return decision;
+    boolean last = ledger.close(rowId, comment, by);
+    if (last) {
+      repository.verified(id, comment, by, now());
+    }
+    return new Verdict(decision, last);
   }
 
   public Rectification rectification(long id) {

@@ -33,6 +33,7 @@ import org.liangze.record.RecordManual;
 import org.liangze.talk.TalkProcess.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,10 +73,12 @@ public class Talks {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final SummonsRequests summonsRequests;
+  private final ApplicationEventPublisher events;
 
   Talks(RuntimeService runtimeService, TaskService taskService, TalkRepository talks, UnitRepository units,
       PersonRepository people, RecordManual manual, Notifications notifications, Groups groups, JdbcClient jdbc,
-      Clock clock, SummonsRequests summonsRequests) {
+      Clock clock, SummonsRequests summonsRequests, ApplicationEventPublisher events) {
+    this.events = events;
     this.people = people;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -237,8 +240,14 @@ public class Talks {
       stored.add(new CommitmentRows.Row(content, due.toString()));
       dues.add(due);
     }
+    List<TalkCommitmentsMade.Commitment> made = new ArrayList<>();
     for (int i = 0; i < stored.size(); i++) {
-      talks.insertCommitment(talkId, i + 1, stored.get(i).content(), dues.get(i));
+      long commitmentId = talks.insertCommitment(talkId, i + 1, stored.get(i).content(), dues.get(i));
+      made.add(new TalkCommitmentsMade.Commitment(commitmentId, i + 1, stored.get(i).content(), dues.get(i)));
+    }
+    if (!made.isEmpty()) {
+      events.publishEvent(new TalkCommitmentsMade(talkId, talk.unitCode(), talk.kindLabel() + "：" + talk.cause(),
+          made));
     }
     OffsetDateTime now = now();
     OffsetDateTime occurred = talk.talkAt() != null && talk.talkAt().isBefore(now) ? talk.talkAt() : now;
@@ -271,6 +280,9 @@ public class Talks {
       required(comment, "未落实时请写明核实意见");
     }
     talks.verified(commitmentId, decision == CommitmentDecision.VERIFIED, comment, by, now());
+    if (decision == CommitmentDecision.VERIFIED) {
+      events.publishEvent(new TalkCommitmentFulfilled(commitmentId, by));
+    }
     return decision;
   }
 

@@ -174,6 +174,9 @@ class SupervisionLoopEndToEndTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(rectification.getId()).count()).isZero();
     assertThat(jdbc.sql("select status from rectifications where unit_code = ? order by id desc fetch first 1 rows only")
         .param(UNIT).query(String.class).single()).isEqualTo("VERIFIED");
+    // the case's rectification is a closed row of the unit's ledger, its source the accountability case
+    assertThat(jdbc.sql("select source_kind || ' ' || status from rectification_rows where unit_code = ?").param(UNIT)
+        .query(String.class).list()).containsExactly("ACCOUNTABILITY CLOSED");
 
     // one request, one case; the record holds every step and verifies
     assertThat(jdbc.sql("select count(*) from accountability_requests where unit_code = ?").param(UNIT)

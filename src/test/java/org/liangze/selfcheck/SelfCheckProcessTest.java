@@ -46,6 +46,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Role;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.rectification.LedgerSource;
 import org.liangze.rectification.Rectification;
 import org.liangze.rectification.RectificationProcess;
 import org.liangze.rectification.RectificationStatus;
@@ -275,6 +276,7 @@ class SelfCheckProcessTest {
     assertThat(check.status()).isEqualTo(SelfCheckStatus.RECTIFIED);
     Rectification stored = rectifications.rectification(check.rectificationId());
     assertThat(stored.status()).isEqualTo(RectificationStatus.VERIFIED);
+    assertThat(stored.source()).isEqualTo(LedgerSource.SELF_CHECK);
     assertThat(stored.deadline()).isEqualTo(deadline);
     assertThat(stored.plan()).isEqualTo("每月开展一次谈话，由书记负责");
     assertThat(stored.report()).isEqualTo("已补齐谈话记录");
