@@ -54,7 +54,7 @@ class ScoreComputation {
     boolean sweep = !active.isEmpty() && (fresh.stored() < active.size() || fresh.oldest() == null
         || fresh.oldest().isBefore(staleBefore));
     if (sweep) {
-      marks.markAll(active, List.of(previous(current), current));
+      marks.markAll(active, List.of(current.previous(), current));
     }
     return new Plan(marks.newest(), sweep, clock.instant());
   }
@@ -90,9 +90,5 @@ class ScoreComputation {
     List<Period> periods = scores.scoredSince(startedAt);
     periods.forEach(scores::rank);
     return periods;
-  }
-
-  private static Period previous(Period quarter) {
-    return quarter.quarter() == 1 ? new Period(quarter.year() - 1, 4) : new Period(quarter.year(), quarter.quarter() - 1);
   }
 }

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * Which units' scores are stale (table {@code score_marks}): other features' events mark a unit and the quarter a
  * change counts in, inside the changing transaction (one plain insert, nothing computed there); the score computation
  * job takes the marks up a page of units at a time and deletes them. A change is marked for the quarter it happened
- * in and for the current quarter, where work on an earlier quarter's self-check or rectification usually lands; older
- * changes are caught by the job's periodic sweep.
+ * in, the current quarter and the one before it: a quarter's self-check is done in the next quarter (the campaign
+ * starts when the quarter has ended), and its review lands there too. Changes to older quarters (a rectification
+ * verified long after it was opened) are caught by the job's periodic sweep of the current and previous quarter, or
+ * stay as computed before.
  */
 @Component
 class ScoreMarks {
@@ -41,11 +43,13 @@ class ScoreMarks {
     mark(appended.unitCode(), appended.occurredAt());
   }
 
-  /** Marks the unit's quarter of {@code when} and the current quarter. */
+  /** Marks the unit's quarter of {@code when}, the current quarter and the previous one. */
   void mark(String unitCode, Instant when) {
     Set<String> quarters = new LinkedHashSet<>();
+    Period current = quarterOf(clock.instant());
     quarters.add(quarterOf(when).toString());
-    quarters.add(quarterOf(clock.instant()).toString());
+    quarters.add(current.toString());
+    quarters.add(current.previous().toString());
     Timestamp now = Timestamp.from(clock.instant());
     for (String quarter : quarters) {
       jdbc.sql("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)")
