@@ -49,9 +49,9 @@ class ScoreComputation {
     scores.register();
     Period current = Period.quarterOf(LocalDate.ofInstant(clock.instant(), Period.BEIJING));
     List<String> active = units.findAllActive().stream().map(Unit::code).toList();
-    Scores.Freshness fresh = scores.freshness(current);
+    Scores.Freshness fresh = scores.freshness(current, active);
     Instant staleBefore = clock.instant().minus(properties.sweepEvery());
-    boolean sweep = !active.isEmpty() && (fresh.stored() < active.size() || fresh.oldest() == null
+    boolean sweep = !active.isEmpty() && (fresh.missing() > 0 || fresh.oldest() == null
         || fresh.oldest().isBefore(staleBefore));
     if (sweep) {
       marks.markAll(active, List.of(current.previous(), current));

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.liangze.escalation.AccountabilityRequested;
+import org.liangze.escalation.SummonsRequested;
 import org.liangze.record.RecordEntryAppended;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,21 @@ class ScoreMarks {
   @EventListener
   void recordEntryAppended(RecordEntryAppended appended) {
     mark(appended.unitCode(), appended.occurredAt());
+  }
+
+  /**
+   * The escalation ladder summoned a unit: its tasks went red, so they are overdue (timeliness). Tasks that merely went
+   * overdue raise no event; the job's periodic sweep takes them in.
+   */
+  @EventListener
+  void summonsRequested(SummonsRequested requested) {
+    mark(requested.unitCode(), clock.instant());
+  }
+
+  /** The ladder requested an accountability case: the unit's tasks are long overdue (timeliness). */
+  @EventListener
+  void accountabilityRequested(AccountabilityRequested requested) {
+    mark(requested.unitCode(), clock.instant());
   }
 
   /** Marks the unit's quarter of {@code when}, the current quarter and the previous one. */

@@ -206,19 +206,25 @@ public class Scores {
   }
 
   /**
-   * How many of the period's scores under the current formula are stored, and the oldest computation among them
-   * (null when none): the job sweeps the district when a score is missing or too old.
+   * How many of these units have no score of the period under the current formula, and the oldest computation among
+   * their stored scores (null when none): the job sweeps the district when a score is missing or too old.
    */
-  public record Freshness(long stored, Instant oldest) {
+  public record Freshness(long missing, Instant oldest) {
   }
 
-  public Freshness freshness(Period period) {
-    return jdbc.sql("""
-            select count(*), min(computed_at) from unit_scores where period = :period and formula_version = :version""")
+  public Freshness freshness(Period period, Collection<String> unitCodes) {
+    Set<String> missing = new HashSet<>(unitCodes);
+    Instant[] oldest = {null};
+    jdbc.sql("select unit_code, computed_at from unit_scores where period = :period and formula_version = :version")
         .param("period", period.toString()).param("version", formula.version())
-        .query((rs, n) -> new Freshness(rs.getLong(1),
-            rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
-        .single();
+        .query((rs, n) -> {
+          if (missing.remove(rs.getString(1))) {
+            Instant at = rs.getTimestamp(2).toInstant();
+            oldest[0] = oldest[0] == null || at.isBefore(oldest[0]) ? at : oldest[0];
+          }
+          return null;
+        }).list();
+    return new Freshness(missing.size(), oldest[0]);
   }
 
   /** The periods with a score computed under the current formula at or after the given time. */
