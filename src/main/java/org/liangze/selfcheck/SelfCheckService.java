@@ -182,6 +182,11 @@ public class SelfCheckService {
     return checks.find(unitCode, quarter);
   }
 
+  /** Read-only: the unit's self-checks of every quarter with their assessments, newest first (the report draft). */
+  public List<SelfCheck> selfChecksOf(String unitCode) {
+    return checks.find(unitCode, (Quarter) null);
+  }
+
   public String unitNameOf(String unitCode) {
     return unit(unitCode).name();
   }
