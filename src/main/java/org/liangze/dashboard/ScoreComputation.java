@@ -74,9 +74,11 @@ class ScoreComputation {
       periods.add(quarter);
       periods.add(new Period(quarter.year(), null));
     }
+    Set<String> wanted = Set.copyOf(page);
+    List<Unit> pageUnits = units.findAllActive().stream().filter(u -> wanted.contains(u.code())).toList();
     int scored = 0;
     for (Period period : periods) {
-      scored += scores.computeUnits(period, page);
+      scored += scores.computeUnitsOf(period, pageUnits);
     }
     marks.taken(page, upToMark);
     boolean more = !marks.nextUnits(upToMark, 1).isEmpty();

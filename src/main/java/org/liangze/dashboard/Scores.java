@@ -86,9 +86,14 @@ public class Scores {
    */
   @Transactional
   public int computeUnits(Period period, Collection<String> unitCodes) {
-    register(formula);
     Set<String> wanted = new HashSet<>(unitCodes);
-    List<Unit> page = units.findAllActive().stream().filter(u -> wanted.contains(u.code())).toList();
+    return computeUnitsOf(period, units.findAllActive().stream().filter(u -> wanted.contains(u.code())).toList());
+  }
+
+  /** As {@link #computeUnits(Period, Collection)} for units already read (the job reads a page's units once). */
+  @Transactional
+  public int computeUnitsOf(Period period, List<Unit> page) {
+    register(formula);
     computeUnits(period, page, formula);
     return page.size();
   }
