@@ -12,6 +12,7 @@ import java.util.Set;
 import org.liangze.escalation.AccountabilityRequested;
 import org.liangze.escalation.SummonsRequested;
 import org.liangze.record.RecordEntryAppended;
+import org.liangze.selfcheck.SelfCheckOpened;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,13 @@ class ScoreMarks {
   @EventListener
   void recordEntryAppended(RecordEntryAppended appended) {
     mark(appended.unitCode(), appended.occurredAt());
+  }
+
+  /** A unit's self-check of a quarter was opened: a self-check is due in that quarter. */
+  @EventListener
+  void selfCheckOpened(SelfCheckOpened opened) {
+    jdbc.sql("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)")
+        .params(opened.unitCode(), opened.quarter(), Timestamp.from(clock.instant())).update();
   }
 
   /**

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * write nothing, before and after the job ran; the score computation job ({@code processes/score-computation.bpmn}),
  * run explicitly, sweeps the district at its first run, and after an input change (a talk entered in the record
  * manual, which marks the unit in the appending transaction) stores the unit's new score under formula 2026.2 and
- * leaves a score of the old version as it was.
+ * leaves a score of the old version as it was; a self-check campaign marks the units whose self-check it opened.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -65,6 +65,7 @@ class ScoreComputationPostgresTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
+  @Autowired org.liangze.selfcheck.SelfCheckCampaigns campaigns;
 
   @AfterEach
   void resetClock() {
@@ -153,6 +154,21 @@ class ScoreComputationPostgresTest {
     assertThat(oldVersionRow()).isEqualTo(oldVersion);
     assertThat(endedAt(second)).isEqualTo(Element.ScoresComputed.name());
     assertThat(timer()).as("the next run's timer").isNotNull();
+
+    // the 2026Q1 self-check campaign opens every unit's self-check, marking each unit for 2026Q1 in the opening
+    // transaction; the next run counts the self-check as due (not done: 0/1) instead of leaving it out
+    assertThat(q1SelfCheck()).contains("\"figure\":\"0/0（无应办事项，不计入）\"");
+    campaigns.start("2026Q1");
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = management.createJobQuery().messages().list();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+    assertThat(count("select count(*) from score_marks where unit_code = 'D02' and quarter = '2026Q1'")).isPositive();
+    runJob();
+    assertThat(q1SelfCheck()).contains("\"figure\":\"0/1\"");
   }
 
   private void readEverything() {
@@ -179,6 +195,16 @@ class ScoreComputationPostgresTest {
     return jdbc.sql("""
             select score, components, computed_at from unit_scores
              where unit_code = 'D02' and period = '2026Q2' and formula_version = '2026.2'""").query().singleRow();
+  }
+
+  /** D02's self-check component of 2026Q1, as stored. */
+  private String q1SelfCheck() {
+    String components = jdbc.sql("""
+            select components from unit_scores
+             where unit_code = 'D02' and period = '2026Q1' and formula_version = '2026.2'""").query(String.class)
+        .single();
+    int at = components.indexOf("\"key\":\"selfCheck\"");
+    return components.substring(at, components.indexOf('}', at));
   }
 
   private Map<String, Object> oldVersionRow() {
