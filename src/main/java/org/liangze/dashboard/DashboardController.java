@@ -55,7 +55,7 @@ class DashboardController {
   }
 
   @GetMapping("/units/{unitCode}/accountability")
-  List<ScoreInputsRepository.AccountabilityCase> accountability(@PathVariable String unitCode,
+  List<org.liangze.accountability.DecidedCases.DecidedCase> accountability(@PathVariable String unitCode,
       @RequestParam(required = false) String period) {
     return dashboard.accountability(officials.current(), unitCode, any(period));
   }

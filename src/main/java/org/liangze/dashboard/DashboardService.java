@@ -9,9 +9,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.liangze.accountability.DecidedCases;
 import org.liangze.escalation.OverdueWork;
 import org.liangze.escalation.WarningLevel;
 import org.liangze.organisation.Official;
+import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitRepository;
 import org.liangze.selfcheck.SelfCheckStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * The supervision dashboard's figures for one viewer: the units they may see (a unit its own, supervisors and the
  * committee the district), each with its warning colour, overdue counts, campaign progress, score, trend and burden.
+ * Scores are read as the score computation job stored them ({@link ScoreComputationProcess}), with the time they were
+ * computed; a view computes and writes nothing.
  */
 @Service
 public class DashboardService {
@@ -27,14 +32,16 @@ public class DashboardService {
   private final OverdueWork overdue;
   private final DashboardRepository repository;
   private final ScoreInputsRepository inputs;
+  private final UnitRepository units;
   private final Clock clock;
 
   DashboardService(Scores scores, OverdueWork overdue, DashboardRepository repository, ScoreInputsRepository inputs,
-      Clock clock) {
+      UnitRepository units, Clock clock) {
     this.scores = scores;
     this.overdue = overdue;
     this.repository = repository;
     this.inputs = inputs;
+    this.units = units;
     this.clock = clock;
   }
 
@@ -44,16 +51,33 @@ public class DashboardService {
   public record UnitRow(String unitCode, String unitName, String unitType, String warning, String warningLabel,
       int red, int yellow, int blue, String letterStatus, boolean letterSigned, String selfCheckStatus,
       BigDecimal score, int rankInType, int unitsInType, BigDecimal yearScore, List<BigDecimal> trend,
-      List<ScoreFormula.Component> components, Burden burden, int recordEntries, String recordUrl) {
+      List<ScoreFormula.Component> components, Instant scoreComputedAt, Burden burden, int recordEntries,
+      String recordUrl) {
   }
 
   public record Progress(int total, int done, String label) {
   }
 
+  /**
+   * The dashboard. {@code scoresComputedAt} is the oldest computation among the shown scores (null when none is
+   * stored yet: the score computation job has not run for the period); {@code unscored} counts the units shown
+   * without a score.
+   */
   public record Dashboard(String period, String periodLabel, String year, Instant asOf, boolean districtWide,
-      String formulaVersion, String formulaDefinition, Map<WarningLevel, Integer> overdueTotals,
+      String formulaVersion, String formulaDefinition, Instant scoresComputedAt, int unscored,
+      Map<WarningLevel, Integer> overdueTotals,
       Progress letters, Progress selfChecks, List<String> trendLabels, List<UnitRow> units,
       Map<Integer, Integer> measuresByForm) {
+
+    /** When the shown scores were computed, in words (Beijing time). */
+    public String scoresComputedLabel() {
+      if (scoresComputedAt == null) {
+        return "本期评分尚未计算（由评分计算任务定时计算）";
+      }
+      String at = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+          .format(scoresComputedAt.atZone(Period.BEIJING));
+      return "评分计算于 " + at + (unscored > 0 ? "（另有" + unscored + "个单位尚未计算）" : "");
+    }
   }
 
   /** The current quarter by the engine's clock, in Beijing time. */
@@ -61,24 +85,22 @@ public class DashboardService {
     return Period.quarterOf(LocalDate.ofInstant(clock.instant(), Period.BEIJING));
   }
 
-  /** The dashboard for a viewer; computes and stores the quarter's and the year's scores first. */
+  /** The dashboard for a viewer, with the quarter's and the year's scores as stored. Reads only. */
   public Dashboard of(Official viewer, Period quarter) {
     if (!quarter.isQuarter()) {
       throw new org.liangze.platform.InvalidInputException("看板按季度查看，例如 2026Q3");
     }
     Period year = new Period(quarter.year(), null);
     String version = scores.formula().version();
-    Map<String, UnitScore> quarterScores = byUnit(scores.compute(quarter));
-    Map<String, UnitScore> yearScores = byUnit(scores.compute(year));
+    Map<String, UnitScore> quarterScores = byUnit(scores.stored(quarter, version));
+    Map<String, UnitScore> yearScores = byUnit(scores.stored(year, version));
     List<Period> trendPeriods = new ArrayList<>();
     for (int q = 1; q <= quarter.quarter(); q++) {
       trendPeriods.add(new Period(quarter.year(), q));
     }
     Map<String, Map<String, UnitScore>> trendScores = new HashMap<>();
     for (Period p : trendPeriods) {
-      List<UnitScore> stored = scores.stored(p, version);
-      // an earlier quarter never scored under this version is scored once; after that it stays as stored
-      trendScores.put(p.toString(), byUnit(stored.isEmpty() ? scores.compute(p) : stored));
+      trendScores.put(p.toString(), p.equals(quarter) ? quarterScores : byUnit(scores.stored(p, version)));
     }
 
     Map<String, OverdueWork.UnitOverdue> overdueByUnit = new HashMap<>();
@@ -98,10 +120,24 @@ public class DashboardService {
     for (WarningLevel level : WarningLevel.values()) {
       totals.put(level, 0);
     }
-    for (UnitScore score : quarterScores.values()) {
-      String code = score.unitCode();
+    // the units ranked as stored, then any active unit the job has not scored yet (a unit added since its last run)
+    List<Unit> shown = new ArrayList<>();
+    Map<String, Unit> active = new java.util.LinkedHashMap<>();
+    units.findAllActive().forEach(u -> active.put(u.code(), u));
+    quarterScores.keySet().stream().map(active::get).filter(java.util.Objects::nonNull).forEach(shown::add);
+    active.values().stream().filter(u -> !quarterScores.containsKey(u.code())).forEach(shown::add);
+    Instant computedAt = null;
+    int unscored = 0;
+    for (Unit unit : shown) {
+      String code = unit.code();
       if (!viewer.canSee(code)) {
         continue;
+      }
+      UnitScore score = quarterScores.get(code);
+      if (score == null) {
+        unscored++;
+      } else if (computedAt == null || score.computedAt().isBefore(computedAt)) {
+        computedAt = score.computedAt();
       }
       OverdueWork.UnitOverdue work = overdueByUnit.get(code);
       Map<WarningLevel, Integer> counts = work == null ? Map.of() : work.counts();
@@ -136,15 +172,17 @@ public class DashboardService {
           }).toList();
       DashboardRepository.Burden burden = burdens.getOrDefault(code, DashboardRepository.Burden.NONE);
       UnitScore yearScore = yearScores.get(code);
-      rows.add(new UnitRow(code, score.unitName(), score.unitTypeLabel(), warning, warningLabel, red, yellow, blue,
+      rows.add(new UnitRow(code, unit.name(), unit.type().label(), warning, warningLabel, red, yellow, blue,
           letterLabel(letter), signed,
-          check == null ? "未开展" : SelfCheckStatus.valueOf(check).label(), score.score(), score.rankInType(),
-          score.unitsInType(), yearScore == null ? null : yearScore.score(), trend, score.components(),
+          check == null ? "未开展" : SelfCheckStatus.valueOf(check).label(),
+          score == null ? null : score.score(), score == null ? 0 : score.rankInType(),
+          score == null ? 0 : score.unitsInType(), yearScore == null ? null : yearScore.score(), trend,
+          score == null ? List.of() : score.components(), score == null ? null : score.computedAt(),
           new Burden(burden.tasks(), burden.minutes(), burden.fields()), recordEntries.getOrDefault(code, 0),
           "/pages/units/" + code + "/record"));
     }
     return new Dashboard(quarter.toString(), quarter.label(), String.valueOf(quarter.year()), clock.instant(),
-        viewer.districtWide(), version, scores.formula().definition(), totals,
+        viewer.districtWide(), version, scores.formula().definition(), computedAt, unscored, totals,
         new Progress(lettersTotal, lettersSigned, quarter.year() + "年度责任书签订"),
         new Progress(checksTotal, checksDone, quarter.label() + "自查审核通过"),
         trendPeriods.stream().map(Period::label).toList(), rows,
@@ -160,17 +198,17 @@ public class DashboardService {
         .orElseThrow(() -> new org.liangze.platform.NotFoundException("单位不存在：" + unitCode));
   }
 
-  public List<ScoreInputsRepository.AccountabilityCase> accountability(Official viewer, String unitCode,
-      Period period) {
+  /** The unit's accountability cases with measures decided in the period: the records behind its deduction. */
+  public List<DecidedCases.DecidedCase> accountability(Official viewer, String unitCode, Period period) {
     if (!viewer.canSee(unitCode)) {
-      throw new AccessDeniedException("无权查看该单位的问责建议");
+      throw new AccessDeniedException("无权查看该单位的问责案件");
     }
-    return inputs.accountabilityCases(unitCode, period);
+    return inputs.decidedCases(unitCode, period);
   }
 
-  /** The ranking of the units the viewer may see, as stored for the period under the current formula. */
+  /** The ranking of the units the viewer may see, as stored for the period under the current formula. Reads only. */
   public List<UnitScore> ranking(Official viewer, Period period) {
-    List<UnitScore> all = scores.compute(period);
+    List<UnitScore> all = scores.stored(period);
     return all.stream().filter(s -> viewer.canSee(s.unitCode())).toList();
   }
 

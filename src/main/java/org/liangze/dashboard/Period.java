@@ -67,6 +67,14 @@ public record Period(int year, Integer quarter) {
     return all;
   }
 
+  /** The quarter before this one (a quarter only). */
+  public Period previous() {
+    if (!isQuarter()) {
+      throw new IllegalStateException("Not a quarter: " + this);
+    }
+    return quarter == 1 ? new Period(year - 1, 4) : new Period(year, quarter - 1);
+  }
+
   public int quarterCount() {
     return isQuarter() ? 1 : 4;
   }

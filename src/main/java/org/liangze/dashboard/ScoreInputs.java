@@ -14,14 +14,21 @@ import java.util.List;
  * @param rectificationsOnTime of those, verified no later than their deadline
  * @param manualEntries manual record entries (meetings, study, talks, inspections, other)
  * @param manualEntriesWithEvidence of those, with at least one evidence file
- * @param talks record entries of kind TALK
- * @param accountabilityCases accountability cases the escalation ladder requested
+ * @param talks record entries of kind TALK that are not a problem summons (问题约谈)
+ * @param problemSummons record entries of kind TALK that record a problem summons: shown, never credited
+ * @param decidedCaseForms per accountability case of the unit whose measures were decided in the period (whatever
+ *     its source), the heaviest of the four forms among its decided measures
  * @param copyFlags COPYING flags on the unit's tailored lists of the period's year
  * @param copyFlaggedListIds the lists those flags are on
  * @param reusedEvidence evidence files the unit first used in the period that other units use as well
  */
 public record ScoreInputs(long onTimeTasks, long lateTasks, long selfChecks, long selfChecksCompleted,
     long rectifications, long rectificationsVerified, long rectificationsOnTime, long manualEntries,
-    long manualEntriesWithEvidence, long talks, long accountabilityCases, long copyFlags,
+    long manualEntriesWithEvidence, long talks, long problemSummons, List<Integer> decidedCaseForms, long copyFlags,
     List<Long> copyFlaggedListIds, long reusedEvidence) {
+
+  public ScoreInputs {
+    decidedCaseForms = List.copyOf(decidedCaseForms);
+    copyFlaggedListIds = List.copyOf(copyFlaggedListIds);
+  }
 }

@@ -5,12 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The unit score formula's numbers and its version (README "Scoring"). The weights of the six rates add up to 1; the
- * deductions are points taken off per case, flag or reused file.
+ * The unit score formula's numbers and its version (README "Scoring", docs/scoring.md). The weights of the six rates
+ * add up to 1; the deductions are points taken off per decided accountability case (by the heaviest of the four forms
+ * its decided measures belong to), per flag or reused file.
  */
 @ConfigurationProperties("liangze.scoring")
 public record ScoringProperties(
-    @DefaultValue("2026.1") String version,
+    @DefaultValue("2026.2") String version,
     @DefaultValue Weights weights,
     @DefaultValue("1") int talksPerQuarter,
     @DefaultValue Deductions deductions) {
@@ -38,9 +39,27 @@ public record ScoringProperties(
       @DefaultValue("0.10") BigDecimal talks) {
   }
 
+  /**
+   * Points off per accountability case with decided measures, by the heaviest form (of the four forms) among them;
+   * a case dismissed, found unfounded or not yet decided costs nothing.
+   */
   public record Deductions(
-      @DefaultValue("5") BigDecimal accountabilityCase,
+      @DefaultValue("2") BigDecimal firstFormCase,
+      @DefaultValue("5") BigDecimal secondFormCase,
+      @DefaultValue("8") BigDecimal thirdFormCase,
+      @DefaultValue("10") BigDecimal fourthFormCase,
       @DefaultValue("3") BigDecimal copyFlag,
       @DefaultValue("2") BigDecimal reusedEvidence) {
+
+    /** The deduction of a case whose heaviest decided measure is of this form (1–4). */
+    public BigDecimal caseOfForm(int form) {
+      return switch (form) {
+        case 1 -> firstFormCase;
+        case 2 -> secondFormCase;
+        case 3 -> thirdFormCase;
+        case 4 -> fourthFormCase;
+        default -> throw new IllegalArgumentException("No form " + form + " of the four forms");
+      };
+    }
   }
 }

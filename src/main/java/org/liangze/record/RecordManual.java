@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.liangze.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +19,12 @@ public class RecordManual {
 
   private final RecordRepository repository;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  RecordManual(RecordRepository repository, Clock clock) {
+  RecordManual(RecordRepository repository, Clock clock, ApplicationEventPublisher events) {
     this.repository = repository;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional
@@ -43,6 +46,7 @@ public class RecordManual {
         entry.evidence(), RecordHashing.CURRENT, previousHash, hash);
     // the database moves the unit's chain head to the new entry (trigger record_entries_move_head, Flyway V21)
     repository.insert(stored);
+    events.publishEvent(new RecordEntryAppended(stored.unitCode(), stored.kind(), occurredAt));
     return stored;
   }
 

@@ -153,6 +153,11 @@ public class Rectifications {
     return repository.find(id).orElseThrow(() -> new NotFoundException("整改不存在：" + id));
   }
 
+  /** Read-only: every rectification of the unit (the report draft). */
+  public List<Rectification> rectificationsOf(String unitCode) {
+    return repository.ofUnit(unitCode);
+  }
+
   /** The unit's rectifications, for its own people and district supervisors. */
   public List<Rectification> visibleRectifications(Official official, String unitCode) {
     if (!official.canSee(unitCode)) {

@@ -1,6 +1,7 @@
 package org.liangze.report;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.liangze.escalation.Escalations;
@@ -11,13 +12,16 @@ import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.Checkpoints;
 import org.liangze.record.RecordManual;
+import org.liangze.rectification.Rectifications;
+import org.liangze.selfcheck.SelfCheckService;
+import org.liangze.talk.Talks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Half-year reports (半年报告): the platform drafts each unit's report from its record manual and escalation trace
- * of the half-year, the unit edits it, the secretary signs it, the commission accepts it; when every unit is done
+ * of the half-year, and from its self-checks, rectifications and talks ({@link DraftSections}), the unit edits it, the secretary signs it, the commission accepts it; when every unit is done
  * a district summary is compiled. Every step moves a report on only from the status it expects.
  */
 @Service
@@ -30,11 +34,18 @@ public class HalfYearReports {
   private final Escalations escalations;
   private final UnitRepository units;
   private final Checkpoints checkpoints;
+  private final SelfCheckService selfChecks;
+  private final Rectifications rectifications;
+  private final Talks talks;
   private final Clock clock;
 
   HalfYearReports(ReportRepository reports, RecordManual record, Escalations escalations, UnitRepository units,
-      Checkpoints checkpoints, Clock clock) {
+      Checkpoints checkpoints, SelfCheckService selfChecks, Rectifications rectifications, Talks talks,
+      Clock clock) {
     this.checkpoints = checkpoints;
+    this.selfChecks = selfChecks;
+    this.rectifications = rectifications;
+    this.talks = talks;
     this.reports = reports;
     this.record = record;
     this.escalations = escalations;
@@ -58,7 +69,8 @@ public class HalfYearReports {
     return reports.find(unitCode, period.toString()).map(ReportRepository.Report::id).orElseGet(() -> {
       ReportFigures figures = figuresOf(unitCode, period);
       return reports.insertDraft(unitCode, period.toString(), figures.text(),
-          draftText(unitNameOf(unitCode), period, figures, checkpointLine(unitCode, period)), clock.instant());
+          draftText(unitNameOf(unitCode), period, figures, checkpointLine(unitCode, period),
+              sectionsOf(unitCode, period)), clock.instant());
     });
   }
 
@@ -66,6 +78,11 @@ public class HalfYearReports {
     ZoneId zone = clock.getZone();
     return ReportFigures.count(record.entriesOf(unitCode), escalations.stepsOf(unitCode), period.start(zone),
         period.end(zone));
+  }
+
+  DraftSections sectionsOf(String unitCode, HalfYear period) {
+    return DraftSections.of(period, clock.getZone(), selfChecks.selfChecksOf(unitCode),
+        rectifications.rectificationsOf(unitCode), talks.talksOf(unitCode), LocalDate.now(clock));
   }
 
   public String figuresText(long reportId) {
@@ -152,12 +169,19 @@ public class HalfYearReports {
         + "。").orElse("纪实手册签名检查点：尚无。");
   }
 
-  private static String draftText(String unitName, HalfYear period, ReportFigures figures, String checkpoint) {
+  private static String draftText(String unitName, HalfYear period, ReportFigures figures, String checkpoint,
+      DraftSections sections) {
     return unitName + period.label() + "落实党风廉政建设“两个责任”情况报告\n\n"
         + "一、履责基本情况\n" + figures.text() + "\n" + checkpoint + "\n\n"
-        + "二、主要做法和成效\n（请结合纪实手册补充）\n\n"
-        + "三、存在的问题\n（请如实填写，含逾期事项及原因）\n\n"
+        + "二、主要做法和成效\n" + lines(sections.practice()) + "（请结合纪实手册补充）\n\n"
+        + "三、存在的问题\n" + lines(sections.problems()) + "（请如实填写，含逾期事项及原因）\n\n"
         + "四、下一步工作打算\n（请填写）\n";
+  }
+
+  private static String lines(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    return text.toString();
   }
 
   private static String required(String text, String message) {

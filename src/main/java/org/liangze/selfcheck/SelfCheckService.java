@@ -20,6 +20,7 @@ import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.EvidenceReferences;
 import org.liangze.selfcheck.AssessmentRows.Row;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,14 +41,16 @@ public class SelfCheckService {
   private final ListService lists;
   private final UnitRepository units;
   private final EvidenceReferences evidence;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, EvidenceReferences evidence,
-      Clock clock) {
+      ApplicationEventPublisher events, Clock clock) {
     this.checks = checks;
     this.lists = lists;
     this.units = units;
     this.evidence = evidence;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -70,6 +73,7 @@ public class SelfCheckService {
     } catch (DuplicateKeyException e) {
       throw new InvalidInputException(unit.name() + quarter.label() + "自查已经开始，不能重复开始");
     }
+    events.publishEvent(new SelfCheckOpened(unit.code(), quarter.toString()));
     List<Row> rows = lists.effectiveItems(unit.code(), quarter.year()).stream()
         .map(item -> new Row(item.itemId(), item.label(), null, null, List.of(), List.of()))
         .toList();
@@ -181,6 +185,11 @@ public class SelfCheckService {
       throw new NotFoundException("单位不存在：" + unitCode);
     }
     return checks.find(unitCode, quarter);
+  }
+
+  /** Read-only: the unit's self-checks of every quarter with their assessments, newest first (the report draft). */
+  public List<SelfCheck> selfChecksOf(String unitCode) {
+    return checks.find(unitCode, (Quarter) null);
   }
 
   public String unitNameOf(String unitCode) {

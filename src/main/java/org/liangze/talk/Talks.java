@@ -310,6 +310,11 @@ public class Talks {
     return DAY_LABEL.format(commitment(commitmentId).dueDate());
   }
 
+  /** Read-only: every talk of the unit with its commitments, newest first (the report draft). */
+  public List<Talk> talksOf(String unitCode) {
+    return talks.ofUnit(unitCode);
+  }
+
   /** The unit's talks, newest first, for its own people and district supervisors. */
   public List<Talk> visibleTalks(Official official, String unitCode) {
     if (!official.canSee(unitCode)) {

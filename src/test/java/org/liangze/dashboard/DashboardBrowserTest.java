@@ -68,6 +68,8 @@ class DashboardBrowserTest {
   @Autowired TestRestTemplate http;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
   WebDriver browser;
 
@@ -191,7 +193,12 @@ class DashboardBrowserTest {
       screenshot("05-completed");
     }
 
-    // the dashboard, in the same browser session (the Tasklist login opens the platform's pages)
+    // the score computation job runs (its timer fired now), then the dashboard, in the same browser session (the
+    // Tasklist login opens the platform's pages), shows the stored scores and when they were computed
+    management.executeJob(management.createJobQuery().timers().processDefinitionKey(ScoreComputationProcess.KEY)
+        .singleResult().getId());
+    await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ScoreComputationProcess.KEY).count() == 0);
     browser.get(base + "/pages/dashboard");
     WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("tr[data-unit='D01']")));
@@ -203,6 +210,9 @@ class DashboardBrowserTest {
         .as("fields the secretary filled").isGreaterThan(0);
     // level by level, the department's dashboard holds its two sections too
     assertThat(browser.findElement(By.id("letters-progress")).getText()).isEqualTo("1/3");
+    assertThat(browser.findElement(By.id("scores-computed-at")).getText()).startsWith("评分计算于 ");
+    assertThat(new java.math.BigDecimal(row.findElement(By.cssSelector("td.score")).getText().trim()))
+        .isBetween(java.math.BigDecimal.ZERO, new java.math.BigDecimal("100"));
     // ECharts loaded from the jar and drew the charts
     wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
         "return typeof echarts === 'object' && document.querySelector('#chart-scores canvas') !== null;"));

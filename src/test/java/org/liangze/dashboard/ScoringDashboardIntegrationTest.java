@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Unit scores on a seeded district with known records (2025Q3), checked against figures worked out by hand; formula
- * versions; the dashboard's refusals; the ranking exports read back.
+ * Unit scores on a seeded district with known records (2025Q3), checked against figures worked out by hand (formula
+ * 2026.2, docs/scoring.md); formula versions; the dashboard's refusals; the ranking exports read back. D02 had
+ * nothing due but an unfinished self-check and was summoned once: it must not outrank D01, which did its work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -79,7 +80,7 @@ class ScoringDashboardIntegrationTest {
     }
   }
 
-  /** D01's 2025Q3, every figure known; D02 has only an unfinished self-check. */
+  /** D01's 2025Q3, every figure known; D02 has only an unfinished self-check and a problem summons. */
   void seedRecords() {
     // tasks: t1, t2 on time; t3 completed but escalated as overdue; t4 completed with a late reason; t5 overdue, open
     task("t1", null);
@@ -121,16 +122,53 @@ class ScoringDashboardIntegrationTest {
             insert into rectifications (unit_code, subject, cause, deadline, status, opened_at)
             values ('D01', '制度未更新', '自查', ?, 'OPEN', ?)""")
         .params(LocalDate.of(2025, 9, 30), Timestamp.from(IN_Q3)).update();
-    // one accountability case, one copy flag on D01's 2025 tailored list
+    // accountability: a request of the ladder that no case took up, a complaint found unfounded (closed without
+    // measures) and an inspection finding decided with a form-2 measure (通报, overridden to 诫勉) and a form-1 one:
+    // only the decided case costs points, by its heaviest form (2: −5)
     jdbc.sql("""
             insert into accountability_requests (unit_code, cause, first_task_id, requested_at, status)
             values ('D01', '逾期未办：季度自查 / assess', 't5', ?, 'OPEN')""").param(Timestamp.from(IN_Q3)).update();
+    caseOf("D01", "信访举报：不实", "COMPLAINT", "CLOSED");
+    long decided = caseOf("D01", "巡察发现：台账造假", "INSPECTION", "DECIDED");
+    measure(decided, "通报", 2, "OVERRIDE", "诫勉");
+    measure(decided, "检查", 1, "APPROVE", "检查");
+    // D02 was summoned once (a problem summons talk held and recorded as a talk): no talk credit
+    long seq = manual.append(new NewEntry("D02", EntryKind.TALK, null, "jiwei", IN_Q3, "问题约谈：逾期未办", null,
+        null, null, List.of())).seq();
+    jdbc.sql("""
+            insert into talks (unit_code, kind, cause, status, process_instance_id, started_at, held_at, record_seq)
+            values ('D02', 'PROBLEM_SUMMONS', '逾期未办', 'FOLLOWING_UP', 'summons-d02', ?, ?, ?)""")
+        .params(Timestamp.from(IN_Q3), Timestamp.from(IN_Q3), seq).update();
     long listId = jdbc.sql("select id from responsibility_lists where unit_code = 'D01' and list_year = 2025")
         .query(Long.class).list().get(0);
     jdbc.sql("""
             insert into list_quality_flags (list_id, kind, similar_unit_code, similarity, message, checked_at)
             values (?, 'COPYING', 'D02', 0.9, '与区住房和城乡建设局清单高度相似', ?)""")
         .params(listId, Timestamp.from(IN_Q3)).update();
+  }
+
+  private long caseOf(String unit, String cause, String source, String status) {
+    jdbc.sql("""
+            insert into accountability_cases (unit_code, cause, source, status, registered_at)
+            values (?, ?, ?, ?, ?)""").params(unit, cause, source, status, Timestamp.from(IN_Q3)).update();
+    return jdbc.sql("select id from accountability_cases where unit_code = ? and cause = ?").params(unit, cause)
+        .query(Long.class).single();
+  }
+
+  private void measure(long caseId, String proposed, int form, String decision, String finalMeasure) {
+    jdbc.sql("""
+            insert into case_subjects (case_id, responsibility, position, name, subject_kind, tier, severity,
+                                       lightening, aggravating, repeated)
+            values (?, 'MAIN', 1, '区教育和体育局党组', 'ORGANISATION', 'OVERALL', 'MINOR', false, false, false)""")
+        .param(caseId).update();
+    long subject = jdbc.sql("select max(id) from case_subjects where case_id = ?").param(caseId).query(Long.class)
+        .single();
+    jdbc.sql("""
+            insert into case_measures (case_id, subject_id, proposed_measure, proposed_form, decision, final_measure,
+                                       decided_by, decided_at)
+            values (?, ?, ?, ?, ?, ?, 'quwei', ?)""")
+        .params(caseId, subject, proposed, form, decision, finalMeasure,
+            Timestamp.from(Instant.parse("2025-09-01T02:00:00Z"))).update();
   }
 
   private void task(String taskId, String lateReason) {
@@ -165,17 +203,28 @@ class ScoringDashboardIntegrationTest {
     assertThat(parts.get("evidence").points()).isEqualByComparingTo("7.50");            // 2/4 × 15
     assertThat(parts.get("talks").figure()).isEqualTo("2/1");
     assertThat(parts.get("talks").points()).isEqualByComparingTo("10.00");              // min(1, 2/1) × 10
+    // the decided inspection case, by its heaviest form (2); the unfounded complaint and the ladder's request: 0
+    assertThat(parts.get("accountabilityCases").figure()).isEqualTo("1（第二种形态1件）");
     assertThat(parts.get("accountabilityCases").points()).isEqualByComparingTo("-5.00");
     assertThat(parts.get("copyFlags").points()).isEqualByComparingTo("-3.00");
     assertThat(parts.get("reusedEvidence").points()).isEqualByComparingTo("-2.00");
     // 12 + 20 + 7.5 + 5 + 7.5 + 10 − 5 − 3 − 2
     assertThat(d01.score()).isEqualByComparingTo("52.00");
-    // D02: nothing due but an unfinished self-check, no manual entry: 30 + 0 + 15 + 10 + 0 + 0
+    // D02: no task and no rectification due, so timeliness and rectification leave the weighting instead of counting
+    // as 100 %; an unfinished self-check (0/1), evidence 0/1 (the summons entry), talks 0/1 (a summons is no talk):
+    // 100 × (0.20 × 0 + 0.15 × 0 + 0.10 × 0) / 0.45 = 0 — under 2026.1 it scored 55 and ranked above D01
     UnitScore d02 = all.stream().filter(s -> s.unitCode().equals("D02")).findFirst().orElseThrow();
-    assertThat(d02.score()).isEqualByComparingTo("55.00");
-    // ranked among the two district departments
-    assertThat(d02.rankInType()).isEqualTo(1);
-    assertThat(d01.rankInType()).isEqualTo(2);
+    Map<String, ScoreFormula.Component> idle = new java.util.HashMap<>();
+    d02.components().forEach(c -> idle.put(c.key(), c));
+    assertThat(idle.get("timeliness").rate()).isNull();
+    assertThat(idle.get("timeliness").weight()).isNull();
+    assertThat(idle.get("rectificationRate").points()).isEqualByComparingTo("0");
+    assertThat(idle.get("selfCheck").weight()).isEqualByComparingTo("0.4444");
+    assertThat(idle.get("talks").figure()).isEqualTo("0/1（另有问题约谈1次，不计入）");
+    assertThat(d02.score()).isEqualByComparingTo("0.00");
+    // ranked among the two district departments: the unit that did its work first
+    assertThat(d01.rankInType()).isEqualTo(1);
+    assertThat(d02.rankInType()).isEqualTo(2);
     assertThat(d01.unitsInType()).isEqualTo(2);
     // every figure links to its records
     assertThat(parts.get("selfCheck").links()).extracting(ScoreFormula.Link::url)
@@ -202,9 +251,10 @@ class ScoringDashboardIntegrationTest {
     ScoringProperties heavierTalks = new ScoringProperties("test-2",
         new ScoringProperties.Weights(new BigDecimal("0.20"), new BigDecimal("0.20"), new BigDecimal("0.15"),
             new BigDecimal("0.10"), new BigDecimal("0.15"), new BigDecimal("0.20")),
-        2, new ScoringProperties.Deductions(new BigDecimal("10"), new BigDecimal("3"), new BigDecimal("2")));
+        2, new ScoringProperties.Deductions(new BigDecimal("2"), new BigDecimal("10"), new BigDecimal("15"),
+            new BigDecimal("20"), new BigDecimal("3"), new BigDecimal("2")));
     List<UnitScore> v2 = scores.compute(Q3, new ScoreFormula(heavierTalks));
-    // 2/5×20 + 20 + 7.5 + 5 + 7.5 + min(1, 2/2)×20 − 10 − 3 − 2 = 8 + 20 + 7.5 + 5 + 7.5 + 20 − 15
+    // 2/5×20 + 20 + 7.5 + 5 + 7.5 + min(1, 2/2)×20 − 10 (form 2) − 3 − 2 = 8 + 20 + 7.5 + 5 + 7.5 + 20 − 15
     assertThat(v2.stream().filter(s -> s.unitCode().equals("D01")).findFirst().orElseThrow().score())
         .isEqualByComparingTo("53.00");
     Map<String, Object> after = jdbc.sql(
@@ -221,6 +271,7 @@ class ScoringDashboardIntegrationTest {
 
   @Test
   void aUnitSeesItsOwnFiguresOnlyAndSupervisorsTheDistrict() {
+    scores.compute(Q3);
     assertThat(as("d01sec").getForEntity("/api/dashboard/units/D02?period=2025Q3", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(as("d01sec").getForEntity("/api/dashboard/units/D02/accountability?period=2025Q3", String.class)
