@@ -35,7 +35,8 @@ class ElementTemplatesTest {
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
             "sendEscalationDigests", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
-            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList");
+            "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList",
+            "openClueCase");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 
