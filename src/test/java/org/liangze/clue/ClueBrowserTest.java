@@ -119,7 +119,9 @@ class ClueBrowserTest {
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(.,'信访举报')]"))));
     field("线索标题").sendKeys("反映花园社区违规发放困难补助");
     field("反映的主要问题").sendKeys("群众来信反映，花园社区向不符合条件的人员发放困难补助。");
-    field("反映人").sendKeys("匿名群众");
+    field("反映人").sendKeys("群众来信（署名）", org.openqa.selenium.Keys.TAB);
+    // the form takes typed text after a short debounce
+    Thread.sleep(1000);
     screenshot("clue-01-register");
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='开始']"))));
     await().atMost(WAIT).until(() -> tasks("jiwei").size() == 1);
@@ -134,15 +136,17 @@ class ClueBrowserTest {
         By.xpath("//*[contains(@class,'fjs-form-field-text')]//h3[contains(.,'问题线索第')]")));
     assertThat(heading.getText()).endsWith("号：反映花园社区违规发放困难补助");
     assertThat(browser.findElement(By.xpath("//*[contains(@class,'fjs-form-field-text')]")).getText())
-        .contains("信访举报").contains("匿名群众").contains("向不符合条件的人员发放困难补助");
+        .contains("信访举报").contains("群众来信（署名）").contains("向不符合条件的人员发放困难补助");
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(.,'立案问责')]"))));
     WebElement unit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//label[contains(@class,'fjs-form-field-label') and contains(normalize-space(.),'被反映单位')]"
             + "/following::input[1]")));
     click(unit);
     unit.sendKeys("花园");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='洪家楼街道花园社区（村居）']"))));
+    // a real mouse click: the list picks on mousedown
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='洪家楼街道花园社区（村居）']"))).click();
+    wait.until(d -> "洪家楼街道花园社区（村居）".equals(unit.getDomProperty("value")));
     screenshot("clue-02-triage");
     WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
