@@ -82,6 +82,8 @@ class EscalationLadderTest {
   @Autowired ManagementService management;
   @Autowired RecordManual manual;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired EscalationPolicy policy;
 
   @BeforeEach
   void district() throws IOException {
@@ -225,6 +227,34 @@ class EscalationLadderTest {
         .contains("【问责】").contains("建议对洪家楼街道花园社区启动问责"));
     assertThat(jdbc.sql("select cause from accountability_requests where unit_code = 'T01V01' and period = '2036'")
         .query(String.class).single()).isEqualTo("逾期未办：2036年度 目标责任书签订 / 阅读并签订目标责任书");
+  }
+
+  @Test
+  void aDesignerGivesVillagesALadderOfTheirOwnByDeployingTheDecisionTable() throws Exception {
+    // the table as a designer deploys it from Modeler: villages are summoned after 3 days instead of 5
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("processes/escalation-policy.dmn"));
+    String villagesFaster = table.replace(
+        "<outputEntry id=\"Rule_01_Out3\"><text>5</text></outputEntry>",
+        "<outputEntry id=\"Rule_01_Out3\"><text>3</text></outputEntry>");
+    assertThat(villagesFaster).isNotEqualTo(table);
+    String deployment = repository.createDeployment().name("villages-faster")
+        .addString("escalation-policy.dmn", villagesFaster).deploy().getId();
+    try {
+      assertThat(policy.ladders().of(org.liangze.organisation.UnitType.VILLAGE_OR_COMMUNITY).summonsAfter())
+          .isEqualTo(Duration.ofDays(3));
+      assertThat(policy.standard().summonsAfter()).isEqualTo(Duration.ofDays(5));
+
+      String campaign = startLetters(2037);
+      Task village = signingTask(campaign, "T01V01");
+      Task town = signingTask(campaign, "T01");
+      patrolAt(village.getDueDate().toInstant().plus(Duration.ofDays(3)));
+      assertThat(levels("T01V01", village)).endsWith(EscalationLevel.SUMMONED);
+      assertThat(levels("T01", town)).as("a town keeps the standard ladder").endsWith(EscalationLevel.OVERDUE);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+    assertThat(policy.ladders().of(org.liangze.organisation.UnitType.VILLAGE_OR_COMMUNITY).summonsAfter())
+        .as("the previous version is the latest again").isEqualTo(Duration.ofDays(5));
   }
 
   /** The bodies of the digests the person got after the notification with this id. */
