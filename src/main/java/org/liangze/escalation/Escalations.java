@@ -31,9 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The escalation ladder (督责) for every user task with a due date, in every process: a reminder before it is due,
- * a supervision notice to the unit's secretary when it is overdue (and the instance marked overdue for Cockpit), a
- * problem summons later — one per unit and month, naming all of its tasks that went red — and an accountability
- * case later still, at most one per unit and cause. Nothing is overdue silently.
+ * a supervision notice when it is overdue to the unit's secretary and, level by level, to its parent unit's secretary
+ * and discipline inspector (and the instance marked overdue for Cockpit), a problem summons later — one per unit and
+ * month, naming all of its tasks that went red — and an accountability case later still, at most one per unit, cause
+ * and period, the cause in words. How many days each rung takes is the unit type's row of the decision table
+ * {@code escalation-policy.dmn} ({@link EscalationPolicy}). Nothing is overdue silently.
  *
  * <p>A patrol (the escalation-patrol process, or {@link #patrol()} in one thread) works in small transactions that
  * never depend on each other: it finds by SQL only the units that have a task whose level changes now
