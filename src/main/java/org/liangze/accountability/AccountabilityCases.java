@@ -1,6 +1,7 @@
 package org.liangze.accountability;
 
 import org.liangze.escalation.AccountabilityRequested;
+import org.liangze.escalation.AccountabilityRequests;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,12 +84,15 @@ public class AccountabilityCases {
   private final ObjectMapper json;
   private final IdentityService identity;
   private final Clock clock;
+  private final AccountabilityRequests requests;
 
   // the repository comes first: resolving it runs the Flyway migrations before the engine (created for the
   // runtime service) lays out its own tables; this package is the first one Spring scans
   AccountabilityCases(AccountabilityRepository cases, RuntimeService runtime, DecisionService decisions,
       UnitRepository units, RecordManual manual, Escalations escalations, SelfCheckService selfChecks,
-      Notifications notifications, ObjectMapper json, IdentityService identity, Clock clock) {
+      Notifications notifications, ObjectMapper json, IdentityService identity, Clock clock,
+      AccountabilityRequests requests) {
+    this.requests = requests;
     this.runtime = runtime;
     this.decisions = decisions;
     this.cases = cases;
@@ -135,8 +139,8 @@ public class AccountabilityCases {
   @EventListener
   @Transactional
   public void onRequested(AccountabilityRequested requested) {
-    Long requestId = cases.openRequestId(requested.unitCode(), requested.cause()).orElse(null);
-    if (requestId == null) {
+    long requestId = requested.requestId();
+    if (!requests.isOpen(requestId)) {
       return;
     }
     if (!cases.caseExists(requested.unitCode(), requested.cause())) {
@@ -149,7 +153,7 @@ public class AccountabilityCases {
           variables);
       log.info("Accountability case started for unit {} ({})", requested.unitCode(), requested.cause());
     }
-    cases.markRequestStarted(requestId);
+    requests.takeUp(requestId);
   }
 
   /** The start event: claims the unit and cause; a second case of the pair is refused. */

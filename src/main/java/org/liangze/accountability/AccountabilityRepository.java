@@ -55,15 +55,6 @@ class AccountabilityRepository {
         .params(status, verificationNote, caseId).update();
   }
 
-  Optional<Long> openRequestId(String unitCode, String cause) {
-    return jdbc.sql("select id from accountability_requests where unit_code = ? and cause = ? and status = 'OPEN'")
-        .params(unitCode, cause).query(Long.class).optional();
-  }
-
-  void markRequestStarted(long requestId) {
-    jdbc.sql("update accountability_requests set status = 'STARTED' where id = ?").param(requestId).update();
-  }
-
   // --- subjects
 
   void replaceSubjects(long caseId, String responsibility, List<CaseSubject> subjects) {

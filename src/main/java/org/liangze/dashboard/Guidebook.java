@@ -3,13 +3,14 @@ package org.liangze.dashboard;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.liangze.escalation.EscalationProperties;
+import org.liangze.escalation.EscalationPolicy;
 import org.liangze.platform.DeadlineProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * The guidebook (一本通): its text is a Thymeleaf page ({@code templates/dashboard/guidebook.html}); the durations
- * in it come from the running configuration, so what it says matches what the platform enforces.
+ * in it come from the running configuration and the escalation policy (a DMN), so what it says matches what the
+ * platform enforces.
  */
 @Component
 public class Guidebook {
@@ -19,10 +20,10 @@ public class Guidebook {
       "rectification", "escalation", "talks", "first-form", "accountability", "record", "scoring"};
 
   private final DeadlineProperties deadlines;
-  private final EscalationProperties escalation;
+  private final EscalationPolicy escalation;
   private final ScoringProperties scoring;
 
-  Guidebook(DeadlineProperties deadlines, EscalationProperties escalation, ScoringProperties scoring) {
+  Guidebook(DeadlineProperties deadlines, EscalationPolicy escalation, ScoringProperties scoring) {
     this.deadlines = deadlines;
     this.escalation = escalation;
     this.scoring = scoring;
@@ -43,9 +44,10 @@ public class Guidebook {
     text.put("reportEditing", chinese(deadlines.reportEditing()));
     text.put("reportSigning", chinese(deadlines.reportSigning()));
     text.put("reportReview", chinese(deadlines.reportReview()));
-    text.put("remindBefore", chinese(escalation.remindBefore()));
-    text.put("summonsAfter", chinese(escalation.summonsAfter()));
-    text.put("accountabilityAfter", chinese(escalation.accountabilityAfter()));
+    EscalationPolicy.Ladder ladder = escalation.standard();
+    text.put("remindBefore", chinese(ladder.remindBefore()));
+    text.put("summonsAfter", chinese(ladder.summonsAfter()));
+    text.put("accountabilityAfter", chinese(ladder.accountabilityAfter()));
     text.put("scoringVersion", scoring.version());
     text.put("talksPerQuarter", String.valueOf(scoring.talksPerQuarter()));
     return text;

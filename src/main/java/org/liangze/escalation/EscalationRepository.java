@@ -26,7 +26,7 @@ class EscalationRepository {
 
   /** The level a task with this due date has reached at {@code :now}, as a rank (see {@link #params}). */
   private static final String TARGET_RANK = """
-      case when o.due_at <= :escalateBy then 4 when o.due_at <= :summonBy then 3 when o.due_at <= :now then 2
+      case when o.due_at <= :escalateBy then 4 when o.due_at <= :summonBy then 3 when o.due_at <= :superviseBy then 2
            else 1 end""";
   private static final String CURRENT_RANK = """
       case e.level when 'REMINDED' then 1 when 'OVERDUE' then 2 when 'SUMMONED' then 3 when 'ESCALATED' then 4
@@ -47,34 +47,75 @@ class EscalationRepository {
     this.batch = batch;
   }
 
-  /** A task of the patrol's page: what the ladder needs to climb it and to word its messages. */
+  /**
+   * A task of the patrol's page: what the ladder needs to climb it and to word its messages. {@code period} is the
+   * text of its process instance's period variable ({@link #PERIOD_VARIABLES}), null if it has none.
+   */
   record ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
-      Instant due, EscalationLevel current) {
+      Instant due, EscalationLevel current, String periodVariable, String period) {
+
+    ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
+        Instant due, EscalationLevel current) {
+      this(taskId, name, executionId, processInstanceId, processName, due, current, null, null);
+    }
   }
 
-  /** The units (or district bodies) that have at least one task whose level changes at {@code now}. */
-  List<String> unitsWithClimbingTasks(Instant now, EscalationProperties ladder) {
-    return jdbc.sql("select distinct o.unit_code " + OPEN_TASKS + " where " + CLIMBS + " order by o.unit_code")
-        .params(params(now, ladder)).query(String.class).list();
+  /**
+   * The process instance variables that name the period a process's work is for, first found first: a quarter
+   * ("2026Q4", the self-check), a half-year ("2026H1", the reports), a year (2026, letters and lists).
+   */
+  static final List<String> PERIOD_VARIABLES = List.of("quarter", "period", "year");
+
+  /**
+   * The units (or district bodies) that have at least one task whose level changes at {@code now}. Each group of
+   * units shares a ladder; the units of the group with {@code others} true are the listed ones and every code in no
+   * other group (the district bodies, units not yet known).
+   */
+  List<String> unitsWithClimbingTasks(Instant now, List<LadderGroup> groups) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (LadderGroup group : groups) {
+      Map<String, Object> params = params(now, group.ladder());
+      String filter;
+      if (group.others()) {
+        List<String> excluded = groups.stream().filter(g -> !g.others()).flatMap(g -> g.unitCodes().stream())
+            .toList();
+        filter = excluded.isEmpty() ? "" : " and o.unit_code not in (:units)";
+        params.put("units", excluded);
+      } else {
+        if (group.unitCodes().isEmpty()) {
+          continue;
+        }
+        filter = " and o.unit_code in (:units)";
+        params.put("units", group.unitCodes());
+      }
+      found.addAll(jdbc.sql("select distinct o.unit_code " + OPEN_TASKS + " where " + CLIMBS + filter)
+          .params(params).query(String.class).list());
+    }
+    return List.copyOf(found);
   }
 
-  boolean hasClimbingTasks(String unitCode, Instant now, EscalationProperties ladder) {
-    Map<String, Object> params = params(now, ladder);
-    params.put("unit", unitCode);
-    return !jdbc.sql("select o.task_id " + OPEN_TASKS + " where o.unit_code = :unit and " + CLIMBS
-        + " fetch first 1 rows only")
-        .params(params).query(String.class).list().isEmpty();
+  /** Units sharing a ladder (see {@link #unitsWithClimbingTasks}). */
+  record LadderGroup(EscalationPolicy.Ladder ladder, List<String> unitCodes, boolean others) {
   }
 
   /** Up to {@code limit} of the unit's active tasks whose level changes at {@code now}, oldest due first. */
-  List<ClimbingTask> climbingTasks(String unitCode, Instant now, EscalationProperties ladder, int limit) {
+  List<ClimbingTask> climbingTasks(String unitCode, Instant now, EscalationPolicy.Ladder ladder, int limit) {
     Map<String, Object> params = params(now, ladder);
     params.put("unit", unitCode);
     params.put("limit", limit);
+    params.put("periodVariables", PERIOD_VARIABLES);
     return jdbc.sql("""
             select o.task_id, t.NAME_ as task_name, t.EXECUTION_ID_ as execution_id,
                    t.PROC_INST_ID_ as process_instance_id, d.NAME_ as process_name,
-                   t.DUE_DATE_ as due_date, e.level as current_level
+                   t.DUE_DATE_ as due_date, e.level as current_level,
+                   (select v.NAME_ from ACT_RU_VARIABLE v
+                     where v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ in (:periodVariables)
+                     order by case v.NAME_ when 'quarter' then 1 when 'period' then 2 else 3 end
+                     fetch first 1 rows only) as period_variable,
+                   (select v.TEXT_ from ACT_RU_VARIABLE v
+                     where v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ in (:periodVariables)
+                     order by case v.NAME_ when 'quarter' then 1 when 'period' then 2 else 3 end
+                     fetch first 1 rows only) as period
               from open_task_units o
               join ACT_RU_TASK t on t.ID_ = o.task_id
               left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
@@ -88,7 +129,8 @@ class EscalationRepository {
             rs.getString("process_name"),
             rs.getTimestamp("due_date").toInstant(),
             rs.getString("current_level") == null ? EscalationLevel.NONE
-                : EscalationLevel.valueOf(rs.getString("current_level"))))
+                : EscalationLevel.valueOf(rs.getString("current_level")),
+            rs.getString("period_variable"), rs.getString("period")))
         .list();
   }
 
@@ -109,11 +151,11 @@ class EscalationRepository {
     return groups;
   }
 
-  private static Map<String, Object> params(Instant now, EscalationProperties ladder) {
+  private static Map<String, Object> params(Instant now, EscalationPolicy.Ladder ladder) {
     // due_at is a timestamp without time zone in the JVM's zone, as Camunda's DUE_DATE_ (OverdueWork does the same)
     Map<String, Object> params = new HashMap<>();
-    params.put("now", Timestamp.from(now));
     params.put("horizon", Timestamp.from(now.plus(ladder.remindBefore())));
+    params.put("superviseBy", Timestamp.from(now.minus(ladder.superviseAfter())));
     params.put("summonBy", Timestamp.from(now.minus(ladder.summonsAfter())));
     params.put("escalateBy", Timestamp.from(now.minus(ladder.accountabilityAfter())));
     return params;
@@ -210,29 +252,43 @@ class EscalationRepository {
         .param(requestId).update() == 1;
   }
 
-  // --- accountability: one per unit and cause
+  // --- accountability: one per unit, cause and period
 
-  /** Returns false if the unit already has an accountability request for this cause. */
-  boolean requestAccountability(String unitCode, String cause, String taskId, Instant at) {
-    if (jdbc.sql("select count(*) from accountability_requests where unit_code = ? and cause = ?")
-        .params(unitCode, cause).query(Long.class).single() > 0) {
+  /** Returns false if the unit already has an accountability request for this cause and period. */
+  boolean requestAccountability(String unitCode, String cause, String period, String taskId, Instant at) {
+    if (jdbc.sql("select count(*) from accountability_requests where unit_code = ? and cause = ? and period = ?")
+        .params(unitCode, cause, period).query(Long.class).single() > 0) {
       return false;
     }
     try {
       jdbc.sql("""
-              insert into accountability_requests (unit_code, cause, first_task_id, requested_at, status)
-              values (?, ?, ?, ?, 'OPEN')""")
-          .params(unitCode, cause, taskId, utc(at)).update();
+              insert into accountability_requests (unit_code, cause, period, first_task_id, requested_at, status)
+              values (?, ?, ?, ?, ?, 'OPEN')""")
+          .params(unitCode, cause, period, taskId, utc(at)).update();
       return true;
     } catch (DuplicateKeyException raced) {
       return false;
     }
   }
 
-  /** The causes of the unit's accountability requests that no case has taken up yet. */
-  List<String> openAccountabilityCauses(String unitCode) {
-    return jdbc.sql("select cause from accountability_requests where unit_code = ? and status = 'OPEN' order by id")
-        .param(unitCode).query(String.class).list();
+  /** A request of the ladder for an accountability case that no case has taken up yet. */
+  record OpenAccountabilityRequest(long id, String cause) {
+  }
+
+  /** The unit's accountability requests that no case has taken up yet. */
+  List<OpenAccountabilityRequest> openAccountabilityRequests(String unitCode) {
+    return jdbc.sql("select id, cause from accountability_requests where unit_code = ? and status = 'OPEN' order by id")
+        .param(unitCode).query((rs, row) -> new OpenAccountabilityRequest(rs.getLong(1), rs.getString(2))).list();
+  }
+
+  boolean accountabilityRequestOpen(long requestId) {
+    return jdbc.sql("select count(*) from accountability_requests where id = ? and status = 'OPEN'")
+        .param(requestId).query(Long.class).single() > 0;
+  }
+
+  boolean takeUpAccountabilityRequest(long requestId) {
+    return jdbc.sql("update accountability_requests set status = 'STARTED' where id = ? and status = 'OPEN'")
+        .param(requestId).update() == 1;
   }
 
   // --- patrol runs

@@ -31,9 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The escalation ladder (督责) for every user task with a due date, in every process: a reminder before it is due,
- * a supervision notice to the unit's secretary when it is overdue (and the instance marked overdue for Cockpit), a
- * problem summons later — one per unit and month, naming all of its tasks that went red — and an accountability
- * case later still, at most one per unit and cause. Nothing is overdue silently.
+ * a supervision notice when it is overdue to the unit's secretary and, level by level, to its parent unit's secretary
+ * and discipline inspector (and the instance marked overdue for Cockpit), a problem summons later — one per unit and
+ * month, naming all of its tasks that went red — and an accountability case later still, at most one per unit, cause
+ * and period, the cause in words. How many days each rung takes is the unit type's row of the decision table
+ * {@code escalation-policy.dmn} ({@link EscalationPolicy}). Nothing is overdue silently.
  *
  * <p>A patrol (the escalation-patrol process, or {@link #patrol()} in one thread) works in small transactions that
  * never depend on each other: it finds by SQL only the units that have a task whose level changes now
@@ -63,14 +65,16 @@ public class Escalations {
   private final Notifications notifications;
   private final UnitRepository units;
   private final EscalationProperties properties;
+  private final EscalationPolicy policy;
   private final OverdueMarks overdueMarks;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
 
   Escalations(RuntimeService runtime, EscalationRepository escalations, Notifications notifications,
-      UnitRepository units, EscalationProperties properties, OverdueMarks overdueMarks, Clock clock,
-      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+      UnitRepository units, EscalationProperties properties, EscalationPolicy policy, OverdueMarks overdueMarks,
+      Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    this.policy = policy;
     this.runtime = runtime;
     this.escalations = escalations;
     this.notifications = notifications;
@@ -135,14 +139,29 @@ public class Escalations {
     }
   }
 
-  /** The units (or district bodies, for their own tasks) that have a task whose level changes now. */
+  /**
+   * The units (or district bodies, for their own tasks) that have a task whose level changes now, each unit by the
+   * ladder of its type ({@link EscalationPolicy}): one query per distinct ladder, the district bodies' with the
+   * units that share theirs.
+   */
   public List<String> unitsToPatrol() {
-    return escalations.unitsWithClimbingTasks(clock.instant(), properties);
+    EscalationPolicy.Ladders ladders = policy.ladders();
+    Map<EscalationPolicy.Ladder, List<String>> byLadder = new LinkedHashMap<>();
+    for (Unit unit : units.findAll()) {
+      EscalationPolicy.Ladder ladder = ladders.of(unit.type());
+      if (!ladder.equals(ladders.districtBodies())) {
+        byLadder.computeIfAbsent(ladder, l -> new ArrayList<>()).add(unit.code());
+      }
+    }
+    List<EscalationRepository.LadderGroup> groups = new ArrayList<>();
+    byLadder.forEach((ladder, codes) -> groups.add(new EscalationRepository.LadderGroup(ladder, codes, false)));
+    groups.add(new EscalationRepository.LadderGroup(ladders.districtBodies(), List.of(), true));
+    return escalations.unitsWithClimbingTasks(clock.instant(), groups);
   }
 
   /** Whether the unit still has a task whose level changes now (the patrol's loop over a unit's pages). */
   public boolean hasMore(String unitCode) {
-    return !escalations.climbingTasks(unitCode, clock.instant(), properties, 1).isEmpty();
+    return !escalations.climbingTasks(unitCode, clock.instant(), policy.ladderOf(unitCode), 1).isEmpty();
   }
 
   /**
@@ -153,12 +172,13 @@ public class Escalations {
   @Transactional
   public int escalateUnit(String unitCode) {
     Instant now = clock.instant();
-    List<ClimbingTask> page = escalations.climbingTasks(unitCode, now, properties, properties.pageSize());
     // district bodies' own tasks are theirs: no unit is summoned for them
     Unit unit = units.findByCode(unitCode).orElse(null);
+    EscalationPolicy.Ladder ladder = policy.ladders().of(unit == null ? null : unit.type());
+    List<ClimbingTask> page = escalations.climbingTasks(unitCode, now, ladder, properties.pageSize());
     Map<String, List<String>> candidates = escalations.candidateGroups(page.stream().map(ClimbingTask::taskId)
         .toList());
-    Climb climb = new Climb(unit, now);
+    Climb climb = new Climb(unit, ladder, now);
     int taken = 0;
     for (ClimbingTask task : page) {
       taken += climb.task(task, candidates.getOrDefault(task.taskId(), List.of()));
@@ -178,8 +198,8 @@ public class Escalations {
       List<String> tasks = escalations.summonsTaskLabels(request);
       events.publishEvent(new SummonsRequested(request, unitCode, summonsCause(tasks), tasks.size()));
     }
-    for (String cause : escalations.openAccountabilityCauses(unitCode)) {
-      events.publishEvent(new AccountabilityRequested(unitCode, cause));
+    for (EscalationRepository.OpenAccountabilityRequest request : escalations.openAccountabilityRequests(unitCode)) {
+      events.publishEvent(new AccountabilityRequested(request.id(), unitCode, request.cause()));
     }
   }
 
@@ -219,18 +239,18 @@ public class Escalations {
     return recipients.size() == DIGEST_PAGE;
   }
 
-  /** Where on the ladder a task with this due date stands at this moment. */
-  EscalationLevel levelAt(Instant due, Instant now) {
-    if (!now.isBefore(due.plus(properties.accountabilityAfter()))) {
+  /** Where on this ladder a task with this due date stands at this moment. */
+  static EscalationLevel levelAt(Instant due, Instant now, EscalationPolicy.Ladder ladder) {
+    if (!now.isBefore(due.plus(ladder.accountabilityAfter()))) {
       return EscalationLevel.ESCALATED;
     }
-    if (!now.isBefore(due.plus(properties.summonsAfter()))) {
+    if (!now.isBefore(due.plus(ladder.summonsAfter()))) {
       return EscalationLevel.SUMMONED;
     }
-    if (!now.isBefore(due)) {
+    if (!now.isBefore(due.plus(ladder.superviseAfter()))) {
       return EscalationLevel.OVERDUE;
     }
-    return now.isBefore(due.minus(properties.remindBefore())) ? EscalationLevel.NONE : EscalationLevel.REMINDED;
+    return now.isBefore(due.minus(ladder.remindBefore())) ? EscalationLevel.NONE : EscalationLevel.REMINDED;
   }
 
   public List<EscalationStep> stepsOf(String unitCode) {
@@ -241,6 +261,9 @@ public class Escalations {
   private final class Climb {
 
     private final Unit unit;
+    private final EscalationPolicy.Ladder ladder;
+    /** Who supervises the unit first (督办): its parent's secretary and inspector, else none (the district). */
+    private final List<String> supervisors;
     private final Instant now;
     private final Map<String, WarningLevel> marks = new LinkedHashMap<>();
     private final List<EscalationStep> steps = new ArrayList<>();
@@ -251,13 +274,15 @@ public class Escalations {
     private final java.util.Set<String> causes = new java.util.HashSet<>();
     private Long summonsRequest;
 
-    Climb(Unit unit, Instant now) {
+    Climb(Unit unit, EscalationPolicy.Ladder ladder, Instant now) {
       this.unit = unit;
+      this.ladder = ladder;
+      this.supervisors = supervisorsOf(unit);
       this.now = now;
     }
 
     int task(ClimbingTask task, List<String> candidateGroups) {
-      EscalationLevel target = levelAt(task.due(), now);
+      EscalationLevel target = levelAt(task.due(), now, ladder);
       if (target.compareTo(task.current()) <= 0) {
         return 0;
       }
@@ -304,24 +329,31 @@ public class Escalations {
             line(group, DigestKind.SUPERVISION_NOTICE, task, unitName() + label + "已于" + due + "到期，仍未办结，"
                 + "请督促尽快办理（逾期办理须说明原因）");
           }
+          // level by level: a village's or section's overdue work goes first to its parent unit
+          for (String group : supervisors) {
+            line(group, DigestKind.SUPERVISION_NOTICE, task, "下级单位" + unitName() + label + "已于" + due
+                + "到期，仍未办结，请督促其尽快办理");
+          }
         }
         case SUMMONED -> {
           mark(task, WarningLevel.RED);
           if (summonsRequest == null) {
             summonsRequest = escalations.summonsRequestOf(unit.code(), YearMonth.now(clock).toString(),
                 task.taskId(), MONTH.format(now.atZone(clock.getZone())) + "任务逾期超过"
-                    + properties.summonsAfter().toDays() + "天", now);
+                    + ladder.summonsAfter().toDays() + "天", now);
           }
           summonsTasks.add(new SummonsTask(summonsRequest, task.taskId(), label + "（截止" + due + "）", task.due()));
           line(Groups.DISCIPLINE_COMMISSION, DigestKind.SUMMONS, task, unitName() + label + "逾期超过"
-              + properties.summonsAfter().toDays() + "天（截止" + due + "），已列入本月问题约谈");
+              + ladder.summonsAfter().toDays() + "天（截止" + due + "），已列入本月问题约谈");
         }
         case ESCALATED -> {
-          String cause = causeOf(task);
-          // one request per unit and cause: asked once per page
-          if (causes.add(cause) && escalations.requestAccountability(unit.code(), cause, task.taskId(), now)) {
+          WorkPeriod period = WorkPeriod.of(task.period(), task.due(), clock.getZone());
+          String cause = causeOf(task, period);
+          // one request per unit, cause and period: asked once per page
+          if (causes.add(cause)
+              && escalations.requestAccountability(unit.code(), cause, period.key(), task.taskId(), now)) {
             line(Groups.DISCIPLINE_COMMISSION, DigestKind.ACCOUNTABILITY, task, "建议对" + unit.name() + "启动问责："
-                + label + "逾期超过" + properties.accountabilityAfter().toDays() + "天仍未办结");
+                + label + "逾期超过" + ladder.accountabilityAfter().toDays() + "天仍未办结");
           }
         }
         default -> throw new IllegalStateException("No step for " + level);
@@ -345,14 +377,37 @@ public class Escalations {
     }
   }
 
+  /**
+   * The groups that supervise a unit first: its parent unit's secretary and discipline inspector (a village's town,
+   * a section's department); none for a unit directly under the district (or a district body), whose supervisor is
+   * the district commission through the later rungs.
+   */
+  private List<String> supervisorsOf(Unit unit) {
+    if (unit == null || unit.parentCode() == null) {
+      return List.of();
+    }
+    return units.findByCode(unit.parentCode()).filter(Unit::active)
+        .map(parent -> List.of(Groups.of(Role.SECRETARY, parent.code()), Groups.of(Role.INSPECTOR, parent.code())))
+        // a parent that has left the organisation: the district commission supervises in its place
+        .orElse(List.of(Groups.DISCIPLINE_COMMISSION));
+  }
+
   /** "“task name”（process name）": what people call a task; never an element id. */
   private static String label(ClimbingTask task) {
     return "“" + nameOf(task.name(), "未命名任务") + "”（" + nameOf(task.processName(), "未命名流程") + "）";
   }
 
-  /** The kind of failure: which step of which process ran late. One accountability case per unit and cause. */
-  static String causeOf(ClimbingTask task) {
-    return "逾期未办：" + nameOf(task.processName(), "未命名流程") + "“" + nameOf(task.name(), "未命名任务") + "”";
+  /** A trailing "（…）" of a task's name: the unit and period it names, which the cause states on its own. */
+  private static final java.util.regex.Pattern NAMED_FOR = java.util.regex.Pattern.compile("\\s*（[^（）]*）$");
+
+  /**
+   * The kind of failure, in words: which step of which process ran late, for which period — e.g. "逾期未办：2026年第四季度
+   * 单位季度自查 / 逐项自查". One accountability request per unit, cause and period; never an element id.
+   */
+  static String causeOf(ClimbingTask task, WorkPeriod period) {
+    String taskName = NAMED_FOR.matcher(nameOf(task.name(), "未命名任务")).replaceFirst("");
+    return "逾期未办：" + period.label() + " " + nameOf(task.processName(), "未命名流程") + " / "
+        + nameOf(taskName, "未命名任务");
   }
 
   /** The summons' cause, naming every task it is for (as many as fit, then how many more). */

@@ -159,12 +159,12 @@ public class OverdueWork {
 
   private final JdbcClient jdbc;
   private final UnitRepository units;
-  private final EscalationProperties thresholds;
+  private final EscalationPolicy policy;
 
-  OverdueWork(JdbcClient jdbc, UnitRepository units, EscalationProperties thresholds) {
+  OverdueWork(JdbcClient jdbc, UnitRepository units, EscalationPolicy policy) {
     this.jdbc = jdbc;
     this.units = units;
-    this.thresholds = thresholds;
+    this.policy = policy;
   }
 
   /** One open task with a warning colour. */
@@ -211,6 +211,7 @@ public class OverdueWork {
         .thenComparingInt(u -> -u.counts().get(WarningLevel.YELLOW))
         .thenComparingInt(u -> -u.counts().get(WarningLevel.BLUE))
         .thenComparing(UnitOverdue::unitCode));
+    EscalationPolicy.Ladder thresholds = policy.standard();
     return new Report(now, thresholds.remindBefore(), thresholds.summonsAfter(), totals, result);
   }
 
@@ -238,6 +239,7 @@ public class OverdueWork {
   public Map<String, WarningLevel> overdueProcessInstances() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Map<String, WarningLevel> levels = new LinkedHashMap<>();
+    EscalationPolicy.Ladder thresholds = policy.standard();
     // the earliest due date is the most severe colour
     jdbc.sql("""
             select PROC_INST_ID_ as process_instance_id, min(DUE_DATE_) as due_date from ACT_RU_TASK
@@ -255,6 +257,8 @@ public class OverdueWork {
   }
 
   private Map<String, Object> times(Instant now) {
+    // the district-wide colours (the policy's standard ladder), whatever each unit's type: one report, one scale
+    EscalationPolicy.Ladder thresholds = policy.standard();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("horizon", Timestamp.from(now.plus(thresholds.remindBefore())));
     params.put("now", Timestamp.from(now));

@@ -34,7 +34,7 @@ public enum WarningLevel {
   }
 
   /** The colour of a task due at {@code due} seen at {@code now}, or {@code null} when it needs none yet. */
-  public static WarningLevel of(Instant due, Instant now, EscalationProperties thresholds) {
+  public static WarningLevel of(Instant due, Instant now, EscalationPolicy.Ladder thresholds) {
     if (due == null) {
       return null;
     }

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.liangze.escalation.EscalationProperties;
+import org.liangze.escalation.EscalationPolicy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -54,10 +54,10 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
   private final TaskService tasks;
   private final AuthorizationService authorizations;
   private final UnitRepository units;
-  private final EscalationProperties escalation;
+  private final EscalationPolicy escalation;
 
   TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-      UnitRepository units, EscalationProperties escalation) {
+      UnitRepository units, EscalationPolicy escalation) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
@@ -66,13 +66,14 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
   }
 
   private List<Definition> definitions() {
-    String dueSoon = "${dateTime().plusMinutes(" + Math.max(1, escalation.remindBefore().toMinutes()) + ").toDate()}";
+    EscalationPolicy.Ladder ladder = escalation.standard();
+    String dueSoon = "${dateTime().plusMinutes(" + Math.max(1, ladder.remindBefore().toMinutes()) + ").toDate()}";
     return List.of(
         new Definition(MY_TASKS, "本人及本人所在岗位待办理的任务，按截止时间排序", -10, Audience.EVERYONE,
             () -> mine().orderByDueDate().asc()),
         new Definition(MY_UNIT_OVERDUE, "本人及本人所在岗位已逾期（超过截止时间）尚未办理的任务（黄色督办、红色约谈），请尽快办理", -9,
             Audience.UNIT_GROUPS, () -> mine().dueBeforeExpression("${now()}").orderByDueDate().asc()),
-        new Definition(DUE_SOON, "本人及本人所在岗位" + days(escalation.remindBefore()) + "内到期的任务（蓝色提醒）", -8,
+        new Definition(DUE_SOON, "本人及本人所在岗位" + days(ladder.remindBefore()) + "内到期的任务（蓝色提醒）", -8,
             Audience.UNIT_GROUPS_AND_SUPERVISORS,
             () -> mine().dueAfterExpression("${now()}").dueBeforeExpression(dueSoon).orderByDueDate().asc()),
         new Definition(DISTRICT_OVERDUE, "全区各单位已超过截止时间、尚未办理的任务，按截止时间排序（区纪委监委、区委）", -7,

@@ -389,8 +389,8 @@ class AccountabilityProcessTest {
         .params(D02, cause, Instant.now().atOffset(ZoneOffset.UTC)).update();
     long requestId = jdbc.sql("select id from accountability_requests where unit_code = ? and cause = ?")
         .params(D02, cause).query(Long.class).single();
-    events.publishEvent(new AccountabilityRequested(D02, cause));
-    events.publishEvent(new AccountabilityRequested(D02, cause));
+    events.publishEvent(new AccountabilityRequested(requestId, D02, cause));
+    events.publishEvent(new AccountabilityRequested(requestId, D02, cause));
 
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(AccountabilityProcess.businessKey(requestId)).singleResult();

@@ -55,9 +55,8 @@ class ScoringDashboardIntegrationTest {
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
-    // the guidebook reads its durations from the configuration
+    // the guidebook reads its durations from the configuration (and the ladder's from escalation-policy.dmn)
     registry.add("liangze.deadlines.letter-signing", () -> "P21D");
-    registry.add("liangze.escalation.summons-after", () -> "PT36H");
   }
 
   @Autowired TestRestTemplate http;
@@ -293,7 +292,7 @@ class ScoringDashboardIntegrationTest {
         .isEqualTo(HttpStatus.OK);
     ResponseEntity<String> guidebook = as("d01sec").getForEntity("/pages/guidebook", String.class);
     assertThat(guidebook.getBody()).contains("id=\"first-form\"", "id=\"accountability\"", "从轻", "从重")
-        .contains("<strong>21天</strong>内阅读并签订", "逾期 <span>36小时</span>");
+        .contains("<strong>21天</strong>内阅读并签订", "逾期 <span>5天</span>");
   }
 
   @Test

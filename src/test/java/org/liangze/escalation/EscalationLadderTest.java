@@ -82,6 +82,8 @@ class EscalationLadderTest {
   @Autowired ManagementService management;
   @Autowired RecordManual manual;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired EscalationPolicy policy;
 
   @BeforeEach
   void district() throws IOException {
@@ -140,7 +142,8 @@ class EscalationLadderTest {
 
     patrolAt(due.plus(Duration.ofDays(15)));
     assertThat(levels("D01", d01)).endsWith(EscalationLevel.ESCALATED);
-    assertThat(count("accountability_requests", "D01")).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from accountability_requests where unit_code = 'D01' and period = '2031'")
+        .query(Long.class).single()).isEqualTo(1);
     deliverAll();
     assertThat(mailTo("jiwei@demo.liangze.local")).anyMatch(m -> subject(m).startsWith("【问责】"));
     patrolAt(due.plus(Duration.ofDays(16)));
@@ -159,22 +162,109 @@ class EscalationLadderTest {
   }
 
   @Test
-  void oneAccountabilityCasePerUnitAndCause() throws Exception {
+  void oneAccountabilityRequestPerUnitCauseAndPeriodNamedInWords() throws Exception {
     String first = startLetters(2032);
     String second = startLetters(2033);
     Instant due = signingTask(first, "A01").getDueDate().toInstant();
     patrolAt(due.plus(Duration.ofDays(20)));
-    // two overdue tasks of the same kind for A01 (two years' letters), one case
-    assertThat(count("accountability_requests", "A01")).isEqualTo(1);
-    // the request opened the case by itself (accountability process, business key case-<request id>)
-    assertThat(count("accountability_cases", "A01")).isEqualTo(1);
-    assertThat(jdbc.sql("select status from accountability_requests where unit_code = 'A01'").query(String.class)
-        .single()).isEqualTo("STARTED");
+    // A01 is late with two years' letters: the same kind of work, two periods, so two requests and two cases
+    // (other tests' letters of other years may have reached A01 too: this test's years only)
+    List<String> causes = jdbc.sql("""
+            select cause from accountability_requests where unit_code = 'A01' and period in ('2032', '2033')
+             order by cause""").query(String.class).list();
+    assertThat(causes).containsExactly("逾期未办：2032年度 目标责任书签订 / 阅读并签订目标责任书",
+        "逾期未办：2033年度 目标责任书签订 / 阅读并签订目标责任书");
+    assertThat(jdbc.sql("select count(*) from accountability_requests where cause like '%单位季度自查 / AssessItems%'")
+        .query(Long.class).single()).as("never an element id").isZero();
+    // each request opened its case by itself (accountability process, business key case-<request id>), whose
+    // cause is the request's, in words
+    assertThat(jdbc.sql("""
+            select c.cause from accountability_cases c join accountability_requests r on r.id = c.request_id
+             where r.unit_code = 'A01' and r.period in ('2032', '2033') and r.status = 'STARTED' order by c.cause""")
+        .query(String.class).list()).isEqualTo(causes);
     assertThat(jdbc.sql("""
             select count(*) from escalation_steps
              where unit_code = 'A01' and level = 'ESCALATED' and process_instance_id in (?, ?)""")
         .params(first, second).query(Long.class).single()).isEqualTo(2);
-    assertThat(second).isNotEqualTo(first);
+    // a later patrol asks nothing twice
+    long requests = count("accountability_requests", "A01");
+    long cases = count("accountability_cases", "A01");
+    patrolAt(due.plus(Duration.ofDays(21)));
+    assertThat(count("accountability_requests", "A01")).isEqualTo(requests);
+    assertThat(count("accountability_cases", "A01")).isEqualTo(cases);
+  }
+
+  @Test
+  void aVillagesOverdueWorkGoesFirstToItsTownThenTheDistrict() throws Exception {
+    String campaign = startLetters(2036);
+    Task village = signingTask(campaign, "T01V01");
+    Instant due = village.getDueDate().toInstant();
+    // other tests' letters share the due date (and may have patrolled later): read this patrol's digests by id
+    long patrolAt = lastNotification();
+    patrolAt(due.plusSeconds(60));
+
+    // 督办: the village's overdue letter goes to its town's secretary and discipline inspector, not the district
+    assertThat(digests("t01sec", patrolAt)).anySatisfy(body -> assertThat(body).contains("【督办】")
+        .contains("下级单位洪家楼街道花园社区“阅读并签订目标责任书"));
+    assertThat(digests("t01insp", patrolAt)).singleElement().satisfies(body -> assertThat(body)
+        .contains("下级单位洪家楼街道花园社区").contains("下级单位洪家楼街道财政所").doesNotContain("区教育和体育局"));
+    assertThat(digests("t01v01sec", patrolAt)).singleElement().satisfies(body -> assertThat(body)
+        .contains("洪家楼街道花园社区“阅读并签订目标责任书"));
+    // a unit directly under the district: its own secretary, as before; the commission hears of no 督办
+    assertThat(digests("d01sec", patrolAt)).singleElement().satisfies(body -> assertThat(body)
+        .contains("区教育和体育局“阅读并签订目标责任书").contains("下级单位区教育和体育局基础教育科"));
+    assertThat(digests("jiwei", patrolAt)).isEmpty();
+
+    // 约谈, then 问责: the district commission
+    long summonsAt = lastNotification();
+    patrolAt(due.plus(Duration.ofDays(5)));
+    assertThat(digests("jiwei", summonsAt)).singleElement().satisfies(body -> assertThat(body)
+        .contains("【约谈】").contains("洪家楼街道花园社区"));
+    assertThat(digests("t01insp", summonsAt)).isEmpty();
+    long accountabilityAt = lastNotification();
+    patrolAt(due.plus(Duration.ofDays(15)));
+    assertThat(digests("jiwei", accountabilityAt)).singleElement().satisfies(body -> assertThat(body)
+        .contains("【问责】").contains("建议对洪家楼街道花园社区启动问责"));
+    assertThat(jdbc.sql("select cause from accountability_requests where unit_code = 'T01V01' and period = '2036'")
+        .query(String.class).single()).isEqualTo("逾期未办：2036年度 目标责任书签订 / 阅读并签订目标责任书");
+  }
+
+  @Test
+  void aDesignerGivesVillagesALadderOfTheirOwnByDeployingTheDecisionTable() throws Exception {
+    // the table as a designer deploys it from Modeler: villages are summoned after 3 days instead of 5
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("processes/escalation-policy.dmn"));
+    String villagesFaster = table.replace(
+        "<outputEntry id=\"Rule_01_Out3\"><text>5</text></outputEntry>",
+        "<outputEntry id=\"Rule_01_Out3\"><text>3</text></outputEntry>");
+    assertThat(villagesFaster).isNotEqualTo(table);
+    String deployment = repository.createDeployment().name("villages-faster")
+        .addString("escalation-policy.dmn", villagesFaster).deploy().getId();
+    try {
+      assertThat(policy.ladders().of(org.liangze.organisation.UnitType.VILLAGE_OR_COMMUNITY).summonsAfter())
+          .isEqualTo(Duration.ofDays(3));
+      assertThat(policy.standard().summonsAfter()).isEqualTo(Duration.ofDays(5));
+
+      String campaign = startLetters(2037);
+      Task village = signingTask(campaign, "T01V01");
+      Task town = signingTask(campaign, "T01");
+      patrolAt(village.getDueDate().toInstant().plus(Duration.ofDays(3)));
+      assertThat(levels("T01V01", village)).endsWith(EscalationLevel.SUMMONED);
+      assertThat(levels("T01", town)).as("a town keeps the standard ladder").endsWith(EscalationLevel.OVERDUE);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+    assertThat(policy.ladders().of(org.liangze.organisation.UnitType.VILLAGE_OR_COMMUNITY).summonsAfter())
+        .as("the previous version is the latest again").isEqualTo(Duration.ofDays(5));
+  }
+
+  /** The bodies of the digests the person got after the notification with this id. */
+  private List<String> digests(String userId, long after) {
+    return jdbc.sql("select body from notifications where recipient_user_id = ? and id > ?")
+        .params(userId, after).query(String.class).list();
+  }
+
+  private long lastNotification() {
+    return jdbc.sql("select coalesce(max(id), 0) from notifications").query(Long.class).single();
   }
 
   @Test

@@ -12,8 +12,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 class WarningLevelTest {
 
   static final Instant NOW = Instant.parse("2026-03-10T08:00:00Z");
-  static final EscalationProperties LADDER =
-      new EscalationProperties(Duration.ofDays(2), Duration.ofDays(5), Duration.ofDays(15), 200);
+  static final EscalationPolicy.Ladder LADDER = EscalationPolicy.Ladder.ofDays(2, 0, 5, 15);
 
   @Test
   void theColourFollowsTheLadder() {
@@ -56,9 +55,14 @@ class WarningLevelTest {
   }
 
   @Test
-  void negativeThresholdsAreRefused() {
-    assertThatThrownBy(() -> new EscalationProperties(Duration.ofDays(-1), Duration.ofDays(5), Duration.ofDays(15), 200))
+  void negativeOrDisorderedThresholdsAreRefused() {
+    assertThatThrownBy(() -> EscalationPolicy.Ladder.ofDays(-1, 0, 5, 15))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EscalationPolicy.Ladder.ofDays(2, 6, 5, 15))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("督办天数 ≤ 约谈天数 ≤ 问责天数");
+    assertThatThrownBy(() -> EscalationPolicy.Ladder.ofDays(2, 0, 16, 15))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EscalationProperties(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static WarningLevel level(Duration overdueBy) {

@@ -36,7 +36,7 @@ class ElementTemplatesTest {
             "sendEscalationDigests", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "proposeMeasures", "notifyCaseSubjects",
             "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList",
-            "planScoreComputation", "computeScorePage", "rankScores");
+            "planScoreComputation", "computeScorePage", "rankScores", "openClueCase");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
 
