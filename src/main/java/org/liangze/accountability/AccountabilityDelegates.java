@@ -85,9 +85,10 @@ final class AccountabilityDelegates {
     }
   }
 
-  /** End of the main-responsibility investigation: its subjects, checked and stored. */
+  /** End of the main-responsibility investigation: its facts, findings and subjects, checked and stored. */
   @Component("recordMainSubjects")
-  @DelegateInputs({Variables.CASE_ID, Variables.MAIN_SUBJECTS})
+  @DelegateInputs({Variables.CASE_ID, Variables.MAIN_FACTS, Variables.MAIN_FINDINGS, Variables.MAIN_EVIDENCE,
+      Variables.MAIN_SUBJECTS})
   static class MainSubjects extends CompletionListener {
     private final AccountabilityCases cases;
 
@@ -97,13 +98,17 @@ final class AccountabilityDelegates {
 
     @Override
     protected void completed(DelegateExecution execution) {
-      cases.recordSubjects(caseId(execution), "MAIN", execution.getVariable(Variables.MAIN_SUBJECTS));
+      cases.recordInvestigation(caseId(execution), "MAIN", (String) execution.getVariable(Variables.MAIN_FACTS),
+          (String) execution.getVariable(Variables.MAIN_FINDINGS),
+          (String) execution.getVariable(Variables.MAIN_EVIDENCE), execution.getVariable(Variables.MAIN_SUBJECTS),
+          currentUser(execution));
     }
   }
 
-  /** End of the supervisory-responsibility investigation: its subjects, checked and stored. */
+  /** End of the supervisory-responsibility investigation: its facts, findings and subjects, checked and stored. */
   @Component("recordSupervisorySubjects")
-  @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_SUBJECTS})
+  @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_FACTS, Variables.SUPERVISORY_FINDINGS,
+      Variables.SUPERVISORY_EVIDENCE, Variables.SUPERVISORY_SUBJECTS})
   static class SupervisorySubjects extends CompletionListener {
     private final AccountabilityCases cases;
 
@@ -113,23 +118,46 @@ final class AccountabilityDelegates {
 
     @Override
     protected void completed(DelegateExecution execution) {
-      cases.recordSubjects(caseId(execution), "SUPERVISORY", execution.getVariable(Variables.SUPERVISORY_SUBJECTS));
+      cases.recordInvestigation(caseId(execution), "SUPERVISORY",
+          (String) execution.getVariable(Variables.SUPERVISORY_FACTS),
+          (String) execution.getVariable(Variables.SUPERVISORY_FINDINGS),
+          (String) execution.getVariable(Variables.SUPERVISORY_EVIDENCE),
+          execution.getVariable(Variables.SUPERVISORY_SUBJECTS), currentUser(execution));
     }
   }
 
-  /** Evaluates the measures decision table for every subject and lays the proposals before the committee. */
-  @Component("proposeMeasures")
-  @DelegateInputs({Variables.CASE_ID})
-  static class ProposeMeasures implements JavaDelegate {
-    private final AccountabilityCases cases;
+  /** End of one evaluation of the measures decision (business rule task, one per subject): its rows stored. */
+  @Component("recordProposedMeasures")
+  @DelegateInputs({Variables.CASE_ID, Variables.SUBJECT_ID, Variables.PROPOSALS})
+  static class RecordProposals implements ExecutionListener {
+    private final CaseMeasures measures;
 
-    ProposeMeasures(AccountabilityCases cases) {
-      this.cases = cases;
+    RecordProposals(CaseMeasures measures) {
+      this.measures = measures;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-      execution.setVariable(Variables.MEASURES, cases.proposeMeasures(caseId(execution)));
+    public void notify(DelegateExecution execution) {
+      measures.recordProposals(caseId(execution),
+          ((Number) execution.getVariable(Variables.SUBJECT_ID)).longValue(),
+          execution.getVariable(Variables.PROPOSALS));
+      execution.removeVariable(Variables.PROPOSALS);
+    }
+  }
+
+  /** Start of the committee's approval: the stored proposals as the form's rows. */
+  @Component("prepareMeasureApproval")
+  @DelegateInputs({Variables.CASE_ID})
+  static class PrepareApproval implements ExecutionListener {
+    private final CaseMeasures measures;
+
+    PrepareApproval(CaseMeasures measures) {
+      this.measures = measures;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariable(Variables.MEASURES, measures.approvalRows(caseId(execution)));
     }
   }
 
@@ -142,9 +170,11 @@ final class AccountabilityDelegates {
       Variables.RECTIFICATION_DEADLINE})
   static class ApproveMeasures extends CompletionListener {
     private final AccountabilityCases cases;
+    private final CaseMeasures measures;
 
-    ApproveMeasures(AccountabilityCases cases) {
+    ApproveMeasures(AccountabilityCases cases, CaseMeasures measures) {
       this.cases = cases;
+      this.measures = measures;
     }
 
     @Override
@@ -153,7 +183,7 @@ final class AccountabilityDelegates {
       String deadline = cases.rectificationDeadline(
           (String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT),
           execution.getVariable(Variables.RECTIFICATION_DEADLINE));
-      cases.approveMeasures(caseId, execution.getVariable(Variables.MEASURES), currentUser(execution));
+      measures.approve(caseId, execution.getVariable(Variables.MEASURES), currentUser(execution));
       execution.setVariable(Variables.RECTIFICATION_REQUIREMENT,
           ((String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT)).strip());
       execution.setVariable(Variables.RECTIFICATION_DEADLINE, deadline);
@@ -164,6 +194,25 @@ final class AccountabilityDelegates {
         execution.setVariable(Variables.NOTIFICATION_TITLE, draft.title());
         execution.setVariable(Variables.NOTIFICATION_TEXT, draft.text());
       }
+    }
+  }
+
+  /** End of one evaluation of the period decision (one per decided measure): the measure's period stored. */
+  @Component("recordConsequencePeriod")
+  @DelegateInputs({Variables.MEASURE_ID, Variables.CONSEQUENCE_PERIOD})
+  static class RecordConsequencePeriod implements ExecutionListener {
+    private final CaseMeasures measures;
+
+    RecordConsequencePeriod(CaseMeasures measures) {
+      this.measures = measures;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      Object period = execution.getVariable(Variables.CONSEQUENCE_PERIOD);
+      measures.recordConsequencePeriod(((Number) execution.getVariable(Variables.MEASURE_ID)).longValue(),
+          period instanceof java.util.Map<?, ?> result ? result.get("consequenceMonths") : null);
+      execution.removeVariable(Variables.CONSEQUENCE_PERIOD);
     }
   }
 
@@ -255,9 +304,9 @@ final class AccountabilityDelegates {
   @Component("remindConsequenceEnd")
   @DelegateInputs({Variables.CASE_ID, Variables.MEASURE_ID})
   static class RemindConsequenceEnd implements JavaDelegate {
-    private final AccountabilityCases cases;
+    private final CaseMeasures cases;
 
-    RemindConsequenceEnd(AccountabilityCases cases) {
+    RemindConsequenceEnd(CaseMeasures cases) {
       this.cases = cases;
     }
 

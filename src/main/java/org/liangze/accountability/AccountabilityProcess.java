@@ -7,8 +7,10 @@ package org.liangze.accountability;
 public final class AccountabilityProcess {
 
   public static final String KEY = "accountability";
-  /** The decision table that proposes measures for each subject. */
+  /** The decision table that proposes measures for each subject (business rule task ProposeMeasures). */
   public static final String DECISION_KEY = "accountabilityMeasures";
+  /** The decision table that gives a final measure its period of consequences (DetermineConsequencePeriods). */
+  public static final String PERIOD_DECISION_KEY = "accountabilityConsequencePeriod";
 
   private AccountabilityProcess() {
   }
@@ -36,6 +38,7 @@ public final class AccountabilityProcess {
     InvestigationsJoin,
     ProposeMeasures,
     ApproveMeasures,
+    DetermineConsequencePeriods,
     NotifySubjects,
     PublishOrNot,
     DraftNotification,
@@ -73,6 +76,19 @@ public final class AccountabilityProcess {
     /** The two investigations' subjects: JSON arrays (Spin JSON) of the forms' dynamic lists. */
     public static final String MAIN_SUBJECTS = "mainSubjects";
     public static final String SUPERVISORY_SUBJECTS = "supervisorySubjects";
+    /** Each investigation's facts, findings and evidence (text). */
+    public static final String MAIN_FACTS = "mainFacts";
+    public static final String MAIN_FINDINGS = "mainFindings";
+    public static final String MAIN_EVIDENCE = "mainEvidence";
+    public static final String SUPERVISORY_FACTS = "supervisoryFacts";
+    public static final String SUPERVISORY_FINDINGS = "supervisoryFindings";
+    public static final String SUPERVISORY_EVIDENCE = "supervisoryEvidence";
+    /** The element variable of the measures decision: one subject's id (Long). */
+    public static final String SUBJECT_ID = "subjectId";
+    /** The measures decision's result list for one subject. */
+    public static final String PROPOSALS = "proposals";
+    /** The period decision's single result for one measure: consequenceMonths, periodNote (or null). */
+    public static final String CONSEQUENCE_PERIOD = "consequencePeriod";
     /** The proposed measures for the committee's approval: a JSON array (Spin JSON), one row per measure. */
     public static final String MEASURES = "measures";
     /** Whether the committee has the case publicly notified as a typical case (Boolean). */

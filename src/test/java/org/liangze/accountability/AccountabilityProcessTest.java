@@ -1,5 +1,6 @@
 package org.liangze.accountability;
 
+import static org.liangze.support.CaseSubjects.investigation;
 import static org.liangze.support.CaseSubjects.subject;
 
 import org.liangze.escalation.AccountabilityRequested;
@@ -198,24 +199,43 @@ class AccountabilityProcessTest {
     assertThat(supervisory).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
     assertThat(main.getDueDate()).isNotNull();
 
-    assertThatThrownBy(() -> completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS, spin(List.of()))))
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, investigation("supervisory", spin(List.of()))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("至少");
-    assertThatThrownBy(() -> completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS,
-        spin(List.of(subject("李四", "LEADER", "IMPORTANT", null, false, false, false))))))
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, investigation("supervisory",
+        spin(List.of(subject("李四", "LEADER", "IMPORTANT", null, "NONE"))))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("情节");
-    Map<String, Object> unknownLogin = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false);
+    // a tier is asked of persons only: a leader needs one, an organisation's is ignored
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, investigation("supervisory",
+        spin(List.of(subject("李四", "LEADER", null, "MINOR", "NONE"))))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("领导责任");
+    Map<String, Object> noFacts = investigation("supervisory",
+        spin(List.of(subject("李四", "LEADER", "IMPORTANT", "MINOR", "NONE"))));
+    noFacts.remove(Variables.SUPERVISORY_FACTS);
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, noFacts))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("事实");
+    Map<String, Object> unknownLogin = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED");
     unknownLogin.put("userId", "nobody-here");
-    assertThatThrownBy(() -> completeAs("jiwei", main, Map.of(Variables.MAIN_SUBJECTS, spin(List.of(unknownLogin)))))
+    assertThatThrownBy(() -> completeAs("jiwei", main, investigation("main", spin(List.of(unknownLogin)))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("平台账号不存在");
-    Map<String, Object> secretary = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false);
+    Map<String, Object> secretary = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED");
     secretary.put("userId", "d01sec");
-    completeAs("jiwei", main, Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject("中共某局党组", "ORGANISATION", "OVERALL", "SERIOUS", false, false, false), secretary))));
+    completeAs("jiwei", main, investigation("main", spin(List.of(
+        subject("中共某局党组", "ORGANISATION", "PRINCIPAL", "SERIOUS", "NONE"), secretary))));
     assertThat(instance).isWaitingAt(Element.InvestigateSupervisory.name());
-    completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS, spin(List.of(
-        subject("李四", "LEADER", "IMPORTANT", "MINOR", true, false, false)))));
-    assertThat(instance).isWaitingAt(Element.ProposeMeasures.name());
+    Map<String, Object> suspected = subject("李四", "LEADER", "IMPORTANT", "MINOR", "LIGHTER");
+    suspected.put("suspectedCrime", true);
+    completeAs("jiwei", supervisory, investigation("supervisory", spin(List.of(suspected))));
+    assertThat(instance).isWaitingAt(Element.ProposeMeasures.name() + "#multiInstanceBody");
+    long investigated = caseOf(instance).id();
+    assertThat(cases.subjects(investigated)).extracting(s -> s.name() + ":" + s.tier() + ":" + s.grounds())
+        .containsExactlyInAnyOrder("中共某局党组:null:NONE", "张三丰:PRINCIPAL:AGGRAVATED", "李四:IMPORTANT:LIGHTER");
+    assertThat(cases.view(org.liangze.organisation.Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION)),
+        investigated).investigations()).extracting(Investigation::responsibility)
+        .containsExactly("MAIN", "SUPERVISORY");
     runJobs(instance);
+    // the business rule task evaluated the measures table once per subject, linked to the case (as Cockpit shows)
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+        .decisionDefinitionKey(AccountabilityProcess.DECISION_KEY).count()).isEqualTo(3);
 
     Task approve = task(instance, Element.ApproveMeasures);
     assertThat(approve).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
@@ -223,7 +243,8 @@ class AccountabilityProcessTest {
     // a Party organisation and a leader in one investigation, a leader with lightening circumstances in the other
     assertThat(rows).extracting(row -> row.get("subject") + "=" + row.get("proposed") + "/" + row.get("form"))
         .containsExactlyInAnyOrder("中共某局党组（党组织，主体责任）=通报/1", "张三丰（领导干部，主体责任）=纪律处分/2",
-            "张三丰（领导干部，主体责任）=组织调整或组织处理/2", "李四（领导干部，监督责任）=通报/1");
+            "张三丰（领导干部，主体责任）=组织调整或组织处理/2", "李四（领导干部，监督责任）=通报/1",
+            "李四（领导干部，监督责任）=移送监察机关/4");
 
     String deadline = LocalDate.now(DISTRICT).plusDays(30).toString();
     List<Map<String, Object>> decided = decide(rows, "APPROVE");
@@ -237,6 +258,18 @@ class AccountabilityProcessTest {
     adjustment.put("reason", "积极配合调查");
     assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided, deadline, false)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("适用于该对象");
+    adjustment.put("finalMeasure", "诫勉");
+    Map<String, Object> referral = decided.stream()
+        .filter(row -> "移送监察机关".equals(row.get("proposed"))).findFirst().orElseThrow();
+    referral.put("decision", "OVERRIDE");
+    referral.put("finalMeasure", "诫勉");
+    referral.put("reason", "不移送");
+    assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided, deadline, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("只能同意");
+    referral.put("decision", "APPROVE");
+    adjustment.put("finalMeasure", "纪律处分");
+    assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided, deadline, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("形态");
     adjustment.put("finalMeasure", "诫勉");
     assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided.subList(0, 3), deadline, false)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("缺少措施");
@@ -252,18 +285,24 @@ class AccountabilityProcessTest {
 
     long caseId = caseOf(instance).id();
     assertThat(caseOf(instance).status()).isEqualTo("DECIDED");
+    assertThat(instance).isWaitingAt(Element.DetermineConsequencePeriods.name() + "#multiInstanceBody");
+    long toldSecretary = decidedNotificationsTo("d01sec");
+    runJobs(instance);
     LocalDate today = LocalDate.now(DISTRICT);
+    // the periods of consequences come from the period table alone, one evaluation per decided measure
     assertThat(cases.measures(caseId)).extracting(m -> m.subjectName() + ":" + m.decision() + ":" + m.finalMeasure()
-            + ":" + m.consequenceEndsOn())
-        .containsExactlyInAnyOrder("中共某局党组:APPROVE:通报:null", "张三丰:APPROVE:纪律处分:" + today.plusMonths(12),
-            "张三丰:OVERRIDE:诫勉:" + today.plusMonths(6), "李四:APPROVE:通报:null");
+            + "/" + m.finalForm() + ":" + m.consequenceEndsOn())
+        .containsExactlyInAnyOrder("中共某局党组:APPROVE:通报/1:null", "张三丰:APPROVE:纪律处分/2:" + today.plusMonths(12),
+            "张三丰:OVERRIDE:诫勉/1:" + today.plusMonths(6), "李四:APPROVE:通报/1:null",
+            "李四:APPROVE:移送监察机关/4:null");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+        .decisionDefinitionKey(AccountabilityProcess.PERIOD_DECISION_KEY).count()).isEqualTo(4);
     assertThat(cases.measures(caseId)).filteredOn(m -> "OVERRIDE".equals(m.decision()))
         .singleElement().satisfies(m -> {
           assertThat(m.reason()).isEqualTo("积极配合调查");
           assertThat(m.decidedBy()).isEqualTo("quwei");
         });
 
-    long toldSecretary = decidedNotificationsTo("d01sec");
     runJobs(instance); // subjects notified, no publication, rectification started
     // the secretary is told as the unit's secretary and once more as a subject with a login
     assertThat(decidedNotificationsTo("d01sec")).isEqualTo(toldSecretary + 2);
@@ -418,10 +457,10 @@ class AccountabilityProcessTest {
   /** A case at the committee's approval: one leader (the name given) for the main, one organisation for the other. */
   private ProcessInstance toApproval(String unitCode, String cause, String leader) {
     ProcessInstance instance = toInvestigations(unitCode, cause);
-    completeAs("jiwei", task(instance, Element.InvestigateMain), Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject(leader, "LEADER", "PRINCIPAL", "SERIOUS", false, false, false)))));
-    completeAs("jiwei", task(instance, Element.InvestigateSupervisory), Map.of(Variables.SUPERVISORY_SUBJECTS,
-        spin(List.of(subject("纪检组", "ORGANISATION", "IMPORTANT", "MINOR", false, false, false)))));
+    completeAs("jiwei", task(instance, Element.InvestigateMain), investigation("main", spin(List.of(
+        subject(leader, "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED")))));
+    completeAs("jiwei", task(instance, Element.InvestigateSupervisory), investigation("supervisory",
+        spin(List.of(subject("纪检组", "ORGANISATION", null, "MINOR", "NONE")))));
     runJobs(instance);
     return instance;
   }
