@@ -71,6 +71,7 @@ public class AccountabilityCases {
   private final SelfCheckService selfChecks;
   private final Notifications notifications;
   private final FormRows forms;
+  private final ProcedureRepository procedure;
   private final IdentityService identity;
   private final Clock clock;
 
@@ -78,7 +79,9 @@ public class AccountabilityCases {
   // runtime service) lays out its own tables; this package is the first one Spring scans
   AccountabilityCases(AccountabilityRepository cases, RuntimeService runtime,
       UnitRepository units, RecordManual manual, Escalations escalations, SelfCheckService selfChecks,
-      Notifications notifications, FormRows forms, IdentityService identity, Clock clock) {
+      Notifications notifications, FormRows forms, ProcedureRepository procedure, IdentityService identity,
+      Clock clock) {
+    this.procedure = procedure;
     this.runtime = runtime;
     this.cases = cases;
     this.units = units;
@@ -298,8 +301,12 @@ public class AccountabilityCases {
   @Transactional
   public void notifySubjects(long caseId) {
     AccountabilityCase found = accountabilityCase(caseId);
+    String number = procedure.decision(caseId).map(ProcedureRepository.Decision::number).orElse(null);
     StringBuilder body = new StringBuilder(unitName(found.unitCode()) + "问责案件（" + found.cause()
-        + "）经区委审定，问责措施如下：\n");
+        + "）经区委审定" + (number == null ? "" : "，问责决定书（" + number + "）已送达") + "，问责措施如下：\n");
+    if (number != null) {
+      body.append("对问责决定不服的，可以自收到问责决定书之日起一个月内提出申诉。\n");
+    }
     cases.measures(caseId).forEach(m -> body.append("· ").append(CaseMeasures.subjectLabel(m)).append("：")
         .append(m.finalMeasure()).append("\n"));
     String subject = "【问责】" + unitName(found.unitCode()) + "问责决定";

@@ -36,10 +36,21 @@ public final class AccountabilityProcess {
     InvestigateMain,
     InvestigateSupervisory,
     InvestigationsJoin,
+    StatementAndDefence,
+    ReviewDefence,
     ProposeMeasures,
     ApproveMeasures,
     DetermineConsequencePeriods,
+    IssueDecision,
     NotifySubjects,
+    ExecutionFork,
+    LodgeAppeal,
+    AppealPeriodOver,
+    AppealLodged,
+    ReviewAppeal,
+    RedetermineConsequencePeriods,
+    AppealSettled,
+    ExecutionJoin,
     PublishOrNot,
     DraftNotification,
     ApproveNotification,
@@ -89,6 +100,28 @@ public final class AccountabilityProcess {
     public static final String PROPOSALS = "proposals";
     /** The period decision's single result for one measure: consequenceMonths, periodNote (or null). */
     public static final String CONSEQUENCE_PERIOD = "consequencePeriod";
+    /** The statement and defence task of one subject (local to its instance): the subject's name and charges. */
+    public static final String SUBJECT_NAME = "subjectName";
+    public static final String CHARGES = "charges";
+    /** The subject's answer: a waiver (Boolean), or a statement and its points (dynamic list of {point}). */
+    public static final String DEFENCE_WAIVED = "defenceWaived";
+    public static final String STATEMENT = "statement";
+    public static final String DEFENCE_POINTS = "defencePoints";
+    /** The investigators' review: every point adopted or rejected with a reason (dynamic list). */
+    public static final String DEFENCE_REVIEW = "defenceReview";
+    /** Every subject's statement, as the review form shows it. */
+    public static final String STATEMENTS = "statements";
+    /** The written decision's number (区纪问决〔2026〕1号). */
+    public static final String DECISION_NUMBER = "decisionNumber";
+    /** The unit's answer within the month: APPEAL or NONE; who appeals and why. */
+    public static final String APPEAL = "appeal";
+    public static final String APPELLANT = "appellant";
+    public static final String APPEAL_GROUNDS = "appealGrounds";
+    /** Whether an appeal was lodged (Boolean). */
+    public static final String APPEALED = "appealed";
+    /** The appeal as the review form shows it, and the review: each measure upheld, changed or revoked. */
+    public static final String APPEAL_TEXT = "appealText";
+    public static final String APPEAL_REVIEW = "appealReview";
     /** The proposed measures for the committee's approval: a JSON array (Spin JSON), one row per measure. */
     public static final String MEASURES = "measures";
     /** Whether the committee has the case publicly notified as a typical case (Boolean). */

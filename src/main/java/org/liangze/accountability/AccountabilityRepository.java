@@ -91,6 +91,10 @@ class AccountabilityRepository {
         .optional();
   }
 
+  long caseOfSubject(long subjectId) {
+    return jdbc.sql("select case_id from case_subjects where id = ?").param(subjectId).query(Long.class).single();
+  }
+
   private static CaseSubject subject(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new CaseSubject(rs.getLong("id"), rs.getString("responsibility"), rs.getString("name"),
         rs.getString("user_id"), rs.getString("subject_kind"), rs.getString("tier"), rs.getString("severity"),
@@ -145,7 +149,8 @@ class AccountabilityRepository {
             rs.getString("proposed_measure"), rs.getObject("proposed_form", Integer.class), rs.getString("note"),
             rs.getObject("consequence_months", Integer.class), rs.getString("decision"),
             rs.getString("final_measure"), rs.getObject("final_form", Integer.class), rs.getString("reason"),
-            rs.getString("decided_by"), rs.getObject("consequence_ends_on", LocalDate.class)))
+            rs.getString("decided_by"), rs.getObject("consequence_ends_on", LocalDate.class),
+            rs.getString("appeal_outcome")))
         .list();
   }
 

@@ -10,5 +10,10 @@ import java.time.LocalDate;
 public record CaseMeasure(long id, long subjectId, String subjectName, String subjectKind, String responsibility,
     String category, String proposedMeasure, Integer proposedForm, String note, Integer consequenceMonths,
     String decision, String finalMeasure, Integer finalForm, String reason, String decidedBy,
-    LocalDate consequenceEndsOn) {
+    LocalDate consequenceEndsOn, String appealOutcome) {
+
+  /** Whether the measure still stands (not revoked on appeal). */
+  public boolean inForce() {
+    return decision != null && !"REVOKED".equals(appealOutcome);
+  }
 }

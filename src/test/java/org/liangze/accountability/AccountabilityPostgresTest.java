@@ -145,6 +145,9 @@ class AccountabilityPostgresTest {
         subject("陈小明", "LEADER", "PRINCIPAL", "GRAVE", "LIGHTER")))));
     complete("jiwei", task(instance, Element.InvestigateSupervisory), investigation("supervisory",
         spin(List.of(subject("纪检组", "ORGANISATION", null, "SERIOUS", "HEAVIER")))));
+    taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Element.StatementAndDefence.name())
+        .list().forEach(defence -> complete("jiwei", defence, Map.of(Variables.DEFENCE_WAIVED, true)));
+    complete("jiwei", task(instance, Element.ReviewDefence), Map.of());
     runJobs(instance);
     Task approve = task(instance, Element.ApproveMeasures);
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -117,7 +117,7 @@ class AccountabilityProcessTest {
     if (district.seedIfEmpty(2024)) {
       identitySync.sync();
     }
-    for (String reader : List.of("d02staff", "t01v01staff")) {
+    for (String reader : List.of("d02staff", "t01v01staff", "d01sec")) {
       org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(reader).singleResult();
       user.setPassword(PASSWORD);
       identity.saveUser(user);
@@ -191,7 +191,7 @@ class AccountabilityProcessTest {
   }
 
   @Test
-  void dualInvestigationMeasuresApprovedOrOverriddenRectifiedAndConsequencePeriodsReminded() throws IOException {
+  void dualInvestigationMeasuresApprovedOrOverriddenRectifiedAndConsequencePeriodsReminded() throws Exception {
     ProcessInstance instance = toInvestigations(D01, "检查发现：廉政风险防控流于形式（双查测试）");
     Task main = task(instance, Element.InvestigateMain);
     Task supervisory = task(instance, Element.InvestigateSupervisory);
@@ -225,8 +225,44 @@ class AccountabilityProcessTest {
     Map<String, Object> suspected = subject("李四", "LEADER", "IMPORTANT", "MINOR", "LIGHTER");
     suspected.put("suspectedCrime", true);
     completeAs("jiwei", supervisory, investigation("supervisory", spin(List.of(suspected))));
-    assertThat(instance).isWaitingAt(Element.ProposeMeasures.name() + "#multiInstanceBody");
     long investigated = caseOf(instance).id();
+
+    // 陈述和申辩: one task per subject; a leader with a login answers in person, an organisation by its secretary
+    List<Task> defences = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Element.StatementAndDefence.name()).list();
+    assertThat(defences).extracting(Task::getName).containsExactlyInAnyOrder("陈述和申辩（中共某局党组）",
+        "陈述和申辩（张三丰）", "陈述和申辩（李四）");
+    Task zhang = defences.stream().filter(t -> t.getName().contains("张三丰")).findFirst().orElseThrow();
+    assertThat(zhang.getAssignee()).isEqualTo("d01sec");
+    assertThat((String) taskService.getVariable(zhang.getId(), Variables.CHARGES)).contains("经调查")
+        .contains("张三丰未认真履行职责");
+    Task party = defences.stream().filter(t -> t.getName().contains("党组")).findFirst().orElseThrow();
+    assertThat(party).hasCandidateGroup(Groups.of(Role.SECRETARY, D01));
+    Task li = defences.stream().filter(t -> t.getName().contains("李四")).findFirst().orElseThrow();
+    assertThat(li).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
+    assertThatThrownBy(() -> completeAs("d01sec", zhang, Map.of(Variables.DEFENCE_WAIVED, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("陈述内容");
+    completeAs("d01sec", zhang, Map.of(Variables.STATEMENT, "本人对问题负有责任，但已及时整改", Variables.DEFENCE_POINTS,
+        spin(List.of(Map.of("point", "问题发现后一周内已整改完毕"), Map.of("point", "系前任遗留问题")))));
+    completeAs("d01sec", party, Map.of(Variables.DEFENCE_WAIVED, true));
+    completeAs("jiwei", li, Map.of(Variables.DEFENCE_WAIVED, true));
+    Task review = task(instance, Element.ReviewDefence);
+    assertThat(review).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
+    assertThat((String) taskService.getVariable(review.getId(), Variables.STATEMENTS))
+        .contains("张三丰：本人对问题负有责任").contains("李四：放弃陈述和申辩");
+    List<Map<String, Object>> points = rows(review, Variables.DEFENCE_REVIEW);
+    assertThat(points).extracting(row -> row.get("subject") + ":" + row.get("point"))
+        .containsExactly("张三丰:问题发现后一周内已整改完毕", "张三丰:系前任遗留问题");
+    points.get(0).put("decision", "ADOPT");
+    points.get(0).put("reason", "经核实属实");
+    points.get(1).put("decision", "REJECT");
+    assertThatThrownBy(() -> completeAs("jiwei", review, Map.of(Variables.DEFENCE_REVIEW, spin(points))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("理由");
+    assertThatThrownBy(() -> completeAs("jiwei", review, Map.of(Variables.DEFENCE_REVIEW, spin(points.subList(0, 1)))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("每一条都要答复");
+    points.get(1).put("reason", "其任职期间问题仍持续");
+    completeAs("jiwei", review, Map.of(Variables.DEFENCE_REVIEW, spin(points)));
+    assertThat(instance).isWaitingAt(Element.ProposeMeasures.name() + "#multiInstanceBody");
     assertThat(cases.subjects(investigated)).extracting(s -> s.name() + ":" + s.tier() + ":" + s.grounds())
         .containsExactlyInAnyOrder("中共某局党组:null:NONE", "张三丰:PRINCIPAL:AGGRAVATED", "李四:IMPORTANT:LIGHTER");
     assertThat(cases.view(org.liangze.organisation.Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION)),
@@ -239,7 +275,7 @@ class AccountabilityProcessTest {
 
     Task approve = task(instance, Element.ApproveMeasures);
     assertThat(approve).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
-    List<Map<String, Object>> rows = rows(approve);
+    List<Map<String, Object>> rows = rows(approve, Variables.MEASURES);
     // a Party organisation and a leader in one investigation, a leader with lightening circumstances in the other
     assertThat(rows).extracting(row -> row.get("subject") + "=" + row.get("proposed") + "/" + row.get("form"))
         .containsExactlyInAnyOrder("中共某局党组（党组织，主体责任）=通报/1", "张三丰（领导干部，主体责任）=纪律处分/2",
@@ -309,6 +345,61 @@ class AccountabilityProcessTest {
     assertThat(instance).hasPassed(Element.NotifySubjects.name(), Element.PublicationDone.name());
     assertThat(jdbc.sql("select count(*) from notifications where kind = 'ACCOUNTABILITY_DECIDED' and unit_code = ?")
         .param(D01).query(Long.class).single()).isPositive();
+
+    // 问责决定书: numbered, with subjects, facts, basis, measures and the way to appeal; delivered in the record manual
+    String number = (String) runtimeService.getVariable(instance.getId(), Variables.DECISION_NUMBER);
+    assertThat(number).matches("区纪问决〔\\d{4}〕\\d+号");
+    assertThat(manual.entriesOf(D01)).anyMatch(entry -> entry.summary().contains("送达问责决定书（" + number + "）")
+        && entry.evidence().size() == 1);
+    MvcResult pdf = http.perform(get("/api/accountability-cases/" + caseId + "/decision.pdf")
+        .header("Authorization", basic("d01sec"))).andReturn();
+    assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
+    assertThat(pdf.getResponse().getContentType()).startsWith("application/pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("问责决定书").contains(number).contains("问责对象").contains("事实").contains("依据")
+          .contains("问责方式").contains("申诉途径").contains("张三丰").contains("诫勉").contains("一个月内")
+          .contains("系前任遗留问题").contains("不予采纳");
+    }
+    assertThat(http.perform(get("/api/accountability-cases/" + caseId + "/decision.pdf")
+        .header("Authorization", basic("d02staff"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+    // 申诉 within the month, while the decision is executed: the committee changes a measure, the period follows it
+    Task appeal = task(instance, Element.LodgeAppeal);
+    assertThat(appeal).hasCandidateGroup(Groups.of(Role.SECRETARY, D01));
+    assertThatThrownBy(() -> completeAs("d01sec", appeal, Map.of(Variables.APPEAL, "APPEAL")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("申诉人");
+    completeAs("d01sec", appeal, Map.of(Variables.APPEAL, "APPEAL", Variables.APPELLANT, "张三丰",
+        Variables.APPEAL_GROUNDS, "纪律处分过重，问题已及时整改"));
+    Task reviewAppeal = task(instance, Element.ReviewAppeal);
+    assertThat(reviewAppeal).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
+    List<Map<String, Object>> appealRows = rows(reviewAppeal, Variables.APPEAL_REVIEW);
+    assertThat(appealRows).extracting(row -> (String) row.get("measure"))
+        .containsExactlyInAnyOrder("通报", "纪律处分", "诫勉", "通报");
+    for (Map<String, Object> row : appealRows) {
+      row.put("outcome", "UPHOLD");
+      row.put("reason", "事实清楚，处理恰当");
+      if ("纪律处分".equals(row.get("measure"))) {
+        row.put("outcome", "CHANGE");
+        row.put("newMeasure", "改组");
+      }
+    }
+    assertThatThrownBy(() -> completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("适用于该对象");
+    appealRows.stream().filter(row -> "CHANGE".equals(row.get("outcome"))).forEach(row -> {
+      row.put("newMeasure", "组织调整或组织处理");
+      row.put("newForm", 2);
+      row.put("reason", "及时整改，改为调整职务");
+    });
+    completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows)));
+    runJobs(instance);
+    assertThat(instance).hasPassed(Element.RedetermineConsequencePeriods.name(), Element.AppealSettled.name());
+    assertThat(cases.measures(caseId)).filteredOn(m -> "CHANGED".equals(m.appealOutcome())).singleElement()
+        .satisfies(m -> {
+          assertThat(m.finalMeasure()).isEqualTo("组织调整或组织处理");
+          assertThat(m.consequenceEndsOn()).isEqualTo(today.plusMonths(12));
+        });
     ProcessInstance rectification = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(RectificationProcess.KEY).superProcessInstanceId(instance.getId()).singleResult();
     assertThat(rectification.getBusinessKey()).isEqualTo(instance.getBusinessKey());
@@ -369,6 +460,16 @@ class AccountabilityProcessTest {
     assertThat(page()).doesNotContain(title).as("approved, not yet published");
     runJobs(redacted);
     assertThat(redacted).hasPassed(Element.PublishNotification.name()).isWaitingAt(Element.Rectify.name());
+    // nobody appeals: the appeal period ends after one month by the boundary timer
+    Job appealTimer = management.createJobQuery().processInstanceId(redacted.getId())
+        .activityId(Element.AppealPeriodOver.name()).timers().singleResult();
+    assertThat(appealTimer.getDuedate()).isAfter(Date.from(Instant.now().plus(java.time.Duration.ofDays(27))));
+    ClockUtil.setCurrentTime(Date.from(appealTimer.getDuedate().toInstant().plusSeconds(60)));
+    management.executeJob(appealTimer.getId());
+    runJobs(redacted);
+    ClockUtil.reset();
+    assertThat(redacted).hasPassed(Element.AppealPeriodOver.name(), Element.AppealSettled.name());
+    assertThat(task(redacted, Element.LodgeAppeal)).isNull();
 
     ProcessInstance named = toApproval(D02, "典型案例：公款吃喝（实名通报测试）", "王五一");
     completeAs("quwei", task(named, Element.ApproveMeasures), approval(decide(rows(task(named,
@@ -415,6 +516,8 @@ class AccountabilityProcessTest {
         Variables.NOTIFICATION_COMMENT, "不具有典型性"));
     assertThat(instance).hasPassed(Element.PublicationDone.name()).isWaitingAt(Element.Rectify.name());
     assertThat(instance).hasNotPassed(Element.PublishNotification.name());
+    completeAs("d01sec", task(instance, Element.LodgeAppeal), Map.of(Variables.APPEAL, "NONE"));
+    assertThat(instance).hasPassed(Element.AppealSettled.name());
     assertThat(cases.notificationOf(caseOf(instance).id())).containsEntry("status", "REJECTED");
     assertThat(page()).doesNotContain(title).doesNotContain("赵六");
   }
@@ -461,6 +564,11 @@ class AccountabilityProcessTest {
         subject(leader, "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED")))));
     completeAs("jiwei", task(instance, Element.InvestigateSupervisory), investigation("supervisory",
         spin(List.of(subject("纪检组", "ORGANISATION", null, "MINOR", "NONE")))));
+    for (Task defence : taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Element.StatementAndDefence.name()).list()) {
+      completeAs("jiwei", defence, Map.of(Variables.DEFENCE_WAIVED, true));
+    }
+    completeAs("jiwei", task(instance, Element.ReviewDefence), Map.of());
     runJobs(instance);
     return instance;
   }
@@ -501,7 +609,11 @@ class AccountabilityProcessTest {
   }
 
   private List<Map<String, Object>> rows(Task task) {
-    Object value = taskService.getVariable(task.getId(), Variables.MEASURES);
+    return rows(task, Variables.MEASURES);
+  }
+
+  private List<Map<String, Object>> rows(Task task, String variable) {
+    Object value = taskService.getVariable(task.getId(), variable);
     try {
       return json.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() { });
     } catch (IOException e) {

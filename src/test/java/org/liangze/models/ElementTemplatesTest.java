@@ -34,7 +34,7 @@ class ElementTemplatesTest {
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
             "sendEscalationDigests", "publishList",
-            "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "notifyCaseSubjects",
+            "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "issueCaseDecision", "notifyCaseSubjects",
             "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();
   }
