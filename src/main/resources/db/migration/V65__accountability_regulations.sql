@@ -88,3 +88,12 @@ alter table case_measures add column appeal_reason varchar(2000);
 alter table case_measures add column measure_before_appeal varchar(32);
 alter table case_measures add constraint case_measures_appeal_outcome_valid
   check (appeal_outcome is null or appeal_outcome in ('UPHELD', 'CHANGED', 'REVOKED'));
+
+-- a public notice's aliases (张某, 张某甲, …) and the real names they stand for, so the text with real names is
+-- restored from the mapping, never by guessing back from a redacted name
+create table notice_aliases (
+  case_id             bigint         not null references accountability_cases (id),
+  alias               varchar(100)   not null,
+  real_name           varchar(100)   not null,
+  primary key (case_id, alias)
+);

@@ -56,7 +56,6 @@ public class AccountabilityCases {
   private static final Logger log = LoggerFactory.getLogger(AccountabilityCases.class);
   static final int MAX_CAUSE = 500;
   static final int MAX_TEXT = 2000;
-  static final int MAX_NOTIFICATION = 8000;
   /** Camunda keeps a String variable in a 4,000-character column. */
   static final int MAX_DOSSIER_VARIABLE = 3500;
   static final int EVIDENCE_MONTHS = 6;
@@ -319,81 +318,6 @@ public class AccountabilityCases {
             body.toString(), found.unitCode(), null));
   }
 
-  // --- public notification
-
-  record Draft(String title, String text) {
-  }
-
-  /** The platform's draft of the public notification: leaders' names redacted (张三丰 → 张某某). */
-  public Draft draftNotification(long caseId) {
-    AccountabilityCase found = accountabilityCase(caseId);
-    String unitName = unitName(found.unitCode());
-    StringBuilder text = new StringBuilder("经查，" + unitName + "存在以下问题：" + found.cause()
-        + "。依据《中国共产党问责条例》，经区委审定，对相关责任主体作出如下处理：\n");
-    for (CaseMeasure m : cases.measures(caseId)) {
-      String name = "LEADER".equals(m.subjectKind()) ? redact(m.subjectName()) : m.subjectName();
-      text.append("· ").append(name).append("（").append("MAIN".equals(m.responsibility()) ? "主体责任" : "监督责任")
-          .append("）：").append(m.finalMeasure()).append("。\n");
-    }
-    text.append("各单位要引以为戒，切实扛起管党治党政治责任。");
-    return new Draft("关于" + unitName + "问责典型案例的通报", text.toString());
-  }
-
-  /** 张三丰 → 张某某, 李四 → 李某: the surname stays, every other character becomes 某. */
-  static String redact(String name) {
-    String stripped = name.strip();
-    if (stripped.length() <= 1) {
-      return "某";
-    }
-    return stripped.charAt(0) + "某".repeat(stripped.length() - 1);
-  }
-
-  /**
-   * The commission's edited draft: it must not name a leader (the redacted form is used); the text with real names
-   * is kept apart, for the committee to approve or not.
-   */
-  @Transactional
-  public void saveDraft(long caseId, String title, String text, String by) {
-    String cleanTitle = required(text(title, 200, "标题过长，最多200字"), "请填写通报标题");
-    String redacted = required(text(text, MAX_NOTIFICATION, "通报正文过长，最多" + MAX_NOTIFICATION + "字"), "请填写通报正文");
-    String real = redacted;
-    for (CaseSubject subject : cases.subjects(caseId)) {
-      if (!"LEADER".equals(subject.kind())) {
-        continue;
-      }
-      if (subject.name().length() > 1 && (redacted.contains(subject.name()) || cleanTitle.contains(subject.name()))) {
-        throw new InvalidInputException("通报稿不得出现真实姓名（" + redact(subject.name()) + "），请使用化名");
-      }
-      real = real.replace(redact(subject.name()), subject.name());
-    }
-    cases.saveDraft(caseId, cleanTitle, redacted, real, by);
-  }
-
-  /** The committee approves the draft (optionally with real names) or rejects it with a reason. */
-  @Transactional
-  public String decideNotification(long caseId, Object decision, Object realNames, String comment, String by) {
-    String text = text(comment, MAX_TEXT, "意见过长，最多" + MAX_TEXT + "字");
-    if ("APPROVE".equals(decision)) {
-      cases.decideNotification(caseId, "APPROVED", Boolean.TRUE.equals(realNames), by, null);
-    } else if ("REJECT".equals(decision)) {
-      cases.decideNotification(caseId, "REJECTED", false, by, required(text, "不同意公开通报时请写明理由"));
-    } else {
-      throw new InvalidInputException("请选择“同意公开通报”或“不同意公开通报”");
-    }
-    return (String) decision;
-  }
-
-  /** Publishes an approved notification (idempotent). */
-  @Transactional
-  public void publish(long caseId) {
-    cases.publish(caseId, clock.instant());
-  }
-
-  /** Published notifications, for every logged-in user of the district. */
-  public List<PublicNotification> published() {
-    return cases.published();
-  }
-
   // --- rectification
 
   /** The committee's rectification requirement and deadline (after today), normalised to "yyyy-MM-dd". */
@@ -448,10 +372,6 @@ public class AccountabilityCases {
 
   public List<CaseSubject> subjects(long caseId) {
     return cases.subjects(caseId);
-  }
-
-  public Map<String, Object> notificationOf(long caseId) {
-    return Map.of("status", cases.notificationStatus(caseId).orElse("NONE"));
   }
 
   public String unitName(String unitCode) {

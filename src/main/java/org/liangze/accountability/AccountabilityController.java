@@ -21,10 +21,13 @@ class AccountabilityController {
 
   private final AccountabilityCases cases;
   private final CaseDecisions decisions;
+  private final PublicNotices notices;
   private final Officials officials;
 
-  AccountabilityController(AccountabilityCases cases, CaseDecisions decisions, Officials officials) {
+  AccountabilityController(AccountabilityCases cases, CaseDecisions decisions, PublicNotices notices,
+      Officials officials) {
     this.cases = cases;
+    this.notices = notices;
     this.decisions = decisions;
     this.officials = officials;
   }
@@ -57,6 +60,6 @@ class AccountabilityController {
 
   @GetMapping("/public-notifications")
   List<PublicNotification> publicNotifications() {
-    return cases.published();
+    return notices.published();
   }
 }

@@ -171,10 +171,12 @@ final class AccountabilityDelegates {
   static class ApproveMeasures extends CompletionListener {
     private final AccountabilityCases cases;
     private final CaseMeasures measures;
+    private final PublicNotices notices;
 
-    ApproveMeasures(AccountabilityCases cases, CaseMeasures measures) {
+    ApproveMeasures(AccountabilityCases cases, CaseMeasures measures, PublicNotices notices) {
       this.cases = cases;
       this.measures = measures;
+      this.notices = notices;
     }
 
     @Override
@@ -190,7 +192,7 @@ final class AccountabilityDelegates {
       boolean publish = Boolean.TRUE.equals(execution.getVariable(Variables.PUBLISH));
       execution.setVariable(Variables.PUBLISH, publish);
       if (publish) {
-        AccountabilityCases.Draft draft = cases.draftNotification(caseId);
+        PublicNotices.Draft draft = notices.draft(caseId);
         execution.setVariable(Variables.NOTIFICATION_TITLE, draft.title());
         execution.setVariable(Variables.NOTIFICATION_TEXT, draft.text());
       }
@@ -236,9 +238,9 @@ final class AccountabilityDelegates {
   @Component("saveNotificationDraft")
   @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_TITLE, Variables.NOTIFICATION_TEXT})
   static class SaveDraft extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final PublicNotices cases;
 
-    SaveDraft(AccountabilityCases cases) {
+    SaveDraft(PublicNotices cases) {
       this.cases = cases;
     }
 
@@ -254,15 +256,15 @@ final class AccountabilityDelegates {
   @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_DECISION, Variables.REAL_NAMES,
       Variables.NOTIFICATION_COMMENT})
   static class DecideNotification extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final PublicNotices cases;
 
-    DecideNotification(AccountabilityCases cases) {
+    DecideNotification(PublicNotices cases) {
       this.cases = cases;
     }
 
     @Override
     protected void completed(DelegateExecution execution) {
-      cases.decideNotification(caseId(execution), execution.getVariable(Variables.NOTIFICATION_DECISION),
+      cases.decide(caseId(execution), execution.getVariable(Variables.NOTIFICATION_DECISION),
           execution.getVariable(Variables.REAL_NAMES), (String) execution.getVariable(Variables.NOTIFICATION_COMMENT),
           currentUser(execution));
     }
@@ -272,9 +274,9 @@ final class AccountabilityDelegates {
   @Component("publishCaseNotification")
   @DelegateInputs({Variables.CASE_ID})
   static class Publish implements JavaDelegate {
-    private final AccountabilityCases cases;
+    private final PublicNotices cases;
 
-    Publish(AccountabilityCases cases) {
+    Publish(PublicNotices cases) {
       this.cases = cases;
     }
 

@@ -100,6 +100,7 @@ class AccountabilityProcessTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired AccountabilityCases cases;
+  @Autowired PublicNotices notices;
   @Autowired RecordManual manual;
   @Autowired IdentityService identity;
   @Autowired TaskService taskService;
@@ -487,7 +488,7 @@ class AccountabilityProcessTest {
     String page = page();
     assertThat(page).contains(title).contains("张某某").contains("（此稿经区纪委监委修改）").doesNotContain("张三丰")
         .contains("王五一");
-    List<PublicNotification> published = cases.published();
+    List<PublicNotification> published = notices.published();
     assertThat(published).extracting(PublicNotification::text)
         .anyMatch(t -> t.contains("张某某")).noneMatch(t -> t.contains("张三丰")).anyMatch(t -> t.contains("王五一"));
     MvcResult api = http.perform(get("/api/public-notifications").header("Authorization", basic("t01v01staff")))
@@ -518,7 +519,7 @@ class AccountabilityProcessTest {
     assertThat(instance).hasNotPassed(Element.PublishNotification.name());
     completeAs("d01sec", task(instance, Element.LodgeAppeal), Map.of(Variables.APPEAL, "NONE"));
     assertThat(instance).hasPassed(Element.AppealSettled.name());
-    assertThat(cases.notificationOf(caseOf(instance).id())).containsEntry("status", "REJECTED");
+    assertThat(notices.statusOf(caseOf(instance).id())).containsEntry("status", "REJECTED");
     assertThat(page()).doesNotContain(title).doesNotContain("赵六");
   }
 
