@@ -1,24 +1,19 @@
 package org.liangze.accountability;
 
-import static org.liangze.accountability.FormRows.oneOf;
 import static org.liangze.accountability.FormRows.required;
 import static org.liangze.accountability.FormRows.text;
 
 import org.liangze.escalation.AccountabilityRequested;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.accountability.AccountabilityProcess.Variables;
 import org.liangze.escalation.EscalationStep;
@@ -69,17 +64,14 @@ public class AccountabilityCases {
   private final Escalations escalations;
   private final SelfCheckService selfChecks;
   private final Notifications notifications;
-  private final FormRows forms;
   private final ProcedureRepository procedure;
-  private final IdentityService identity;
   private final Clock clock;
 
   // the repository comes first: resolving it runs the Flyway migrations before the engine (created for the
   // runtime service) lays out its own tables; this package is the first one Spring scans
   AccountabilityCases(AccountabilityRepository cases, RuntimeService runtime,
       UnitRepository units, RecordManual manual, Escalations escalations, SelfCheckService selfChecks,
-      Notifications notifications, FormRows forms, ProcedureRepository procedure, IdentityService identity,
-      Clock clock) {
+      Notifications notifications, ProcedureRepository procedure, Clock clock) {
     this.procedure = procedure;
     this.runtime = runtime;
     this.cases = cases;
@@ -88,8 +80,6 @@ public class AccountabilityCases {
     this.escalations = escalations;
     this.selfChecks = selfChecks;
     this.notifications = notifications;
-    this.forms = forms;
-    this.identity = identity;
     this.clock = clock;
   }
 
@@ -239,62 +229,6 @@ public class AccountabilityCases {
   }
 
   // --- investigations
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record SubjectRow(String name, String userId, String kind, String tier, String severity, String grounds,
-      Boolean suspectedCrime, String finding) {
-  }
-
-  static final Set<String> GROUNDS = java.util.Arrays.stream(Grounds.values()).map(Grounds::name)
-      .collect(java.util.stream.Collectors.toSet());
-
-  /**
-   * One investigation: its facts, findings and evidence, and its subjects, each named, with a kind, a tier (a
-   * leader only), a severity, the grounds to lighten, reduce, aggravate, not hold accountable or exempt, whether an
-   * offence is suspected, and the responsibility found; stored for the case.
-   */
-  @Transactional
-  public List<CaseSubject> recordInvestigation(long caseId, String responsibility, String facts, String findings,
-      String evidence, Object value, String by) {
-    String label = "MAIN".equals(responsibility) ? "主体责任调查" : "监督责任调查";
-    String cleanFacts = required(text(facts, 4000, label + "：调查事实过长，最多4000字"), label + "：请写明调查认定的事实");
-    String cleanFindings = required(text(findings, 4000, label + "：调查结论过长，最多4000字"), label + "：请写明调查结论");
-    String cleanEvidence = text(evidence, 4000, label + "：证据材料说明过长，最多4000字");
-    List<SubjectRow> rows = forms.rows(value, SubjectRow.class, label + "的问责对象格式不正确，请在表单中逐项填写");
-    if (rows.isEmpty()) {
-      throw new InvalidInputException(label + "：请至少填写一个问责对象（党组织或领导干部）");
-    }
-    List<CaseSubject> subjects = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      SubjectRow row = rows.get(i);
-      String where = label + "第" + (i + 1) + "个对象";
-      if (row == null || row.name() == null || row.name().isBlank()) {
-        throw new InvalidInputException(where + "：请填写名称或姓名");
-      }
-      if (row.name().strip().length() > 100) {
-        throw new InvalidInputException(where + "：名称过长，最多100字");
-      }
-      String kind = oneOf(row.kind(), Set.of("ORGANISATION", "LEADER"), where + "：请选择党组织或领导干部");
-      String tier = null;
-      if ("LEADER".equals(kind)) {
-        tier = oneOf(row.tier(), Set.of("PRINCIPAL", "IMPORTANT"), where + "：请选择领导责任（主要领导责任或重要领导责任）");
-      }
-      String severity = oneOf(row.severity(), Set.of("MINOR", "SERIOUS", "GRAVE"), where + "：请选择情节轻重");
-      String grounds = row.grounds() == null || row.grounds().isBlank() ? Grounds.NONE.name()
-          : oneOf(row.grounds(), GROUNDS, where + "：请选择从轻、减轻、从重、加重、不予问责或免予问责情节");
-      String finding = text(row.finding(), MAX_TEXT, where + "：应负责任的认定过长，最多" + MAX_TEXT + "字");
-      String userId = "LEADER".equals(kind) && row.userId() != null && !row.userId().isBlank() ? row.userId().strip()
-          : null;
-      if (userId != null && identity.createUserQuery().userId(userId).count() == 0) {
-        throw new InvalidInputException(where + "：平台账号不存在：" + userId);
-      }
-      subjects.add(new CaseSubject(null, responsibility, row.name().strip(), userId, kind, tier, severity, grounds,
-          "LEADER".equals(kind) && Boolean.TRUE.equals(row.suspectedCrime()), finding));
-    }
-    cases.saveInvestigation(caseId, responsibility, cleanFacts, cleanFindings, cleanEvidence, by);
-    cases.replaceSubjects(caseId, responsibility, subjects);
-    return subjects;
-  }
 
   /** Tells the unit's secretary and inspector the decided measures, and every subject with a platform login. */
   @Transactional

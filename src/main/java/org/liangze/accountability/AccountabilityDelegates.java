@@ -90,9 +90,9 @@ final class AccountabilityDelegates {
   @DelegateInputs({Variables.CASE_ID, Variables.MAIN_FACTS, Variables.MAIN_FINDINGS, Variables.MAIN_EVIDENCE,
       Variables.MAIN_SUBJECTS})
   static class MainSubjects extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final Investigations cases;
 
-    MainSubjects(AccountabilityCases cases) {
+    MainSubjects(Investigations cases) {
       this.cases = cases;
     }
 
@@ -110,9 +110,9 @@ final class AccountabilityDelegates {
   @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_FACTS, Variables.SUPERVISORY_FINDINGS,
       Variables.SUPERVISORY_EVIDENCE, Variables.SUPERVISORY_SUBJECTS})
   static class SupervisorySubjects extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final Investigations cases;
 
-    SupervisorySubjects(AccountabilityCases cases) {
+    SupervisorySubjects(Investigations cases) {
       this.cases = cases;
     }
 
