@@ -171,6 +171,13 @@ class AccountabilityRepository {
         .update();
   }
 
+  /** When the measure was decided (approved, overridden, or changed on appeal). */
+  Optional<Instant> decidedAt(long measureId) {
+    return jdbc.sql("select decided_at from case_measures where id = ?").param(measureId)
+        .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional().filter(java.util.Objects::nonNull)
+        .map(OffsetDateTime::toInstant);
+  }
+
   /** The period of consequences the decision table gave the final measure (null: none). */
   void setConsequencePeriod(long measureId, Integer months, LocalDate endsOn) {
     jdbc.sql("update case_measures set consequence_months = ?, consequence_ends_on = ? where id = ?")

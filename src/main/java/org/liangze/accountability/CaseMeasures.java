@@ -178,11 +178,16 @@ public class CaseMeasures {
         .orElseThrow(() -> new NotFoundException("问责措施不存在：" + measureId));
   }
 
-  /** The period decision's months for a measure (none: no period), counted from today. */
+  /**
+   * The period decision's months for a measure (none: no period), counted from the day the measure was decided (by
+   * the committee, or on appeal), whenever the decision's job runs.
+   */
   @Transactional
   public void recordConsequencePeriod(long measureId, Object months) {
     Integer value = months instanceof Number n ? n.intValue() : null;
-    cases.setConsequencePeriod(measureId, value, value == null ? null : LocalDate.now(clock).plusMonths(value));
+    LocalDate decided = cases.decidedAt(measureId).map(at -> LocalDate.ofInstant(at, clock.getZone()))
+        .orElseGet(() -> LocalDate.now(clock));
+    cases.setConsequencePeriod(measureId, value, value == null ? null : decided.plusMonths(value));
   }
 
   /** The measures whose period of consequences ends some day: one reminder each. */

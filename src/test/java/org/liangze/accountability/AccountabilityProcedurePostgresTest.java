@@ -155,6 +155,8 @@ class AccountabilityProcedurePostgresTest {
     complete("quwei", approve, Map.of(Variables.MEASURES, spin(measures),
         Variables.RECTIFICATION_REQUIREMENT, "健全廉政风险防控机制",
         Variables.RECTIFICATION_DEADLINE, decided.toLocalDate().plusDays(30).toString(), Variables.PUBLISH, true));
+    // the jobs after the decision run the next day: the periods still count from the day of the decision
+    at(decided.plusDays(1));
     runJobs(instance);
 
     // 问责决定书: numbered, delivered into the record manual, downloadable by the unit
