@@ -85,6 +85,23 @@ final class AccountabilityDelegates {
     }
   }
 
+  /** Start of an investigation: the unit's leading people, to choose a leader subject's platform user from. */
+  @Component("prepareInvestigation")
+  @DelegateInputs({Variables.UNIT_CODE})
+  static class PrepareInvestigation implements ExecutionListener {
+    private final Investigations investigations;
+
+    PrepareInvestigation(Investigations investigations) {
+      this.investigations = investigations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariable(Variables.UNIT_PEOPLE,
+          investigations.peopleOf((String) execution.getVariable(Variables.UNIT_CODE)));
+    }
+  }
+
   /** End of the main-responsibility investigation: its facts, findings and subjects, checked and stored. */
   @Component("recordMainSubjects")
   @DelegateInputs({Variables.CASE_ID, Variables.MAIN_FACTS, Variables.MAIN_FINDINGS, Variables.MAIN_EVIDENCE,

@@ -94,6 +94,8 @@ public final class AccountabilityProcess {
     public static final String SUPERVISORY_FACTS = "supervisoryFacts";
     public static final String SUPERVISORY_FINDINGS = "supervisoryFindings";
     public static final String SUPERVISORY_EVIDENCE = "supervisoryEvidence";
+    /** The unit's leading people the investigation forms offer for a leader subject (JSON list of label, value). */
+    public static final String UNIT_PEOPLE = "unitPeople";
     /** The element variable of the measures decision: one subject's id (Long). */
     public static final String SUBJECT_ID = "subjectId";
     /** The measures decision's result list for one subject. */

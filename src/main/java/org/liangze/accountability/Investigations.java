@@ -29,6 +29,26 @@ public class Investigations {
     this.identity = identity;
   }
 
+  /**
+   * The unit's leading people with a platform login (secretary, team members, discipline inspector), as the
+   * investigation forms offer them for a leader subject: a name and post to choose, never a login to type.
+   */
+  public org.camunda.bpm.engine.variable.value.TypedValue peopleOf(String unitCode) {
+    java.util.Map<String, String> people = new java.util.LinkedHashMap<>();
+    for (org.liangze.organisation.Role role : List.of(org.liangze.organisation.Role.SECRETARY,
+        org.liangze.organisation.Role.TEAM_MEMBER, org.liangze.organisation.Role.INSPECTOR)) {
+      identity.createUserQuery().memberOfGroup(org.liangze.organisation.Groups.of(role, unitCode)).orderByUserId()
+          .asc().list().forEach(user -> people.putIfAbsent(user.getId(),
+              (blank(user.getLastName()) + blank(user.getFirstName())).strip() + "（" + role.label() + "）"));
+    }
+    return forms.jsonVariable(people.entrySet().stream()
+        .map(person -> java.util.Map.of("label", person.getValue(), "value", person.getKey())).toList());
+  }
+
+  private static String blank(String text) {
+    return text == null ? "" : text;
+  }
+
   @JsonIgnoreProperties(ignoreUnknown = true)
   record SubjectRow(String name, String userId, String kind, String tier, String severity, String grounds,
       Boolean suspectedCrime, String finding) {

@@ -125,6 +125,37 @@ class AccountabilityDecisionBrowserTest {
     }
     String instance = started.processInstanceId();
     complete("jiwei", taskOf(instance, Element.VerifyCase), Map.of(Variables.DECISION, "OPEN"));
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    // the commission names a leader subject's platform user by choosing a name and post, never typing a login
+    taskOf(instance, Element.InvestigateMain);
+    login(wait, base, "jiwei");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')]//*[contains(.,'主体责任调查')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")))
+        .click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    WebElement kind = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.),'对象类别')]"
+            + "/ancestor::div[contains(@class,'fjs-form-field')][1]")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", kind);
+    wait.until(ExpectedConditions.elementToBeClickable(kind.findElement(
+        By.xpath(".//*[contains(@class,'fjs-input-group')]")))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(kind.findElement(
+        By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='领导干部']")))).click();
+    WebElement person = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.),'对应平台用户')]"
+            + "/ancestor::div[contains(@class,'fjs-form-field')][1]")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", person);
+    wait.until(ExpectedConditions.elementToBeClickable(person.findElement(
+        By.xpath(".//*[contains(@class,'fjs-input-group')]")))).click();
+    WebElement secretary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),'（党组织书记）')]")));
+    screenshot("accountability-00-investigation-form");
+    assertThat(secretary.getText()).endsWith("（党组织书记）");
+    browser.manage().deleteAllCookies();
     complete("jiwei", taskOf(instance, Element.InvestigateMain), investigation("main", spin(List.of(
         subject("王明", "LEADER", "PRINCIPAL", "SERIOUS", "NONE")))));
     complete("jiwei", taskOf(instance, Element.InvestigateSupervisory), investigation("supervisory", spin(List.of(
@@ -139,8 +170,6 @@ class AccountabilityDecisionBrowserTest {
     taskService.setVariable(approval.getId(), Variables.RECTIFICATION_DEADLINE,
         LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
 
-    String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
     login(wait, base, "quwei");
     WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')]//*[contains(.,'区委审定问责措施')]")));
