@@ -1,31 +1,21 @@
 package org.liangze.accountability;
 
+import static org.liangze.accountability.FormRows.required;
+import static org.liangze.accountability.FormRows.text;
+
 import org.liangze.escalation.AccountabilityRequested;
 import org.liangze.escalation.AccountabilityRequests;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.liangze.accountability.AccountabilityProcess.Variables;
 import org.liangze.escalation.EscalationStep;
 import org.liangze.escalation.Escalations;
@@ -62,47 +52,37 @@ public class AccountabilityCases {
   private static final Logger log = LoggerFactory.getLogger(AccountabilityCases.class);
   static final int MAX_CAUSE = 500;
   static final int MAX_TEXT = 2000;
-  static final int MAX_NOTIFICATION = 8000;
   /** Camunda keeps a String variable in a 4,000-character column. */
   static final int MAX_DOSSIER_VARIABLE = 3500;
   static final int EVIDENCE_MONTHS = 6;
-  static final Set<String> ORGANISATION_MEASURES = Set.of("检查", "通报", "改组");
-  static final Set<String> LEADER_MEASURES = Set.of("通报", "诫勉", "组织调整或组织处理", "纪律处分");
-  /** Periods of consequences of a measure the committee put in place of the proposal. */
-  static final Map<String, Integer> CONSEQUENCE_MONTHS = Map.of("诫勉", 6, "组织调整或组织处理", 12, "纪律处分", 12);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final RuntimeService runtime;
-  private final DecisionService decisions;
   private final AccountabilityRepository cases;
   private final UnitRepository units;
   private final RecordManual manual;
   private final Escalations escalations;
   private final SelfCheckService selfChecks;
   private final Notifications notifications;
-  private final ObjectMapper json;
-  private final IdentityService identity;
+  private final ProcedureRepository procedure;
   private final Clock clock;
   private final AccountabilityRequests requests;
 
   // the repository comes first: resolving it runs the Flyway migrations before the engine (created for the
   // runtime service) lays out its own tables; this package is the first one Spring scans
-  AccountabilityCases(AccountabilityRepository cases, RuntimeService runtime, DecisionService decisions,
+  AccountabilityCases(AccountabilityRepository cases, RuntimeService runtime,
       UnitRepository units, RecordManual manual, Escalations escalations, SelfCheckService selfChecks,
-      Notifications notifications, ObjectMapper json, IdentityService identity, Clock clock,
-      AccountabilityRequests requests) {
+      Notifications notifications, ProcedureRepository procedure, Clock clock, AccountabilityRequests requests) {
     this.requests = requests;
+    this.procedure = procedure;
     this.runtime = runtime;
-    this.decisions = decisions;
     this.cases = cases;
     this.units = units;
     this.manual = manual;
     this.escalations = escalations;
     this.selfChecks = selfChecks;
     this.notifications = notifications;
-    this.json = json;
-    this.identity = identity;
     this.clock = clock;
   }
 
@@ -253,182 +233,17 @@ public class AccountabilityCases {
 
   // --- investigations
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record SubjectRow(String name, String userId, String kind, String tier, String severity, Boolean lightening,
-      Boolean aggravating, Boolean repeat) {
-  }
-
-  /** One investigation's subjects: each named, with a kind, tier and severity; stored for the case. */
-  @Transactional
-  public List<CaseSubject> recordSubjects(long caseId, String responsibility, Object value) {
-    String label = "MAIN".equals(responsibility) ? "主体责任调查" : "监督责任调查";
-    List<SubjectRow> rows = rows(value, SubjectRow.class, label + "的问责对象格式不正确，请在表单中逐项填写");
-    if (rows.isEmpty()) {
-      throw new InvalidInputException(label + "：请至少填写一个问责对象（党组织或领导干部）");
-    }
-    List<CaseSubject> subjects = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      SubjectRow row = rows.get(i);
-      String where = label + "第" + (i + 1) + "个对象";
-      if (row == null || row.name() == null || row.name().isBlank()) {
-        throw new InvalidInputException(where + "：请填写名称或姓名");
-      }
-      if (row.name().strip().length() > 100) {
-        throw new InvalidInputException(where + "：名称过长，最多100字");
-      }
-      String kind = oneOf(row.kind(), Set.of("ORGANISATION", "LEADER"), where + "：请选择党组织或领导干部");
-      String tier = oneOf(row.tier(), Set.of("OVERALL", "PRINCIPAL", "IMPORTANT"), where + "：请选择领导责任层级");
-      String severity = oneOf(row.severity(), Set.of("MINOR", "SERIOUS", "GRAVE"), where + "：请选择情节轻重");
-      String userId = row.userId() == null || row.userId().isBlank() ? null : row.userId().strip();
-      if (userId != null && identity.createUserQuery().userId(userId).count() == 0) {
-        throw new InvalidInputException(where + "：平台账号不存在：" + userId);
-      }
-      subjects.add(new CaseSubject(null, responsibility, row.name().strip(), userId, kind, tier, severity,
-          Boolean.TRUE.equals(row.lightening()), Boolean.TRUE.equals(row.aggravating()),
-          Boolean.TRUE.equals(row.repeat())));
-    }
-    cases.replaceSubjects(caseId, responsibility, subjects);
-    return subjects;
-  }
-
-  // --- measures
-
-  /** One row of the approval form's dynamic list. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record MeasureRow(Long measureId, String subject, String proposed, Integer form, String note, String decision,
-      String finalMeasure, String reason) {
-  }
-
-  /**
-   * The decision table's proposals for every subject of both investigations, stored (once: a retry proposes
-   * nothing twice) and returned as the approval form's rows.
-   */
-  @Transactional
-  public TypedValue proposeMeasures(long caseId) {
-    if (!cases.hasMeasures(caseId)) {
-      for (CaseSubject subject : cases.subjects(caseId)) {
-        for (Proposal proposal : propose(subject)) {
-          cases.insertMeasure(caseId, subject.id(), proposal.measure(), proposal.form(), proposal.note(),
-              proposal.consequenceMonths());
-        }
-      }
-    }
-    List<MeasureRow> rows = cases.measures(caseId).stream()
-        .map(m -> new MeasureRow(m.id(), subjectLabel(m), m.proposedMeasure(), m.proposedForm(), m.note(), null,
-            null, null))
-        .toList();
-    return jsonVariable(rows);
-  }
-
-  /** What the decision table proposes for one subject. */
-  public record Proposal(String measure, int form, String note, Integer consequenceMonths) {
-  }
-
-  public List<Proposal> propose(CaseSubject subject) {
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("subjectKind", subject.kind());
-    inputs.put("responsibility", subject.responsibility());
-    inputs.put("tier", subject.tier());
-    inputs.put("severity", subject.severity());
-    inputs.put("lightening", subject.lightening());
-    inputs.put("aggravating", subject.aggravating());
-    inputs.put("repeat", subject.repeat());
-    List<Proposal> proposals = new ArrayList<>();
-    for (DmnDecisionRuleResult entry : decisions.evaluateDecisionTableByKey(AccountabilityProcess.DECISION_KEY,
-        inputs)) {
-      Number months = (Number) entry.getEntryMap().get("consequenceMonths");
-      proposals.add(new Proposal(entry.getEntry("measure"), ((Number) entry.getEntry("form")).intValue(),
-          entry.getEntry("note"), months == null ? null : months.intValue()));
-    }
-    return proposals;
-  }
-
-  private static String subjectLabel(CaseMeasure measure) {
-    return measure.subjectName() + "（" + ("LEADER".equals(measure.subjectKind()) ? "领导干部" : "党组织") + "，"
-        + ("MAIN".equals(measure.responsibility()) ? "主体责任" : "监督责任") + "）";
-  }
-
-  /**
-   * The committee's decision on every proposed measure: approved as proposed, or overridden by another measure of
-   * the subject's kind with a reason. A measure with a period of consequences gets its end date.
-   */
-  @Transactional
-  public void approveMeasures(long caseId, Object value, String by) {
-    List<MeasureRow> rows = rows(value, MeasureRow.class, "问责措施格式不正确，请在表单中逐项审定");
-    Map<Long, CaseMeasure> proposed = new LinkedHashMap<>();
-    cases.measures(caseId).forEach(m -> proposed.put(m.id(), m));
-    Map<Long, MeasureRow> decided = new LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      MeasureRow row = rows.get(i);
-      String where = "第" + (i + 1) + "项措施";
-      if (row == null || row.measureId() == null || !proposed.containsKey(row.measureId())
-          || decided.put(row.measureId(), row) != null) {
-        throw new InvalidInputException(where + "不是本案的建议措施，请刷新后重新审定");
-      }
-      CaseMeasure measure = proposed.get(row.measureId());
-      where += "（" + subjectLabel(measure) + "：" + measure.proposedMeasure() + "）";
-      if ("OVERRIDE".equals(row.decision())) {
-        Set<String> allowed = "LEADER".equals(measure.subjectKind()) ? LEADER_MEASURES : ORGANISATION_MEASURES;
-        if (row.finalMeasure() == null || !allowed.contains(row.finalMeasure().strip())) {
-          throw new InvalidInputException(where + "：改为其他措施时请选择适用于该对象的措施");
-        }
-        required(text(row.reason(), MAX_TEXT, where + "：理由过长，最多" + MAX_TEXT + "字"),
-            where + "：改变建议措施必须写明理由");
-      } else if (!"APPROVE".equals(row.decision())) {
-        throw new InvalidInputException(where + "：请选择“同意”或“改为其他措施”");
-      }
-    }
-    for (CaseMeasure measure : proposed.values()) {
-      if (!decided.containsKey(measure.id())) {
-        throw new InvalidInputException("缺少措施：" + subjectLabel(measure) + "：" + measure.proposedMeasure()
-            + "，每一项建议措施都要审定");
-      }
-    }
-    Instant now = clock.instant();
-    LocalDate today = LocalDate.now(clock);
-    for (MeasureRow row : decided.values()) {
-      CaseMeasure measure = proposed.get(row.measureId());
-      boolean override = "OVERRIDE".equals(row.decision());
-      String finalMeasure = override ? row.finalMeasure().strip() : measure.proposedMeasure();
-      Integer months = finalMeasure.equals(measure.proposedMeasure()) ? measure.consequenceMonths()
-          : CONSEQUENCE_MONTHS.get(finalMeasure);
-      cases.decideMeasure(measure.id(), override ? "OVERRIDE" : "APPROVE", finalMeasure,
-          text(row.reason(), MAX_TEXT, "理由过长"), by, now, months == null ? null : today.plusMonths(months));
-    }
-    cases.setStatus(caseId, "DECIDED", null);
-  }
-
-  /** The measures whose period of consequences ends some day: one reminder each. */
-  public List<Long> consequencesOf(Object caseId) {
-    return cases.measures(((Number) caseId).longValue()).stream().filter(m -> m.consequenceEndsOn() != null)
-        .map(CaseMeasure::id).toList();
-  }
-
-  /** When a measure's period of consequences ends: 09:00 that day, in the district's time zone. */
-  public Date consequenceEndOf(Object measureId) {
-    return Date.from(measure(((Number) measureId).longValue()).consequenceEndsOn().atTime(9, 0).atZone(zone())
-        .toInstant());
-  }
-
-  /** Tells the commission that a measure's period of consequences has ended. */
-  @Transactional
-  public void remindConsequenceEnd(long caseId, long measureId) {
-    AccountabilityCase found = accountabilityCase(caseId);
-    CaseMeasure measure = measure(measureId);
-    notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.CONSEQUENCE_PERIOD_ENDED,
-        "【问责】" + measure.subjectName() + "“" + measure.finalMeasure() + "”影响期已满",
-        unitName(found.unitCode()) + "问责案件（" + found.cause() + "）中，对" + measure.subjectName() + "的"
-            + measure.finalMeasure() + "影响期已于" + measure.consequenceEndsOn() + "届满，请按规定做好后续工作。",
-        found.unitCode(), null);
-  }
-
   /** Tells the unit's secretary and inspector the decided measures, and every subject with a platform login. */
   @Transactional
   public void notifySubjects(long caseId) {
     AccountabilityCase found = accountabilityCase(caseId);
+    String number = procedure.decision(caseId).map(ProcedureRepository.Decision::number).orElse(null);
     StringBuilder body = new StringBuilder(unitName(found.unitCode()) + "问责案件（" + found.cause()
-        + "）经区委审定，问责措施如下：\n");
-    cases.measures(caseId).forEach(m -> body.append("· ").append(subjectLabel(m)).append("：")
+        + "）经区委审定" + (number == null ? "" : "，问责决定书（" + number + "）已送达") + "，问责措施如下：\n");
+    if (number != null) {
+      body.append("对问责决定不服的，可以自收到问责决定书之日起一个月内提出申诉。\n");
+    }
+    cases.measures(caseId).forEach(m -> body.append("· ").append(CaseMeasures.subjectLabel(m)).append("：")
         .append(m.finalMeasure()).append("\n"));
     String subject = "【问责】" + unitName(found.unitCode()) + "问责决定";
     for (Role role : List.of(Role.SECRETARY, Role.INSPECTOR)) {
@@ -438,81 +253,6 @@ public class AccountabilityCases {
     cases.subjects(caseId).stream().map(CaseSubject::userId).filter(java.util.Objects::nonNull).distinct()
         .forEach(userId -> notifications.notifyUser(userId, NotificationKind.ACCOUNTABILITY_DECIDED, subject,
             body.toString(), found.unitCode(), null));
-  }
-
-  // --- public notification
-
-  record Draft(String title, String text) {
-  }
-
-  /** The platform's draft of the public notification: leaders' names redacted (张三丰 → 张某某). */
-  public Draft draftNotification(long caseId) {
-    AccountabilityCase found = accountabilityCase(caseId);
-    String unitName = unitName(found.unitCode());
-    StringBuilder text = new StringBuilder("经查，" + unitName + "存在以下问题：" + found.cause()
-        + "。依据《中国共产党问责条例》，经区委审定，对相关责任主体作出如下处理：\n");
-    for (CaseMeasure m : cases.measures(caseId)) {
-      String name = "LEADER".equals(m.subjectKind()) ? redact(m.subjectName()) : m.subjectName();
-      text.append("· ").append(name).append("（").append("MAIN".equals(m.responsibility()) ? "主体责任" : "监督责任")
-          .append("）：").append(m.finalMeasure()).append("。\n");
-    }
-    text.append("各单位要引以为戒，切实扛起管党治党政治责任。");
-    return new Draft("关于" + unitName + "问责典型案例的通报", text.toString());
-  }
-
-  /** 张三丰 → 张某某, 李四 → 李某: the surname stays, every other character becomes 某. */
-  static String redact(String name) {
-    String stripped = name.strip();
-    if (stripped.length() <= 1) {
-      return "某";
-    }
-    return stripped.charAt(0) + "某".repeat(stripped.length() - 1);
-  }
-
-  /**
-   * The commission's edited draft: it must not name a leader (the redacted form is used); the text with real names
-   * is kept apart, for the committee to approve or not.
-   */
-  @Transactional
-  public void saveDraft(long caseId, String title, String text, String by) {
-    String cleanTitle = required(text(title, 200, "标题过长，最多200字"), "请填写通报标题");
-    String redacted = required(text(text, MAX_NOTIFICATION, "通报正文过长，最多" + MAX_NOTIFICATION + "字"), "请填写通报正文");
-    String real = redacted;
-    for (CaseSubject subject : cases.subjects(caseId)) {
-      if (!"LEADER".equals(subject.kind())) {
-        continue;
-      }
-      if (subject.name().length() > 1 && (redacted.contains(subject.name()) || cleanTitle.contains(subject.name()))) {
-        throw new InvalidInputException("通报稿不得出现真实姓名（" + redact(subject.name()) + "），请使用化名");
-      }
-      real = real.replace(redact(subject.name()), subject.name());
-    }
-    cases.saveDraft(caseId, cleanTitle, redacted, real, by);
-  }
-
-  /** The committee approves the draft (optionally with real names) or rejects it with a reason. */
-  @Transactional
-  public String decideNotification(long caseId, Object decision, Object realNames, String comment, String by) {
-    String text = text(comment, MAX_TEXT, "意见过长，最多" + MAX_TEXT + "字");
-    if ("APPROVE".equals(decision)) {
-      cases.decideNotification(caseId, "APPROVED", Boolean.TRUE.equals(realNames), by, null);
-    } else if ("REJECT".equals(decision)) {
-      cases.decideNotification(caseId, "REJECTED", false, by, required(text, "不同意公开通报时请写明理由"));
-    } else {
-      throw new InvalidInputException("请选择“同意公开通报”或“不同意公开通报”");
-    }
-    return (String) decision;
-  }
-
-  /** Publishes an approved notification (idempotent). */
-  @Transactional
-  public void publish(long caseId) {
-    cases.publish(caseId, clock.instant());
-  }
-
-  /** Published notifications, for every logged-in user of the district. */
-  public List<PublicNotification> published() {
-    return cases.published();
   }
 
   // --- rectification
@@ -551,15 +291,16 @@ public class AccountabilityCases {
   }
 
   /** A case with its subjects and measures, for district supervisors. */
-  public record CaseView(AccountabilityCase accountabilityCase, List<CaseSubject> subjects,
-      List<CaseMeasure> measures) {
+  public record CaseView(AccountabilityCase accountabilityCase, List<Investigation> investigations,
+      List<CaseSubject> subjects, List<CaseMeasure> measures) {
   }
 
   public CaseView view(Official official, long caseId) {
     if (!official.districtWide()) {
       throw new org.springframework.security.access.AccessDeniedException("Cases are for district supervisors");
     }
-    return new CaseView(accountabilityCase(caseId), cases.subjects(caseId), cases.measures(caseId));
+    return new CaseView(accountabilityCase(caseId), cases.investigations(caseId), cases.subjects(caseId),
+        cases.measures(caseId));
   }
 
   public List<CaseMeasure> measures(long caseId) {
@@ -570,10 +311,6 @@ public class AccountabilityCases {
     return cases.subjects(caseId);
   }
 
-  public Map<String, Object> notificationOf(long caseId) {
-    return Map.of("status", cases.notificationStatus(caseId).orElse("NONE"));
-  }
-
   public String unitName(String unitCode) {
     return units.findByCode(unitCode).map(Unit::name).orElse(unitCode);
   }
@@ -582,42 +319,6 @@ public class AccountabilityCases {
 
   private CaseMeasure measure(long measureId) {
     return cases.measuresById(measureId).orElseThrow(() -> new NotFoundException("问责措施不存在：" + measureId));
-  }
-
-  private <T> List<T> rows(Object value, Class<T> type, String message) {
-    try {
-      if (value instanceof SpinJsonNode node) {
-        return readList(node.toString(), type);
-      }
-      if (value instanceof String text && !text.isBlank()) {
-        return readList(text, type);
-      }
-      if (value instanceof Collection<?> collection) {
-        return collection.stream().map(row -> json.convertValue(row, type)).toList();
-      }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new InvalidInputException(message);
-    }
-    throw new InvalidInputException(message);
-  }
-
-  private <T> List<T> readList(String text, Class<T> type) throws JsonProcessingException {
-    return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
-  }
-
-  private TypedValue jsonVariable(Object rows) {
-    try {
-      return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Rows could not be written as JSON", e);
-    }
-  }
-
-  private static String oneOf(String value, Set<String> allowed, String message) {
-    if (value == null || !allowed.contains(value.strip())) {
-      throw new InvalidInputException(message);
-    }
-    return value.strip();
   }
 
   private Unit unit(String code) {
@@ -637,23 +338,6 @@ public class AccountabilityCases {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("问责来源应为 COMPLAINT（投诉举报）、INSPECTION（检查发现）或 FAILED_REVIEW（审核未通过）");
     }
-  }
-
-  static String text(String value, int max, String tooLong) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.strip().length() > max) {
-      throw new InvalidInputException(tooLong);
-    }
-    return value.strip();
-  }
-
-  static String required(String value, String message) {
-    if (value == null) {
-      throw new InvalidInputException(message);
-    }
-    return value;
   }
 
   private ZoneId zone() {

@@ -20,10 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountabilityController {
 
   private final AccountabilityCases cases;
+  private final CaseDecisions decisions;
+  private final PublicNotices notices;
   private final Officials officials;
 
-  AccountabilityController(AccountabilityCases cases, Officials officials) {
+  AccountabilityController(AccountabilityCases cases, CaseDecisions decisions, PublicNotices notices,
+      Officials officials) {
     this.cases = cases;
+    this.notices = notices;
+    this.decisions = decisions;
     this.officials = officials;
   }
 
@@ -41,8 +46,20 @@ class AccountabilityController {
     return cases.view(officials.current(), id);
   }
 
+  /** The case's written decision (问责决定书), for district supervisors and the unit's people. */
+  @GetMapping("/accountability-cases/{id}/decision.pdf")
+  ResponseEntity<byte[]> decision(@PathVariable long id) {
+    CaseDecisions.Document document = decisions.document(officials.current(), id);
+    return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(CaseDecisions.TITLE + "-" + document.number() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+                .build().toString())
+        .body(document.content());
+  }
+
   @GetMapping("/public-notifications")
   List<PublicNotification> publicNotifications() {
-    return cases.published();
+    return notices.published();
   }
 }

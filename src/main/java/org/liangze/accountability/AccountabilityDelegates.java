@@ -85,51 +85,96 @@ final class AccountabilityDelegates {
     }
   }
 
-  /** End of the main-responsibility investigation: its subjects, checked and stored. */
+  /** Start of an investigation: the unit's leading people, to choose a leader subject's platform user from. */
+  @Component("prepareInvestigation")
+  @DelegateInputs({Variables.UNIT_CODE})
+  static class PrepareInvestigation implements ExecutionListener {
+    private final Investigations investigations;
+
+    PrepareInvestigation(Investigations investigations) {
+      this.investigations = investigations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariable(Variables.UNIT_PEOPLE,
+          investigations.peopleOf((String) execution.getVariable(Variables.UNIT_CODE)));
+    }
+  }
+
+  /** End of the main-responsibility investigation: its facts, findings and subjects, checked and stored. */
   @Component("recordMainSubjects")
-  @DelegateInputs({Variables.CASE_ID, Variables.MAIN_SUBJECTS})
+  @DelegateInputs({Variables.CASE_ID, Variables.MAIN_FACTS, Variables.MAIN_FINDINGS, Variables.MAIN_EVIDENCE,
+      Variables.MAIN_SUBJECTS})
   static class MainSubjects extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final Investigations cases;
 
-    MainSubjects(AccountabilityCases cases) {
+    MainSubjects(Investigations cases) {
       this.cases = cases;
     }
 
     @Override
     protected void completed(DelegateExecution execution) {
-      cases.recordSubjects(caseId(execution), "MAIN", execution.getVariable(Variables.MAIN_SUBJECTS));
+      cases.recordInvestigation(caseId(execution), "MAIN", (String) execution.getVariable(Variables.MAIN_FACTS),
+          (String) execution.getVariable(Variables.MAIN_FINDINGS),
+          (String) execution.getVariable(Variables.MAIN_EVIDENCE), execution.getVariable(Variables.MAIN_SUBJECTS),
+          currentUser(execution));
     }
   }
 
-  /** End of the supervisory-responsibility investigation: its subjects, checked and stored. */
+  /** End of the supervisory-responsibility investigation: its facts, findings and subjects, checked and stored. */
   @Component("recordSupervisorySubjects")
-  @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_SUBJECTS})
+  @DelegateInputs({Variables.CASE_ID, Variables.SUPERVISORY_FACTS, Variables.SUPERVISORY_FINDINGS,
+      Variables.SUPERVISORY_EVIDENCE, Variables.SUPERVISORY_SUBJECTS})
   static class SupervisorySubjects extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final Investigations cases;
 
-    SupervisorySubjects(AccountabilityCases cases) {
+    SupervisorySubjects(Investigations cases) {
       this.cases = cases;
     }
 
     @Override
     protected void completed(DelegateExecution execution) {
-      cases.recordSubjects(caseId(execution), "SUPERVISORY", execution.getVariable(Variables.SUPERVISORY_SUBJECTS));
+      cases.recordInvestigation(caseId(execution), "SUPERVISORY",
+          (String) execution.getVariable(Variables.SUPERVISORY_FACTS),
+          (String) execution.getVariable(Variables.SUPERVISORY_FINDINGS),
+          (String) execution.getVariable(Variables.SUPERVISORY_EVIDENCE),
+          execution.getVariable(Variables.SUPERVISORY_SUBJECTS), currentUser(execution));
     }
   }
 
-  /** Evaluates the measures decision table for every subject and lays the proposals before the committee. */
-  @Component("proposeMeasures")
-  @DelegateInputs({Variables.CASE_ID})
-  static class ProposeMeasures implements JavaDelegate {
-    private final AccountabilityCases cases;
+  /** End of one evaluation of the measures decision (business rule task, one per subject): its rows stored. */
+  @Component("recordProposedMeasures")
+  @DelegateInputs({Variables.CASE_ID, Variables.SUBJECT_ID, Variables.PROPOSALS})
+  static class RecordProposals implements ExecutionListener {
+    private final CaseMeasures measures;
 
-    ProposeMeasures(AccountabilityCases cases) {
-      this.cases = cases;
+    RecordProposals(CaseMeasures measures) {
+      this.measures = measures;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-      execution.setVariable(Variables.MEASURES, cases.proposeMeasures(caseId(execution)));
+    public void notify(DelegateExecution execution) {
+      measures.recordProposals(caseId(execution),
+          ((Number) execution.getVariable(Variables.SUBJECT_ID)).longValue(),
+          execution.getVariable(Variables.PROPOSALS));
+      execution.removeVariable(Variables.PROPOSALS);
+    }
+  }
+
+  /** Start of the committee's approval: the stored proposals as the form's rows. */
+  @Component("prepareMeasureApproval")
+  @DelegateInputs({Variables.CASE_ID})
+  static class PrepareApproval implements ExecutionListener {
+    private final CaseMeasures measures;
+
+    PrepareApproval(CaseMeasures measures) {
+      this.measures = measures;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariable(Variables.MEASURES, measures.approvalRows(caseId(execution)));
     }
   }
 
@@ -142,9 +187,13 @@ final class AccountabilityDelegates {
       Variables.RECTIFICATION_DEADLINE})
   static class ApproveMeasures extends CompletionListener {
     private final AccountabilityCases cases;
+    private final CaseMeasures measures;
+    private final PublicNotices notices;
 
-    ApproveMeasures(AccountabilityCases cases) {
+    ApproveMeasures(AccountabilityCases cases, CaseMeasures measures, PublicNotices notices) {
       this.cases = cases;
+      this.measures = measures;
+      this.notices = notices;
     }
 
     @Override
@@ -153,17 +202,36 @@ final class AccountabilityDelegates {
       String deadline = cases.rectificationDeadline(
           (String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT),
           execution.getVariable(Variables.RECTIFICATION_DEADLINE));
-      cases.approveMeasures(caseId, execution.getVariable(Variables.MEASURES), currentUser(execution));
+      measures.approve(caseId, execution.getVariable(Variables.MEASURES), currentUser(execution));
       execution.setVariable(Variables.RECTIFICATION_REQUIREMENT,
           ((String) execution.getVariable(Variables.RECTIFICATION_REQUIREMENT)).strip());
       execution.setVariable(Variables.RECTIFICATION_DEADLINE, deadline);
       boolean publish = Boolean.TRUE.equals(execution.getVariable(Variables.PUBLISH));
       execution.setVariable(Variables.PUBLISH, publish);
       if (publish) {
-        AccountabilityCases.Draft draft = cases.draftNotification(caseId);
+        PublicNotices.Draft draft = notices.draft(caseId);
         execution.setVariable(Variables.NOTIFICATION_TITLE, draft.title());
         execution.setVariable(Variables.NOTIFICATION_TEXT, draft.text());
       }
+    }
+  }
+
+  /** End of one evaluation of the period decision (one per decided measure): the measure's period stored. */
+  @Component("recordConsequencePeriod")
+  @DelegateInputs({Variables.MEASURE_ID, Variables.CONSEQUENCE_PERIOD})
+  static class RecordConsequencePeriod implements ExecutionListener {
+    private final CaseMeasures measures;
+
+    RecordConsequencePeriod(CaseMeasures measures) {
+      this.measures = measures;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      Object period = execution.getVariable(Variables.CONSEQUENCE_PERIOD);
+      measures.recordConsequencePeriod(((Number) execution.getVariable(Variables.MEASURE_ID)).longValue(),
+          period instanceof java.util.Map<?, ?> result ? result.get("consequenceMonths") : null);
+      execution.removeVariable(Variables.CONSEQUENCE_PERIOD);
     }
   }
 
@@ -187,9 +255,9 @@ final class AccountabilityDelegates {
   @Component("saveNotificationDraft")
   @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_TITLE, Variables.NOTIFICATION_TEXT})
   static class SaveDraft extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final PublicNotices cases;
 
-    SaveDraft(AccountabilityCases cases) {
+    SaveDraft(PublicNotices cases) {
       this.cases = cases;
     }
 
@@ -205,15 +273,15 @@ final class AccountabilityDelegates {
   @DelegateInputs({Variables.CASE_ID, Variables.NOTIFICATION_DECISION, Variables.REAL_NAMES,
       Variables.NOTIFICATION_COMMENT})
   static class DecideNotification extends CompletionListener {
-    private final AccountabilityCases cases;
+    private final PublicNotices cases;
 
-    DecideNotification(AccountabilityCases cases) {
+    DecideNotification(PublicNotices cases) {
       this.cases = cases;
     }
 
     @Override
     protected void completed(DelegateExecution execution) {
-      cases.decideNotification(caseId(execution), execution.getVariable(Variables.NOTIFICATION_DECISION),
+      cases.decide(caseId(execution), execution.getVariable(Variables.NOTIFICATION_DECISION),
           execution.getVariable(Variables.REAL_NAMES), (String) execution.getVariable(Variables.NOTIFICATION_COMMENT),
           currentUser(execution));
     }
@@ -223,9 +291,9 @@ final class AccountabilityDelegates {
   @Component("publishCaseNotification")
   @DelegateInputs({Variables.CASE_ID})
   static class Publish implements JavaDelegate {
-    private final AccountabilityCases cases;
+    private final PublicNotices cases;
 
-    Publish(AccountabilityCases cases) {
+    Publish(PublicNotices cases) {
       this.cases = cases;
     }
 
@@ -255,9 +323,9 @@ final class AccountabilityDelegates {
   @Component("remindConsequenceEnd")
   @DelegateInputs({Variables.CASE_ID, Variables.MEASURE_ID})
   static class RemindConsequenceEnd implements JavaDelegate {
-    private final AccountabilityCases cases;
+    private final CaseMeasures cases;
 
-    RemindConsequenceEnd(AccountabilityCases cases) {
+    RemindConsequenceEnd(CaseMeasures cases) {
       this.cases = cases;
     }
 

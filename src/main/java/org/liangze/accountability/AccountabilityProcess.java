@@ -7,8 +7,10 @@ package org.liangze.accountability;
 public final class AccountabilityProcess {
 
   public static final String KEY = "accountability";
-  /** The decision table that proposes measures for each subject. */
+  /** The decision table that proposes measures for each subject (business rule task ProposeMeasures). */
   public static final String DECISION_KEY = "accountabilityMeasures";
+  /** The decision table that gives a final measure its period of consequences (DetermineConsequencePeriods). */
+  public static final String PERIOD_DECISION_KEY = "accountabilityConsequencePeriod";
 
   private AccountabilityProcess() {
   }
@@ -34,9 +36,21 @@ public final class AccountabilityProcess {
     InvestigateMain,
     InvestigateSupervisory,
     InvestigationsJoin,
+    StatementAndDefence,
+    ReviewDefence,
     ProposeMeasures,
     ApproveMeasures,
+    DetermineConsequencePeriods,
+    IssueDecision,
     NotifySubjects,
+    ExecutionFork,
+    LodgeAppeal,
+    AppealPeriodOver,
+    AppealLodged,
+    ReviewAppeal,
+    RedetermineConsequencePeriods,
+    AppealSettled,
+    ExecutionJoin,
     PublishOrNot,
     DraftNotification,
     ApproveNotification,
@@ -73,6 +87,43 @@ public final class AccountabilityProcess {
     /** The two investigations' subjects: JSON arrays (Spin JSON) of the forms' dynamic lists. */
     public static final String MAIN_SUBJECTS = "mainSubjects";
     public static final String SUPERVISORY_SUBJECTS = "supervisorySubjects";
+    /** Each investigation's facts, findings and evidence (text). */
+    public static final String MAIN_FACTS = "mainFacts";
+    public static final String MAIN_FINDINGS = "mainFindings";
+    public static final String MAIN_EVIDENCE = "mainEvidence";
+    public static final String SUPERVISORY_FACTS = "supervisoryFacts";
+    public static final String SUPERVISORY_FINDINGS = "supervisoryFindings";
+    public static final String SUPERVISORY_EVIDENCE = "supervisoryEvidence";
+    /** The unit's leading people the investigation forms offer for a leader subject (JSON list of label, value). */
+    public static final String UNIT_PEOPLE = "unitPeople";
+    /** The element variable of the measures decision: one subject's id (Long). */
+    public static final String SUBJECT_ID = "subjectId";
+    /** The measures decision's result list for one subject. */
+    public static final String PROPOSALS = "proposals";
+    /** The period decision's single result for one measure: consequenceMonths, periodNote (or null). */
+    public static final String CONSEQUENCE_PERIOD = "consequencePeriod";
+    /** The statement and defence task of one subject (local to its instance): the subject's name and charges. */
+    public static final String SUBJECT_NAME = "subjectName";
+    public static final String CHARGES = "charges";
+    /** The subject's answer: a waiver (Boolean), or a statement and its points (dynamic list of {point}). */
+    public static final String DEFENCE_WAIVED = "defenceWaived";
+    public static final String STATEMENT = "statement";
+    public static final String DEFENCE_POINTS = "defencePoints";
+    /** The investigators' review: every point adopted or rejected with a reason (dynamic list). */
+    public static final String DEFENCE_REVIEW = "defenceReview";
+    /** Every subject's statement, as the review form shows it. */
+    public static final String STATEMENTS = "statements";
+    /** The written decision's number (区纪问决〔2026〕1号). */
+    public static final String DECISION_NUMBER = "decisionNumber";
+    /** The unit's answer within the month: APPEAL or NONE; who appeals and why. */
+    public static final String APPEAL = "appeal";
+    public static final String APPELLANT = "appellant";
+    public static final String APPEAL_GROUNDS = "appealGrounds";
+    /** Whether an appeal was lodged (Boolean). */
+    public static final String APPEALED = "appealed";
+    /** The appeal as the review form shows it, and the review: each measure upheld, changed or revoked. */
+    public static final String APPEAL_TEXT = "appealText";
+    public static final String APPEAL_REVIEW = "appealReview";
     /** The proposed measures for the committee's approval: a JSON array (Spin JSON), one row per measure. */
     public static final String MEASURES = "measures";
     /** Whether the committee has the case publicly notified as a typical case (Boolean). */

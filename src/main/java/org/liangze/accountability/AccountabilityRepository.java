@@ -64,19 +64,49 @@ class AccountabilityRepository {
     for (CaseSubject s : subjects) {
       jdbc.sql("""
               insert into case_subjects (case_id, responsibility, position, name, user_id, subject_kind, tier, severity,
-                                         lightening, aggravating, repeated)
+                                         grounds, suspected_crime, finding)
               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(caseId, responsibility, position++, s.name(), s.userId(), s.kind(), s.tier(), s.severity(),
-              s.lightening(), s.aggravating(), s.repeat())
+              s.grounds(), s.suspectedCrime(), s.finding())
           .update();
     }
   }
 
   List<CaseSubject> subjects(long caseId) {
     return jdbc.sql("select * from case_subjects where case_id = ? order by responsibility, position").param(caseId)
-        .query((rs, row) -> new CaseSubject(rs.getLong("id"), rs.getString("responsibility"), rs.getString("name"),
-            rs.getString("user_id"), rs.getString("subject_kind"), rs.getString("tier"), rs.getString("severity"),
-            rs.getBoolean("lightening"), rs.getBoolean("aggravating"), rs.getBoolean("repeated")))
+        .query((rs, row) -> subject(rs)).list();
+  }
+
+  Optional<CaseSubject> subject(long subjectId) {
+    return jdbc.sql("select * from case_subjects where id = ?").param(subjectId).query((rs, row) -> subject(rs))
+        .optional();
+  }
+
+  long caseOfSubject(long subjectId) {
+    return jdbc.sql("select case_id from case_subjects where id = ?").param(subjectId).query(Long.class).single();
+  }
+
+  private static CaseSubject subject(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new CaseSubject(rs.getLong("id"), rs.getString("responsibility"), rs.getString("name"),
+        rs.getString("user_id"), rs.getString("subject_kind"), rs.getString("tier"), rs.getString("severity"),
+        rs.getString("grounds"), rs.getBoolean("suspected_crime"), rs.getString("finding"));
+  }
+
+  /** One investigation's facts, findings and evidence (a second completion of the same task replaces them). */
+  void saveInvestigation(long caseId, String responsibility, String facts, String findings, String evidence,
+      String by) {
+    jdbc.sql("delete from case_investigations where case_id = ? and responsibility = ?")
+        .params(caseId, responsibility).update();
+    jdbc.sql("""
+            insert into case_investigations (case_id, responsibility, facts, findings, evidence, investigated_by)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(caseId, responsibility, facts, findings, evidence, by).update();
+  }
+
+  List<Investigation> investigations(long caseId) {
+    return jdbc.sql("select * from case_investigations where case_id = ? order by responsibility").param(caseId)
+        .query((rs, row) -> new Investigation(rs.getString("responsibility"), rs.getString("facts"),
+            rs.getString("findings"), rs.getString("evidence"), rs.getString("investigated_by")))
         .list();
   }
 
@@ -87,11 +117,16 @@ class AccountabilityRepository {
         .single() > 0;
   }
 
-  void insertMeasure(long caseId, long subjectId, String measure, int form, String note, Integer months) {
+  boolean subjectHasMeasures(long subjectId) {
+    return jdbc.sql("select count(*) from case_measures where subject_id = ?").param(subjectId).query(Long.class)
+        .single() > 0;
+  }
+
+  void insertMeasure(long caseId, long subjectId, String category, String measure, Integer form, String note) {
     jdbc.sql("""
-            insert into case_measures (case_id, subject_id, proposed_measure, proposed_form, note, consequence_months)
+            insert into case_measures (case_id, subject_id, category, proposed_measure, proposed_form, note)
             values (?, ?, ?, ?, ?, ?)""")
-        .params(caseId, subjectId, measure, form, note, months).update();
+        .params(caseId, subjectId, category, measure, form, note).update();
   }
 
   List<CaseMeasure> measures(long caseId) {
@@ -101,10 +136,12 @@ class AccountabilityRepository {
              where m.case_id = ? order by s.responsibility, s.position, m.id""")
         .param(caseId)
         .query((rs, row) -> new CaseMeasure(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("name"),
-            rs.getString("subject_kind"), rs.getString("responsibility"), rs.getString("proposed_measure"),
-            rs.getInt("proposed_form"), rs.getString("note"), rs.getObject("consequence_months", Integer.class),
-            rs.getString("decision"), rs.getString("final_measure"), rs.getString("reason"),
-            rs.getString("decided_by"), rs.getObject("consequence_ends_on", LocalDate.class)))
+            rs.getString("subject_kind"), rs.getString("responsibility"), rs.getString("category"),
+            rs.getString("proposed_measure"), rs.getObject("proposed_form", Integer.class), rs.getString("note"),
+            rs.getObject("consequence_months", Integer.class), rs.getString("decision"),
+            rs.getString("final_measure"), rs.getObject("final_form", Integer.class), rs.getString("reason"),
+            rs.getString("decided_by"), rs.getObject("consequence_ends_on", LocalDate.class),
+            rs.getString("appeal_outcome")))
         .list();
   }
 
@@ -115,14 +152,27 @@ class AccountabilityRepository {
         : measures(caseId).stream().filter(m -> m.id() == measureId).findFirst();
   }
 
-  void decideMeasure(long measureId, String decision, String finalMeasure, String reason, String by, Instant at,
-      LocalDate consequenceEndsOn) {
+  void decideMeasure(long measureId, String decision, String finalMeasure, Integer finalForm, String reason,
+      String by, Instant at) {
     jdbc.sql("""
-            update case_measures set decision = ?, final_measure = ?, reason = ?, decided_by = ?, decided_at = ?,
-                                     consequence_ends_on = ?
+            update case_measures set decision = ?, final_measure = ?, final_form = ?, reason = ?, decided_by = ?,
+                                     decided_at = ?, consequence_months = null, consequence_ends_on = null
              where id = ?""")
-        .params(decision, finalMeasure, reason, by, at.atOffset(ZoneOffset.UTC), consequenceEndsOn, measureId)
+        .params(decision, finalMeasure, finalForm, reason, by, at.atOffset(ZoneOffset.UTC), measureId)
         .update();
+  }
+
+  /** When the measure was decided (approved, overridden, or changed on appeal). */
+  Optional<Instant> decidedAt(long measureId) {
+    return jdbc.sql("select decided_at from case_measures where id = ?").param(measureId)
+        .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional().filter(java.util.Objects::nonNull)
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /** The period of consequences the decision table gave the final measure (null: none). */
+  void setConsequencePeriod(long measureId, Integer months, LocalDate endsOn) {
+    jdbc.sql("update case_measures set consequence_months = ?, consequence_ends_on = ? where id = ?")
+        .params(months, endsOn, measureId).update();
   }
 
   // --- public notifications

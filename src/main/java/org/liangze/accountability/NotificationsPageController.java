@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class NotificationsPageController {
 
-  private final AccountabilityCases cases;
+  private final PublicNotices cases;
 
-  NotificationsPageController(AccountabilityCases cases) {
+  NotificationsPageController(PublicNotices cases) {
     this.cases = cases;
   }
 

@@ -171,6 +171,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/units/{unitCode}/talks", UNIT_OR_DISTRICT),
       post("/api/accountability-cases", COMMISSION),
       get("/api/accountability-cases/{id}", DISTRICT),
+      get("/api/accountability-cases/{id}/decision.pdf", UNIT_PEOPLE_OR_DISTRICT),
       get("/api/public-notifications", SIGNED_IN),
       get("/pages/notifications", SIGNED_IN),
       post("/api/half-year-reports", COMMISSION),

@@ -1,5 +1,6 @@
 package org.liangze.accountability;
 
+import static org.liangze.support.CaseSubjects.investigation;
 import static org.liangze.support.CaseSubjects.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,10 +141,13 @@ class AccountabilityPostgresTest {
 
     runJobs(instance);
     complete("jiwei", task(instance, Element.VerifyCase), Map.of(Variables.DECISION, "OPEN"));
-    complete("jiwei", task(instance, Element.InvestigateMain), Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject("陈小明", "LEADER", "PRINCIPAL", "GRAVE", true, false, false)))));
-    complete("jiwei", task(instance, Element.InvestigateSupervisory), Map.of(Variables.SUPERVISORY_SUBJECTS,
-        spin(List.of(subject("纪检组", "ORGANISATION", "IMPORTANT", "SERIOUS", false, false, true)))));
+    complete("jiwei", task(instance, Element.InvestigateMain), investigation("main", spin(List.of(
+        subject("陈小明", "LEADER", "PRINCIPAL", "GRAVE", "LIGHTER")))));
+    complete("jiwei", task(instance, Element.InvestigateSupervisory), investigation("supervisory",
+        spin(List.of(subject("纪检组", "ORGANISATION", null, "SERIOUS", "HEAVIER")))));
+    taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Element.StatementAndDefence.name())
+        .list().forEach(defence -> complete("jiwei", defence, Map.of(Variables.DEFENCE_WAIVED, true)));
+    complete("jiwei", task(instance, Element.ReviewDefence), Map.of());
     runJobs(instance);
     Task approve = task(instance, Element.ApproveMeasures);
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -152,10 +156,10 @@ class AccountabilityPostgresTest {
       decided.put("decision", "APPROVE");
       rows.add(decided);
     }
-    // lightened discipline (form 2) and, for principal leadership, organisational handling (form 3); an organisation
-    // with a repeated failure is circulated
+    // grave, lightened: discipline and, for principal leadership, organisational handling, both form 2; an
+    // organisation with aggravating grounds is circulated
     assertThat(rows).extracting(row -> row.get("proposed") + "/" + row.get("form"))
-        .containsExactlyInAnyOrder("纪律处分/2", "组织调整或组织处理/3", "通报/1");
+        .containsExactlyInAnyOrder("纪律处分/2", "组织调整或组织处理/2", "通报/1");
     complete("quwei", approve, Map.of(Variables.MEASURES, spin(rows), Variables.RECTIFICATION_REQUIREMENT, "严格执行公务接待规定",
         Variables.RECTIFICATION_DEADLINE, LocalDate.now(DISTRICT).plusDays(30).toString(), Variables.PUBLISH, true));
     runJobs(instance);

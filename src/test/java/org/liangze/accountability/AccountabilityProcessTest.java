@@ -1,5 +1,6 @@
 package org.liangze.accountability;
 
+import static org.liangze.support.CaseSubjects.investigation;
 import static org.liangze.support.CaseSubjects.subject;
 
 import org.liangze.escalation.AccountabilityRequested;
@@ -99,6 +100,7 @@ class AccountabilityProcessTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired AccountabilityCases cases;
+  @Autowired PublicNotices notices;
   @Autowired RecordManual manual;
   @Autowired IdentityService identity;
   @Autowired TaskService taskService;
@@ -116,7 +118,7 @@ class AccountabilityProcessTest {
     if (district.seedIfEmpty(2024)) {
       identitySync.sync();
     }
-    for (String reader : List.of("d02staff", "t01v01staff")) {
+    for (String reader : List.of("d02staff", "t01v01staff", "d01sec")) {
       org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(reader).singleResult();
       user.setPassword(PASSWORD);
       identity.saveUser(user);
@@ -190,7 +192,7 @@ class AccountabilityProcessTest {
   }
 
   @Test
-  void dualInvestigationMeasuresApprovedOrOverriddenRectifiedAndConsequencePeriodsReminded() throws IOException {
+  void dualInvestigationMeasuresApprovedOrOverriddenRectifiedAndConsequencePeriodsReminded() throws Exception {
     ProcessInstance instance = toInvestigations(D01, "检查发现：廉政风险防控流于形式（双查测试）");
     Task main = task(instance, Element.InvestigateMain);
     Task supervisory = task(instance, Element.InvestigateSupervisory);
@@ -198,32 +200,88 @@ class AccountabilityProcessTest {
     assertThat(supervisory).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
     assertThat(main.getDueDate()).isNotNull();
 
-    assertThatThrownBy(() -> completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS, spin(List.of()))))
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, investigation("supervisory", spin(List.of()))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("至少");
-    assertThatThrownBy(() -> completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS,
-        spin(List.of(subject("李四", "LEADER", "IMPORTANT", null, false, false, false))))))
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, investigation("supervisory",
+        spin(List.of(subject("李四", "LEADER", "IMPORTANT", null, "NONE"))))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("情节");
-    Map<String, Object> unknownLogin = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false);
+    // a tier is asked of persons only: a leader needs one, an organisation's is ignored
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, investigation("supervisory",
+        spin(List.of(subject("李四", "LEADER", null, "MINOR", "NONE"))))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("领导责任");
+    Map<String, Object> noFacts = investigation("supervisory",
+        spin(List.of(subject("李四", "LEADER", "IMPORTANT", "MINOR", "NONE"))));
+    noFacts.remove(Variables.SUPERVISORY_FACTS);
+    assertThatThrownBy(() -> completeAs("jiwei", supervisory, noFacts))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("事实");
+    Map<String, Object> unknownLogin = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED");
     unknownLogin.put("userId", "nobody-here");
-    assertThatThrownBy(() -> completeAs("jiwei", main, Map.of(Variables.MAIN_SUBJECTS, spin(List.of(unknownLogin)))))
+    assertThatThrownBy(() -> completeAs("jiwei", main, investigation("main", spin(List.of(unknownLogin)))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("平台账号不存在");
-    Map<String, Object> secretary = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", false, true, false);
+    Map<String, Object> secretary = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED");
     secretary.put("userId", "d01sec");
-    completeAs("jiwei", main, Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject("中共某局党组", "ORGANISATION", "OVERALL", "SERIOUS", false, false, false), secretary))));
+    completeAs("jiwei", main, investigation("main", spin(List.of(
+        subject("中共某局党组", "ORGANISATION", "PRINCIPAL", "SERIOUS", "NONE"), secretary))));
     assertThat(instance).isWaitingAt(Element.InvestigateSupervisory.name());
-    completeAs("jiwei", supervisory, Map.of(Variables.SUPERVISORY_SUBJECTS, spin(List.of(
-        subject("李四", "LEADER", "IMPORTANT", "MINOR", true, false, false)))));
-    assertThat(instance).isWaitingAt(Element.ProposeMeasures.name());
+    Map<String, Object> suspected = subject("李四", "LEADER", "IMPORTANT", "MINOR", "LIGHTER");
+    suspected.put("suspectedCrime", true);
+    completeAs("jiwei", supervisory, investigation("supervisory", spin(List.of(suspected))));
+    long investigated = caseOf(instance).id();
+
+    // 陈述和申辩: one task per subject; a leader with a login answers in person, an organisation by its secretary
+    List<Task> defences = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Element.StatementAndDefence.name()).list();
+    assertThat(defences).extracting(Task::getName).containsExactlyInAnyOrder("陈述和申辩（中共某局党组）",
+        "陈述和申辩（张三丰）", "陈述和申辩（李四）");
+    Task zhang = defences.stream().filter(t -> t.getName().contains("张三丰")).findFirst().orElseThrow();
+    assertThat(zhang.getAssignee()).isEqualTo("d01sec");
+    assertThat((String) taskService.getVariable(zhang.getId(), Variables.CHARGES)).contains("经调查")
+        .contains("张三丰未认真履行职责");
+    Task party = defences.stream().filter(t -> t.getName().contains("党组")).findFirst().orElseThrow();
+    assertThat(party).hasCandidateGroup(Groups.of(Role.SECRETARY, D01));
+    Task li = defences.stream().filter(t -> t.getName().contains("李四")).findFirst().orElseThrow();
+    assertThat(li).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
+    assertThatThrownBy(() -> completeAs("d01sec", zhang, Map.of(Variables.DEFENCE_WAIVED, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("陈述内容");
+    completeAs("d01sec", zhang, Map.of(Variables.STATEMENT, "本人对问题负有责任，但已及时整改", Variables.DEFENCE_POINTS,
+        spin(List.of(Map.of("point", "问题发现后一周内已整改完毕"), Map.of("point", "系前任遗留问题")))));
+    completeAs("d01sec", party, Map.of(Variables.DEFENCE_WAIVED, true));
+    completeAs("jiwei", li, Map.of(Variables.DEFENCE_WAIVED, true));
+    Task review = task(instance, Element.ReviewDefence);
+    assertThat(review).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
+    assertThat((String) taskService.getVariable(review.getId(), Variables.STATEMENTS))
+        .contains("张三丰：本人对问题负有责任").contains("李四：放弃陈述和申辩");
+    List<Map<String, Object>> points = rows(review, Variables.DEFENCE_REVIEW);
+    assertThat(points).extracting(row -> row.get("subject") + ":" + row.get("point"))
+        .containsExactly("张三丰:问题发现后一周内已整改完毕", "张三丰:系前任遗留问题");
+    points.get(0).put("decision", "ADOPT");
+    points.get(0).put("reason", "经核实属实");
+    points.get(1).put("decision", "REJECT");
+    assertThatThrownBy(() -> completeAs("jiwei", review, Map.of(Variables.DEFENCE_REVIEW, spin(points))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("理由");
+    assertThatThrownBy(() -> completeAs("jiwei", review, Map.of(Variables.DEFENCE_REVIEW, spin(points.subList(0, 1)))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("每一条都要答复");
+    points.get(1).put("reason", "其任职期间问题仍持续");
+    completeAs("jiwei", review, Map.of(Variables.DEFENCE_REVIEW, spin(points)));
+    assertThat(instance).isWaitingAt(Element.ProposeMeasures.name() + "#multiInstanceBody");
+    assertThat(cases.subjects(investigated)).extracting(s -> s.name() + ":" + s.tier() + ":" + s.grounds())
+        .containsExactlyInAnyOrder("中共某局党组:null:NONE", "张三丰:PRINCIPAL:AGGRAVATED", "李四:IMPORTANT:LIGHTER");
+    assertThat(cases.view(org.liangze.organisation.Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION)),
+        investigated).investigations()).extracting(Investigation::responsibility)
+        .containsExactly("MAIN", "SUPERVISORY");
     runJobs(instance);
+    // the business rule task evaluated the measures table once per subject, linked to the case (as Cockpit shows)
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+        .decisionDefinitionKey(AccountabilityProcess.DECISION_KEY).count()).isEqualTo(3);
 
     Task approve = task(instance, Element.ApproveMeasures);
     assertThat(approve).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
-    List<Map<String, Object>> rows = rows(approve);
+    List<Map<String, Object>> rows = rows(approve, Variables.MEASURES);
     // a Party organisation and a leader in one investigation, a leader with lightening circumstances in the other
     assertThat(rows).extracting(row -> row.get("subject") + "=" + row.get("proposed") + "/" + row.get("form"))
         .containsExactlyInAnyOrder("中共某局党组（党组织，主体责任）=通报/1", "张三丰（领导干部，主体责任）=纪律处分/2",
-            "张三丰（领导干部，主体责任）=组织调整或组织处理/2", "李四（领导干部，监督责任）=通报/1");
+            "张三丰（领导干部，主体责任）=组织调整或组织处理/2", "李四（领导干部，监督责任）=通报/1",
+            "李四（领导干部，监督责任）=移送监察机关/4");
 
     String deadline = LocalDate.now(DISTRICT).plusDays(30).toString();
     List<Map<String, Object>> decided = decide(rows, "APPROVE");
@@ -237,6 +295,18 @@ class AccountabilityProcessTest {
     adjustment.put("reason", "积极配合调查");
     assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided, deadline, false)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("适用于该对象");
+    adjustment.put("finalMeasure", "诫勉");
+    Map<String, Object> referral = decided.stream()
+        .filter(row -> "移送监察机关".equals(row.get("proposed"))).findFirst().orElseThrow();
+    referral.put("decision", "OVERRIDE");
+    referral.put("finalMeasure", "诫勉");
+    referral.put("reason", "不移送");
+    assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided, deadline, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("只能同意");
+    referral.put("decision", "APPROVE");
+    adjustment.put("finalMeasure", "纪律处分");
+    assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided, deadline, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("形态");
     adjustment.put("finalMeasure", "诫勉");
     assertThatThrownBy(() -> completeAs("quwei", approve, approval(decided.subList(0, 3), deadline, false)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("缺少措施");
@@ -252,24 +322,85 @@ class AccountabilityProcessTest {
 
     long caseId = caseOf(instance).id();
     assertThat(caseOf(instance).status()).isEqualTo("DECIDED");
+    assertThat(instance).isWaitingAt(Element.DetermineConsequencePeriods.name() + "#multiInstanceBody");
+    long toldSecretary = decidedNotificationsTo("d01sec");
+    runJobs(instance);
     LocalDate today = LocalDate.now(DISTRICT);
+    // the periods of consequences come from the period table alone, one evaluation per decided measure
     assertThat(cases.measures(caseId)).extracting(m -> m.subjectName() + ":" + m.decision() + ":" + m.finalMeasure()
-            + ":" + m.consequenceEndsOn())
-        .containsExactlyInAnyOrder("中共某局党组:APPROVE:通报:null", "张三丰:APPROVE:纪律处分:" + today.plusMonths(12),
-            "张三丰:OVERRIDE:诫勉:" + today.plusMonths(6), "李四:APPROVE:通报:null");
+            + "/" + m.finalForm() + ":" + m.consequenceEndsOn())
+        .containsExactlyInAnyOrder("中共某局党组:APPROVE:通报/1:null", "张三丰:APPROVE:纪律处分/2:" + today.plusMonths(12),
+            "张三丰:OVERRIDE:诫勉/1:" + today.plusMonths(6), "李四:APPROVE:通报/1:null",
+            "李四:APPROVE:移送监察机关/4:null");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+        .decisionDefinitionKey(AccountabilityProcess.PERIOD_DECISION_KEY).count()).isEqualTo(4);
     assertThat(cases.measures(caseId)).filteredOn(m -> "OVERRIDE".equals(m.decision()))
         .singleElement().satisfies(m -> {
           assertThat(m.reason()).isEqualTo("积极配合调查");
           assertThat(m.decidedBy()).isEqualTo("quwei");
         });
 
-    long toldSecretary = decidedNotificationsTo("d01sec");
     runJobs(instance); // subjects notified, no publication, rectification started
     // the secretary is told as the unit's secretary and once more as a subject with a login
     assertThat(decidedNotificationsTo("d01sec")).isEqualTo(toldSecretary + 2);
     assertThat(instance).hasPassed(Element.NotifySubjects.name(), Element.PublicationDone.name());
     assertThat(jdbc.sql("select count(*) from notifications where kind = 'ACCOUNTABILITY_DECIDED' and unit_code = ?")
         .param(D01).query(Long.class).single()).isPositive();
+
+    // 问责决定书: numbered, with subjects, facts, basis, measures and the way to appeal; delivered in the record manual
+    String number = (String) runtimeService.getVariable(instance.getId(), Variables.DECISION_NUMBER);
+    assertThat(number).matches("区纪问决〔\\d{4}〕\\d+号");
+    assertThat(manual.entriesOf(D01)).anyMatch(entry -> entry.summary().contains("送达问责决定书（" + number + "）")
+        && entry.evidence().size() == 1);
+    MvcResult pdf = http.perform(get("/api/accountability-cases/" + caseId + "/decision.pdf")
+        .header("Authorization", basic("d01sec"))).andReturn();
+    assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
+    assertThat(pdf.getResponse().getContentType()).startsWith("application/pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("问责决定书").contains(number).contains("问责对象").contains("事实").contains("依据")
+          .contains("问责方式").contains("申诉途径").contains("张三丰").contains("诫勉").contains("一个月内")
+          .contains("系前任遗留问题").contains("不予采纳");
+    }
+    assertThat(http.perform(get("/api/accountability-cases/" + caseId + "/decision.pdf")
+        .header("Authorization", basic("d02staff"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+    // 申诉 within the month, while the decision is executed: the committee changes a measure, the period follows it
+    Task appeal = task(instance, Element.LodgeAppeal);
+    assertThat(appeal).hasCandidateGroup(Groups.of(Role.SECRETARY, D01));
+    assertThatThrownBy(() -> completeAs("d01sec", appeal, Map.of(Variables.APPEAL, "APPEAL")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("申诉人");
+    completeAs("d01sec", appeal, Map.of(Variables.APPEAL, "APPEAL", Variables.APPELLANT, "张三丰",
+        Variables.APPEAL_GROUNDS, "纪律处分过重，问题已及时整改"));
+    Task reviewAppeal = task(instance, Element.ReviewAppeal);
+    assertThat(reviewAppeal).hasCandidateGroup(Groups.DISTRICT_COMMITTEE);
+    List<Map<String, Object>> appealRows = rows(reviewAppeal, Variables.APPEAL_REVIEW);
+    assertThat(appealRows).extracting(row -> (String) row.get("measure"))
+        .containsExactlyInAnyOrder("通报", "纪律处分", "诫勉", "通报");
+    for (Map<String, Object> row : appealRows) {
+      row.put("outcome", "UPHOLD");
+      row.put("reason", "事实清楚，处理恰当");
+      if ("纪律处分".equals(row.get("measure"))) {
+        row.put("outcome", "CHANGE");
+        row.put("newMeasure", "改组");
+      }
+    }
+    assertThatThrownBy(() -> completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("适用于该对象");
+    appealRows.stream().filter(row -> "CHANGE".equals(row.get("outcome"))).forEach(row -> {
+      row.put("newMeasure", "组织调整或组织处理");
+      row.put("newForm", 2);
+      row.put("reason", "及时整改，改为调整职务");
+    });
+    completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows)));
+    runJobs(instance);
+    assertThat(instance).hasPassed(Element.RedetermineConsequencePeriods.name(), Element.AppealSettled.name());
+    assertThat(cases.measures(caseId)).filteredOn(m -> "CHANGED".equals(m.appealOutcome())).singleElement()
+        .satisfies(m -> {
+          assertThat(m.finalMeasure()).isEqualTo("组织调整或组织处理");
+          assertThat(m.consequenceEndsOn()).isEqualTo(today.plusMonths(12));
+        });
     ProcessInstance rectification = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(RectificationProcess.KEY).superProcessInstanceId(instance.getId()).singleResult();
     assertThat(rectification.getBusinessKey()).isEqualTo(instance.getBusinessKey());
@@ -330,6 +461,16 @@ class AccountabilityProcessTest {
     assertThat(page()).doesNotContain(title).as("approved, not yet published");
     runJobs(redacted);
     assertThat(redacted).hasPassed(Element.PublishNotification.name()).isWaitingAt(Element.Rectify.name());
+    // nobody appeals: the appeal period ends after one month by the boundary timer
+    Job appealTimer = management.createJobQuery().processInstanceId(redacted.getId())
+        .activityId(Element.AppealPeriodOver.name()).timers().singleResult();
+    assertThat(appealTimer.getDuedate()).isAfter(Date.from(Instant.now().plus(java.time.Duration.ofDays(27))));
+    ClockUtil.setCurrentTime(Date.from(appealTimer.getDuedate().toInstant().plusSeconds(60)));
+    management.executeJob(appealTimer.getId());
+    runJobs(redacted);
+    ClockUtil.reset();
+    assertThat(redacted).hasPassed(Element.AppealPeriodOver.name(), Element.AppealSettled.name());
+    assertThat(task(redacted, Element.LodgeAppeal)).isNull();
 
     ProcessInstance named = toApproval(D02, "典型案例：公款吃喝（实名通报测试）", "王五一");
     completeAs("quwei", task(named, Element.ApproveMeasures), approval(decide(rows(task(named,
@@ -347,7 +488,7 @@ class AccountabilityProcessTest {
     String page = page();
     assertThat(page).contains(title).contains("张某某").contains("（此稿经区纪委监委修改）").doesNotContain("张三丰")
         .contains("王五一");
-    List<PublicNotification> published = cases.published();
+    List<PublicNotification> published = notices.published();
     assertThat(published).extracting(PublicNotification::text)
         .anyMatch(t -> t.contains("张某某")).noneMatch(t -> t.contains("张三丰")).anyMatch(t -> t.contains("王五一"));
     MvcResult api = http.perform(get("/api/public-notifications").header("Authorization", basic("t01v01staff")))
@@ -376,7 +517,9 @@ class AccountabilityProcessTest {
         Variables.NOTIFICATION_COMMENT, "不具有典型性"));
     assertThat(instance).hasPassed(Element.PublicationDone.name()).isWaitingAt(Element.Rectify.name());
     assertThat(instance).hasNotPassed(Element.PublishNotification.name());
-    assertThat(cases.notificationOf(caseOf(instance).id())).containsEntry("status", "REJECTED");
+    completeAs("d01sec", task(instance, Element.LodgeAppeal), Map.of(Variables.APPEAL, "NONE"));
+    assertThat(instance).hasPassed(Element.AppealSettled.name());
+    assertThat(notices.statusOf(caseOf(instance).id())).containsEntry("status", "REJECTED");
     assertThat(page()).doesNotContain(title).doesNotContain("赵六");
   }
 
@@ -418,10 +561,15 @@ class AccountabilityProcessTest {
   /** A case at the committee's approval: one leader (the name given) for the main, one organisation for the other. */
   private ProcessInstance toApproval(String unitCode, String cause, String leader) {
     ProcessInstance instance = toInvestigations(unitCode, cause);
-    completeAs("jiwei", task(instance, Element.InvestigateMain), Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject(leader, "LEADER", "PRINCIPAL", "SERIOUS", false, false, false)))));
-    completeAs("jiwei", task(instance, Element.InvestigateSupervisory), Map.of(Variables.SUPERVISORY_SUBJECTS,
-        spin(List.of(subject("纪检组", "ORGANISATION", "IMPORTANT", "MINOR", false, false, false)))));
+    completeAs("jiwei", task(instance, Element.InvestigateMain), investigation("main", spin(List.of(
+        subject(leader, "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED")))));
+    completeAs("jiwei", task(instance, Element.InvestigateSupervisory), investigation("supervisory",
+        spin(List.of(subject("纪检组", "ORGANISATION", null, "MINOR", "NONE")))));
+    for (Task defence : taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Element.StatementAndDefence.name()).list()) {
+      completeAs("jiwei", defence, Map.of(Variables.DEFENCE_WAIVED, true));
+    }
+    completeAs("jiwei", task(instance, Element.ReviewDefence), Map.of());
     runJobs(instance);
     return instance;
   }
@@ -462,7 +610,11 @@ class AccountabilityProcessTest {
   }
 
   private List<Map<String, Object>> rows(Task task) {
-    Object value = taskService.getVariable(task.getId(), Variables.MEASURES);
+    return rows(task, Variables.MEASURES);
+  }
+
+  private List<Map<String, Object>> rows(Task task, String variable) {
+    Object value = taskService.getVariable(task.getId(), variable);
     try {
       return json.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() { });
     } catch (IOException e) {

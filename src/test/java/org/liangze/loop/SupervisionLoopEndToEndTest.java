@@ -1,5 +1,6 @@
 package org.liangze.loop;
 
+import static org.liangze.support.CaseSubjects.investigation;
 import static org.liangze.support.CaseSubjects.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,10 +132,14 @@ class SupervisionLoopEndToEndTest {
     // the commission verifies and investigates both responsibilities; the committee decides
     runMessageJobs();
     actAs.complete("jiwei", task(kase, Element.VerifyCase), Map.of(Variables.DECISION, "OPEN"));
-    actAs.complete("jiwei", task(kase, Element.InvestigateMain), Map.of(Variables.MAIN_SUBJECTS, spin(List.of(
-        subject("张伟", "LEADER", "PRINCIPAL", "SERIOUS", false, false, false)))));
-    actAs.complete("jiwei", task(kase, Element.InvestigateSupervisory), Map.of(Variables.SUPERVISORY_SUBJECTS,
-        spin(List.of(subject("区教育和体育局纪检组", "ORGANISATION", "IMPORTANT", "MINOR", false, false, false)))));
+    actAs.complete("jiwei", task(kase, Element.InvestigateMain), investigation("main", spin(List.of(
+        subject("张伟", "LEADER", "PRINCIPAL", "SERIOUS", "NONE")))));
+    actAs.complete("jiwei", task(kase, Element.InvestigateSupervisory), investigation("supervisory",
+        spin(List.of(subject("区教育和体育局纪检组", "ORGANISATION", null, "MINOR", "NONE")))));
+    // each subject's statement and defence (both waive here), answered by the commission's review
+    tasks.createTaskQuery().processInstanceId(kase).taskDefinitionKey(Element.StatementAndDefence.name()).list()
+        .forEach(defence -> actAs.complete("jiwei", defence, Map.of(Variables.DEFENCE_WAIVED, true)));
+    actAs.complete("jiwei", task(kase, Element.ReviewDefence), Map.of());
     runMessageJobs();
     Task approve = task(kase, Element.ApproveMeasures);
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -1,0 +1,59 @@
+package org.liangze.accountability;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The vocabulary of the Regulations' measures (article 8), as the committee may choose them when it puts another
+ * measure in place of the proposal: which measures apply to whom, and the forms (四种形态) each can take. What a subject
+ * deserves and how long its consequences last are the decision tables' business, not this class's.
+ */
+public final class Measures {
+
+  /** What a row of the measures table is. */
+  public enum Category {
+    /** A measure of the Regulations. */
+    MEASURE,
+    /** 移送监察机关: a suspected offence referred to the supervisory organs, no measure of accountability. */
+    REFERRAL,
+    /** 不予问责 / 免予问责. */
+    EXEMPTION
+  }
+
+  public static final Set<String> ORGANISATION_MEASURES = Set.of("检查", "通报", "改组");
+  public static final Set<String> LEADER_MEASURES = Set.of("通报", "诫勉", "组织调整或组织处理", "纪律处分");
+  public static final String REFERRAL = "移送监察机关";
+
+  /** The forms a measure can take: the first is its own when it has only one. */
+  static final Map<String, Set<Integer>> FORMS = Map.of("检查", Set.of(1), "通报", Set.of(1), "改组", Set.of(2),
+      "诫勉", Set.of(1), "组织调整或组织处理", Set.of(2, 3), "纪律处分", Set.of(2, 3), REFERRAL, Set.of(4));
+
+  private Measures() {
+  }
+
+  static Set<String> allowedFor(String subjectKind) {
+    return "LEADER".equals(subjectKind) ? LEADER_MEASURES : ORGANISATION_MEASURES;
+  }
+
+  /** The form of a chosen measure: the one given if the measure can take it, its only form, else null. */
+  static Integer formOf(String measure, Integer requested) {
+    Set<Integer> forms = FORMS.get(measure);
+    if (forms == null) {
+      return null;
+    }
+    if (requested != null && forms.contains(requested)) {
+      return requested;
+    }
+    return forms.size() == 1 ? forms.iterator().next() : null;
+  }
+
+  static String formLabel(Integer form) {
+    return form == null ? "" : switch (form) {
+      case 1 -> "第一种形态";
+      case 2 -> "第二种形态";
+      case 3 -> "第三种形态";
+      case 4 -> "第四种形态";
+      default -> "";
+    };
+  }
+}
