@@ -324,55 +324,79 @@ class EscalationRepository {
         .param(run).query(Long.class).list().isEmpty();
   }
 
-  /** Claims for this patrol's digests every line no digest has claimed yet; returns how many. */
+  /**
+   * Claims for this patrol's digests every line no digest has claimed yet, and writes the people they go to (the
+   * members of the lines' groups) as the patrol's recipients, none sent yet; returns how many lines.
+   */
   int claimDigestItems(String run) {
-    return jdbc.sql("update escalation_digest_items set digest_run = ? where digest_run is null").param(run)
+    int claimed = jdbc.sql("update escalation_digest_items set digest_run = ? where digest_run is null").param(run)
         .update();
+    if (claimed > 0) {
+      jdbc.sql("""
+              insert into escalation_digests (run_id, user_id)
+              select distinct i.digest_run, m.USER_ID_ from escalation_digest_items i
+                join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
+               where i.digest_run = ?""")
+          .param(run).update();
+    }
+    return claimed;
   }
 
-  /** The next people (by login) to get this patrol's digest, members of a group its lines go to. */
+  /** The next people (by login) to get this patrol's digest. */
   List<String> digestRecipients(String run, int limit) {
     return jdbc.sql("""
-            select distinct m.USER_ID_ from escalation_digest_items i
-              join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
-             where i.digest_run = :run
-               and not exists (select 1 from escalation_digests d where d.run_id = :run and d.user_id = m.USER_ID_)
-             order by m.USER_ID_
+            select user_id from escalation_digests
+             where run_id = :run and sent_at is null
+             order by user_id
              fetch first :limit rows only""")
         .param("run", run).param("limit", limit).query(String.class).list();
   }
 
-  /** How many distinct tasks of each kind the person's digest of this patrol names. */
-  Map<DigestKind, Integer> digestCounts(String run, String userId) {
-    Map<DigestKind, Integer> counts = new java.util.EnumMap<>(DigestKind.class);
+  /** For each of these people, how many distinct tasks of each kind their digest of this patrol names. */
+  Map<String, Map<DigestKind, Integer>> digestCounts(String run, Collection<String> userIds) {
+    Map<String, Map<DigestKind, Integer>> counts = new HashMap<>();
     jdbc.sql("""
-            select i.kind, count(distinct i.task_id) from escalation_digest_items i
+            select m.USER_ID_, i.kind, count(distinct i.task_id) from escalation_digest_items i
               join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
-             where i.digest_run = ? and m.USER_ID_ = ?
-             group by i.kind""")
-        .params(run, userId)
+             where i.digest_run = :run and m.USER_ID_ in (:users)
+             group by m.USER_ID_, i.kind""")
+        .param("run", run).param("users", userIds)
         .query(rs -> {
-          counts.put(DigestKind.valueOf(rs.getString(1)), rs.getInt(2));
+          counts.computeIfAbsent(rs.getString(1), user -> new java.util.EnumMap<>(DigestKind.class))
+              .put(DigestKind.valueOf(rs.getString(2)), rs.getInt(3));
         });
     return counts;
   }
 
-  /** The first lines of one kind of the person's digest of this patrol. */
-  List<String> digestLines(String run, String userId, DigestKind kind, int limit) {
-    return jdbc.sql("""
-            select i.line, min(i.id) as first_id from escalation_digest_items i
-              join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
-             where i.digest_run = :run and m.USER_ID_ = :user and i.kind = :kind
-             group by i.line
-             order by first_id
-             fetch first :limit rows only""")
-        .param("run", run).param("user", userId).param("kind", kind.name()).param("limit", limit)
-        .query((rs, row) -> rs.getString(1)).list();
+  /**
+   * For each of these people and each kind, the first {@code limit} distinct lines of their digest of this patrol,
+   * in the order they were written: one query for the page of people, whatever the number of lines.
+   */
+  Map<String, Map<DigestKind, List<String>>> digestLines(String run, Collection<String> userIds, int limit) {
+    Map<String, Map<DigestKind, List<String>>> lines = new HashMap<>();
+    jdbc.sql("""
+            select user_id, kind, line from (
+              select m.USER_ID_ as user_id, i.kind, i.line, min(i.id) as first_id,
+                     row_number() over (partition by m.USER_ID_, i.kind order by min(i.id)) as position
+                from escalation_digest_items i
+                join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.recipient_group
+               where i.digest_run = :run and m.USER_ID_ in (:users)
+               group by m.USER_ID_, i.kind, i.line) ranked
+             where position <= :limit
+             order by user_id, kind, first_id""")
+        .param("run", run).param("users", userIds).param("limit", limit)
+        .query(rs -> {
+          lines.computeIfAbsent(rs.getString(1), user -> new java.util.EnumMap<>(DigestKind.class))
+              .computeIfAbsent(DigestKind.valueOf(rs.getString(2)), kind -> new java.util.ArrayList<>())
+              .add(rs.getString(3));
+        });
+    return lines;
   }
 
-  void digestSent(String run, String userId, Instant at) {
-    jdbc.sql("insert into escalation_digests (run_id, user_id, sent_at) values (?, ?, ?)")
-        .params(run, userId, utc(at)).update();
+  /** These people's digests of this patrol are sent: a page that is retried sends nobody a second one. */
+  void digestsSent(String run, Collection<String> userIds, Instant at) {
+    jdbc.sql("update escalation_digests set sent_at = :at where run_id = :run and user_id in (:users)")
+        .param("at", utc(at)).param("run", run).param("users", userIds).update();
   }
 
   private static OffsetDateTime utc(Instant at) {

@@ -214,17 +214,25 @@ public class Escalations {
       return false;
     }
     List<String> recipients = escalations.digestRecipients(run, DIGEST_PAGE);
+    if (recipients.isEmpty()) {
+      return false;
+    }
     Instant now = clock.instant();
+    Map<String, Map<DigestKind, Integer>> countsOf = escalations.digestCounts(run, recipients);
+    Map<String, Map<DigestKind, List<String>>> linesOf = escalations.digestLines(run, recipients, DIGEST_LINES);
     for (String userId : recipients) {
-      Map<DigestKind, Integer> counts = escalations.digestCounts(run, userId);
+      Map<DigestKind, Integer> counts = countsOf.getOrDefault(userId, Map.of());
+      if (counts.isEmpty()) {
+        continue; // a member whose group's lines went since: nothing to tell
+      }
       List<DigestKind> kinds = new ArrayList<>(counts.keySet());
       kinds.sort((a, b) -> b.compareTo(a));
       DigestKind worst = kinds.get(0);
       StringBuilder body = new StringBuilder("本次督责巡查的结果如下，请及时处理。\n");
       String firstLine = null;
       for (DigestKind kind : kinds) {
-        List<String> lines = escalations.digestLines(run, userId, kind, DIGEST_LINES);
-        firstLine = firstLine == null ? lines.get(0) : firstLine;
+        List<String> lines = linesOf.getOrDefault(userId, Map.of()).getOrDefault(kind, List.of());
+        firstLine = firstLine == null && !lines.isEmpty() ? lines.get(0) : firstLine;
         body.append("\n【").append(kind.label()).append("】").append(kind.count(counts.get(kind))).append("：\n");
         lines.forEach(line -> body.append("· ").append(line).append("\n"));
         if (counts.get(kind) > lines.size()) {
@@ -232,10 +240,11 @@ public class Escalations {
         }
       }
       int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-      String subject = "【" + worst.label() + "】" + shorten(firstLine, 80) + (total > 1 ? " 等" + total + "项" : "");
+      String subject = "【" + worst.label() + "】" + shorten(firstLine == null ? "" : firstLine, 80)
+          + (total > 1 ? " 等" + total + "项" : "");
       notifications.notifyUser(userId, worst.notification(), subject, shorten(body.toString(), 3900), null, null);
-      escalations.digestSent(run, userId, now);
     }
+    escalations.digestsSent(run, recipients, now);
     return recipients.size() == DIGEST_PAGE;
   }
 

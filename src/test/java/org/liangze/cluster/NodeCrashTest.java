@@ -184,7 +184,7 @@ class NodeCrashTest {
 
     // exactly one sub-process and one self-check per unit
     List<String> keys = checks.assertOneSubProcessAndSelfCheckPerUnit(UNITS, QUARTER);
-    assertThat(keys).contains("selfcheck-D01-" + QUARTER, "selfcheck-V191-" + QUARTER);
+    assertThat(keys).contains("selfcheck-D01-" + QUARTER, "selfcheck-T01V02-" + QUARTER);
     assertThat(taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).count())
         .isEqualTo(UNITS);
 

@@ -156,9 +156,8 @@ class ScoringDashboardIntegrationTest {
 
   private void measure(long caseId, String proposed, int form, String decision, String finalMeasure) {
     jdbc.sql("""
-            insert into case_subjects (case_id, responsibility, position, name, subject_kind, tier, severity,
-                                       lightening, aggravating, repeated)
-            values (?, 'MAIN', 1, '区教育和体育局党组', 'ORGANISATION', 'OVERALL', 'MINOR', false, false, false)""")
+            insert into case_subjects (case_id, responsibility, position, name, subject_kind, tier, severity)
+            values (?, 'MAIN', 1, '区教育和体育局党组', 'ORGANISATION', null, 'MINOR')""")
         .param(caseId).update();
     long subject = jdbc.sql("select max(id) from case_subjects where case_id = ?").param(caseId).query(Long.class)
         .single();

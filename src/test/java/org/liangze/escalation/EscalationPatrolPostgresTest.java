@@ -125,12 +125,12 @@ class EscalationPatrolPostgresTest {
         .single()).isEqualTo(jdbc.sql("select count(*) from units").query(Long.class).single());
 
     // each person one digest of this patrol: the commission's names the summons of every unit, the secretary's
-    // the supervision notices of their unit's seven overdue letters and (level by level) its section's seven
+    // the supervision notices of their unit's seven overdue letters and (level by level) its two sections' seven each
     assertThat(notificationsSince("jiwei", patrolAt)).singleElement().satisfies(subject ->
         assertThat(subject).startsWith("【约谈】"));
     assertThat(notificationsSince("jiwei2", patrolAt)).hasSize(1);
     assertThat(notificationsSince("d01sec", patrolAt)).singleElement().satisfies(subject ->
-        assertThat(subject).startsWith("【督办】").contains("阅读并签订目标责任书").endsWith("等14项"));
+        assertThat(subject).startsWith("【督办】").contains("阅读并签订目标责任书").endsWith("等21项"));
     String body = jdbc.sql("""
             select body from notifications where recipient_user_id = 'jiwei' and created_at >= ?""")
         .param(Timestamp.from(patrolAt)).query(String.class).single();

@@ -130,8 +130,11 @@ class LetterLevelByLevelPostgresTest {
       assertThat(entry.summary()).contains("会签目标责任书（洪家楼街道花园社区）");
     });
 
-    // the subdistrict's own letter: signed by its secretary, countersigned by the district committee
-    assertThat(complete("t01sec", singleTask("t01sec", "SignLetter"),
+    // the subdistrict's own letter: signed by its secretary, countersigned by the district committee (its
+    // communities' and section's signing tasks are visible to it too, level by level, but not its to sign)
+    JsonNode own = tasks("t01sec", "SignLetter").stream()
+        .filter(task -> task.get("name").asText().equals("阅读并签订目标责任书（洪家楼街道）")).findFirst().orElseThrow();
+    assertThat(complete("t01sec", own,
         Map.of("decision", "SIGN", "signature", "徐建国")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     JsonNode top = tasks("quwei", "CountersignLetter").stream()
         .filter(task -> task.get("name").asText().equals("会签目标责任书（洪家楼街道）")).findFirst().orElseThrow();
@@ -146,11 +149,11 @@ class LetterLevelByLevelPostgresTest {
       assertThat(entry.actor()).isEqualTo("quwei");
       assertThat(entry.summary()).contains("会签目标责任书（洪家楼街道）");
     });
-    // the subdistrict lists its own letter and the two it issued, nothing of its sibling town
+    // the subdistrict lists its own letter and the three it issued, nothing of its sibling town
     List<String> seen = new ArrayList<>();
     json.readTree(as("t01sec").getForObject("/api/letters?year=" + YEAR, String.class))
         .forEach(letter -> seen.add(letter.get("unitCode").asText()));
-    assertThat(seen).containsExactlyInAnyOrder("T01", "T01S01", "T01V01");
+    assertThat(seen).containsExactlyInAnyOrder("T01", "T01S01", "T01V01", "T01V02");
   }
 
   private void runJobs() {

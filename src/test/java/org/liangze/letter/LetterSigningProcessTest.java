@@ -262,10 +262,11 @@ class LetterSigningProcessTest {
     Task countersign = countersigningTaskOf(campaign, "D01S01");
     assertThat(countersign).hasCandidateGroup(Groups.of(Role.SECRETARY, D01));
     assertThat(taskService.getVariable(countersign.getId(), Variables.ISSUER_NAME)).isEqualTo("区教育和体育局党组织");
-    // the department sees the letters it issued (to countersign them) besides its own; a sibling sees neither
+    // the department sees the letters it issued (its two sections', to countersign them) besides its own; a sibling
+    // sees neither
     Official department = Official.of("d01sec", List.of(Groups.of(Role.SECRETARY, D01)));
     assertThat(letters.visibleLetters(department, 2036)).extracting(Letter::unitCode)
-        .containsExactlyInAnyOrder(D01, "D01S01");
+        .containsExactlyInAnyOrder(D01, "D01S01", "D01S02");
     Official sibling = Official.of("d02sec", List.of(Groups.of(Role.SECRETARY, "D02")));
     assertThat(letters.visibleLetters(sibling, 2036)).extracting(Letter::unitCode).containsExactly("D02");
     assertThatThrownBy(() -> completeAs("d02sec", countersign, Map.of(Variables.COUNTERSIGNATURE, "黄志强")))
