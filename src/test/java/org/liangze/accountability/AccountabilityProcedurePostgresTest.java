@@ -32,6 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.accountability.AccountabilityProcess.Element;
 import org.liangze.accountability.AccountabilityProcess.Variables;
+import org.liangze.clue.Clue;
+import org.liangze.clue.ClueProcess;
+import org.liangze.clue.Clues;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.rectification.RectificationProcess;
@@ -54,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The procedure of the CPC Accountability Regulations end to end on a real PostgreSQL, the engine's clock driven by
- * the test (ClockUtil) and every job run explicitly: a supervisor starts the case over the API; the dual
+ * the test (ClockUtil) and every job run explicitly: a problem clue registered and triaged opens the case; the dual
  * investigation with facts and findings; statement and defence, each point answered; the measures decision; the
  * numbered decision PDF, delivered into the record manual; an appeal that changes a measure (its period of
  * consequences goes with it) while the decision is executed; the public notification with three leaders whose
@@ -79,6 +82,7 @@ class AccountabilityProcedurePostgresTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired AccountabilityCases cases;
+  @Autowired Clues clues;
   @Autowired IdentityService identity;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtime;
@@ -104,12 +108,35 @@ class AccountabilityProcedurePostgresTest {
   @Test
   void aCaseGoesThroughDefenceDecisionAppealExecutionNotificationAndTheEndOfItsConsequences() throws Exception {
     at(START);
-    // a supervisor starts the case as today (the start API the clue register will call too)
-    ResponseEntity<String> created = post("/api/accountability-cases", "jiwei",
-        Map.of("unitCode", "D01", "cause", "检查发现：廉政风险防控流于形式（程序测试）", "source", "INSPECTION"));
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    long caseId = json.readTree(created.getBody()).get("caseId").asLong();
-    String instance = json.readTree(created.getBody()).get("processInstanceId").asText();
+    // the commission registers a problem clue from Tasklist's start form and triages it, the unit picked from the
+    // form's list: the clue opens the case (its source the clue's) in a job of its own
+    Map<String, Object> registration = new java.util.HashMap<>();
+    registration.put(ClueProcess.Variables.SOURCE, "INSPECTION");
+    registration.put(ClueProcess.Variables.TITLE, "廉政风险防控流于形式（程序测试）");
+    registration.put(ClueProcess.Variables.CONTENT, "区委第一巡察组反馈：区教育和体育局廉政风险防控台账多年未更新。");
+    registration.put(ClueProcess.Variables.REPORTER, "区委第一巡察组");
+    identity.setAuthentication("jiwei", identity.createGroupQuery().groupMember("jiwei").list().stream()
+        .map(Group::getId).toList());
+    String clueInstance;
+    try {
+      clueInstance = runtime.startProcessInstanceByKey(ClueProcess.KEY, registration).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    complete("jiwei", taskService.createTaskQuery().processInstanceId(clueInstance)
+        .taskDefinitionKey(ClueProcess.Element.TriageClue.name()).singleResult(),
+        Map.of(ClueProcess.Variables.DECISION, "OPEN_CASE", ClueProcess.Variables.UNIT_CODE, "D01"));
+    runJobs(clueInstance);
+    long clueId = (Long) history.createHistoricVariableInstanceQuery().processInstanceId(clueInstance)
+        .variableName(ClueProcess.Variables.CLUE_ID).list().get(0).getValue();
+    Clue clue = clues.clue(clueId);
+    assertThat(clue.status()).isEqualTo(Clue.CASE_OPENED);
+    long caseId = clue.caseId();
+    AccountabilityCase opened = cases.accountabilityCase(caseId);
+    assertThat(opened.source()).isEqualTo(CaseSource.INSPECTION);
+    assertThat(opened.unitCode()).isEqualTo("D01");
+    assertThat(opened.cause()).isEqualTo("问题线索第" + clueId + "号：廉政风险防控流于形式（程序测试）");
+    String instance = opened.processInstanceId();
     runJobs(instance);
     complete("jiwei", task(instance, Element.VerifyCase), Map.of(Variables.DECISION, "OPEN"));
 
