@@ -66,6 +66,7 @@ class EscalationPatrolPostgresTest {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
@@ -135,6 +136,21 @@ class EscalationPatrolPostgresTest {
             select body from notifications where recipient_user_id = 'jiwei' and created_at >= ?""")
         .param(Timestamp.from(patrolAt)).query(String.class).single();
     assertThat(body).contains("【约谈】").contains("项任务逾期较久，建议约谈").contains("另有");
+
+    // the patrol's marks are runtime state for Cockpit and the forms, with no history of their own
+    Task overdueLetter = d01.get(0);
+    assertThat(runtime.getVariableLocal(overdueLetter.getExecutionId(), EscalationVariables.TASK_OVERDUE))
+        .isEqualTo(true);
+    assertThat(runtime.getVariable(overdueLetter.getProcessInstanceId(), EscalationVariables.WARNING_LEVEL))
+        .isEqualTo("RED");
+    assertThat(history.createHistoricVariableInstanceQuery().variableNameIn(EscalationVariables.TASK_OVERDUE,
+        EscalationVariables.OVERDUE, EscalationVariables.WARNING_LEVEL).count()).isZero();
+    assertThat(history.createHistoricDetailQuery().variableUpdates().list())
+        .noneMatch(detail -> MarksWithoutHistory.MARKS.contains(
+            ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName()));
+    assertThat(history.createHistoricVariableInstanceQuery().executionIdIn(overdueLetter.getExecutionId())
+        .variableName(EscalationVariables.LATE_REASON).count()).as("a person's late reason keeps its history")
+        .isEqualTo(1);
 
     // a second patrol at the same moment has nothing to do: no steps, no messages, no new summons
     long steps = jdbc.sql("select count(*) from escalation_steps").query(Long.class).single();
