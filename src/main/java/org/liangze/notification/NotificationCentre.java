@@ -112,7 +112,7 @@ public class NotificationCentre {
   @Transactional(readOnly = true)
   public Page search(Official caller, NotificationFilter filter) {
     boolean everyone = readsEveryone(caller);
-    if (everyone && filter.recipient() != null && !repository.recipients().contains(filter.recipient())
+    if (everyone && filter.recipient() != null && !repository.wasNotified(filter.recipient())
         && people.find(filter.recipient()).isEmpty()) {
       throw new InvalidInputException("所选收件人不存在");
     }
@@ -134,13 +134,30 @@ public class NotificationCentre {
     return new Page(everyone, total, filter.page(), pages, PAGE_SIZE, rows);
   }
 
-  /** Everyone who was ever sent something, by name and unit, for the recipient picker. */
+  /**
+   * Everyone who was ever sent something, by name and unit, for the recipient picker: the district's people and
+   * units read once (a few queries, however many recipients).
+   */
   @Transactional(readOnly = true)
   public List<Choice> recipientChoices() {
-    Map<String, String> unitNames = new HashMap<>();
+    Map<String, Person> everyone = people.findAll().stream()
+        .collect(Collectors.toMap(Person::userId, person -> person, (a, b) -> a));
+    Map<String, String> unitNames = units.findAll().stream()
+        .collect(Collectors.toMap(Unit::code, Unit::name, (a, b) -> a, HashMap::new));
+    Map<String, String> former = new HashMap<>();
     return repository.recipients().stream()
         .map(userId -> {
-          Recipient recipient = recipient(userId, unitNames);
+          Person person = everyone.get(userId);
+          Recipient recipient;
+          if (person != null) {
+            recipient = of(person, unitNames);
+          } else {
+            if (former.isEmpty()) {
+              former.putAll(people.names());
+            }
+            recipient = former.containsKey(userId) ? new Recipient(former.get(userId), "已不在岗")
+                : platformAccount(userId);
+          }
           return new Choice(userId, recipient.unit().isEmpty() ? recipient.name()
               : recipient.name() + "（" + recipient.unit() + "）");
         })
@@ -169,14 +186,19 @@ public class NotificationCentre {
   private Recipient recipient(String userId, Map<String, String> unitNames) {
     Optional<Person> person = people.find(userId);
     if (person.isPresent()) {
-      String unit = person.get().posts().stream().map(post -> postPlace(post, unitNames)).distinct()
-          .collect(Collectors.joining("、"));
-      return new Recipient(person.get().name(), unit);
+      return of(person.get(), unitNames);
     }
     String former = people.names().get(userId);
-    if (former != null) {
-      return new Recipient(former, "已不在岗");
-    }
+    return former != null ? new Recipient(former, "已不在岗") : platformAccount(userId);
+  }
+
+  private Recipient of(Person person, Map<String, String> unitNames) {
+    return new Recipient(person.name(), person.posts().stream().map(post -> postPlace(post, unitNames)).distinct()
+        .collect(Collectors.joining("、")));
+  }
+
+  /** Someone known only to the engine (an administrator's account): their Camunda name. */
+  private Recipient platformAccount(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     String name = user == null ? null
         : ((user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? ""

@@ -144,6 +144,11 @@ class NotificationRepository {
     return jdbc.sql("select distinct recipient_user_id from notifications").query(String.class).list();
   }
 
+  boolean wasNotified(String userId) {
+    return jdbc.sql("select count(*) from notifications where recipient_user_id = ?").param(userId)
+        .query(Long.class).single() > 0;
+  }
+
   private static OffsetDateTime utc(Instant at) {
     return at.atOffset(ZoneOffset.UTC);
   }
