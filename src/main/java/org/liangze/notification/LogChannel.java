@@ -20,6 +20,11 @@ class LogChannel implements NotificationChannel {
   }
 
   @Override
+  public String label() {
+    return "日志";
+  }
+
+  @Override
   public String addressOf(User user) {
     return user.getId();
   }

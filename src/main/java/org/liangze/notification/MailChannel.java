@@ -28,6 +28,11 @@ class MailChannel implements NotificationChannel {
   }
 
   @Override
+  public String label() {
+    return "邮件";
+  }
+
+  @Override
   public String addressOf(User user) {
     return user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
   }

@@ -9,6 +9,11 @@ public interface NotificationChannel {
   /** The name the configuration selects this channel by, e.g. "mail". */
   String name();
 
+  /** How the notification centre names the channel: 日志, 邮件, ... */
+  default String label() {
+    return name();
+  }
+
   /** How a person is addressed on this channel, from their Camunda user (e-mail here); null if unreachable. */
   String addressOf(org.camunda.bpm.engine.identity.User user);
 

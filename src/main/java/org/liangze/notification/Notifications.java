@@ -66,11 +66,21 @@ public class Notifications {
     }
   }
 
-  /** Sends a recorded notification once; a retry after success sends nothing. */
+  /**
+   * Sends a recorded notification once; a retry after success sends nothing. Every try counts in its attempts; a
+   * failed one leaves it {@link DeliveryStatus#FAILED} with the reason, a successful one {@link DeliveryStatus#SENT}.
+   */
   @Transactional
   public void deliver(long notificationId) {
-    repository.findPending(notificationId).ifPresent(notification -> {
-      channel.send(notification);
+    repository.findDeliverable(notificationId).ifPresent(notification -> {
+      try {
+        channel.send(notification);
+      } catch (RuntimeException failure) {
+        // kept though the job's transaction rolls back; the engine retries and finally raises an incident
+        repository.markFailed(notificationId, clock.instant(), DeliveryFailures.reasonOf(failure),
+            DeliveryFailures.technical(failure));
+        throw failure;
+      }
       repository.markSent(notificationId, clock.instant());
     });
   }

@@ -174,6 +174,9 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/accountability-cases/{id}/decision.pdf", UNIT_PEOPLE_OR_DISTRICT),
       get("/api/public-notifications", SIGNED_IN),
       get("/pages/notifications", SIGNED_IN),
+      // the notification centre: the district's posts read all, everyone else their own (NotificationCentre)
+      get("/api/notifications", SIGNED_IN),
+      get("/pages/notification-centre", SIGNED_IN),
       post("/api/half-year-reports", COMMISSION),
       get("/api/units/{unitCode}/half-year-reports/{period}", UNIT_OR_DISTRICT),
       get("/api/half-year-reports/{period}/summary", DISTRICT),

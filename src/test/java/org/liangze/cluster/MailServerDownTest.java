@@ -113,7 +113,12 @@ class MailServerDownTest {
         assertThat(management.createJobQuery().jobId(incident.getConfiguration()).singleResult().getRetries())
             .isZero();
       });
-      assertThat(notificationStatuses()).containsOnly("PENDING");
+      // each try counted, the last one's reason kept for the notification centre
+      assertThat(notificationStatuses()).containsOnly("FAILED");
+      assertThat(jdbc.sql("select attempts from notifications where kind = 'TALK_SCHEDULED'").query(Integer.class)
+          .list()).containsOnly(3);
+      assertThat(jdbc.sql("select failure_reason from notifications where kind = 'TALK_SCHEDULED'")
+          .query(String.class).list()).containsOnly("无法连接发送服务器（服务器未启动或拒绝连接）");
 
       // the human work before the failure stands: the task, its record entry, the talk, the next task
       assertThat(tasks.createTaskQuery().taskId(arrange.getId()).count()).isZero();

@@ -645,6 +645,8 @@ class SecurityIntegrationTest {
       "/api/dashboard/units/D01/accountability?period={X}", "/api/dashboard/ranking?period={X}",
       "/api/dashboard/ranking.xlsx?period={X}", "/api/dashboard/ranking.pdf?period={X}",
       "/pages/dashboard?period={X}",
+      "/api/notifications?recipient={X}", "/api/notifications?status={X}", "/api/notifications?from={X}",
+      "/api/notifications?page={X}", "/pages/notification-centre?kind={X}",
       "/api/units/{X}/record", "/api/units/{X}/record/verification", "/api/units/{X}/record/flags",
       "/api/units/{X}/record/export.xlsx", "/api/units/{X}/record/export.pdf", "/pages/units/{X}/record",
       "/api/units/{X}/self-checks", "/api/units/{X}/rectifications", "/api/units/{X}/talks",
