@@ -126,7 +126,11 @@ class TalkStartBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='西营镇南营村']")));
     screenshot("talk-start-01-units");
-    unitInput.sendKeys("教育");
+    assertThat(unitInput.getAttribute("placeholder")).isEqualTo("输入文字查找");
+    unitInput.sendKeys("火星");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-empty')][normalize-space(.)='没有符合的选项']")));
+    unitInput.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, "教育");
     WebElement bureau = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='区教育和体育局']")));
     assertThat(browser.findElements(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')]"
@@ -138,13 +142,19 @@ class TalkStartBrowserTest {
 
     browser.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
         + "[contains(normalize-space(.),'廉政谈话')]")).click();
+    // without a cause nothing starts, and form-js's own message is in Chinese
+    WebElement early = browser.findElement(By.xpath("//button[normalize-space(.)='开始']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", early);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'fjs-form-field-error')][contains(normalize-space(.),'此项为必填项。')]")));
+    screenshot("talk-start-03-required");
     WebElement causeLabel = browser.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
         + "[starts-with(normalize-space(.),'谈话事由')]"));
     browser.findElement(By.id(causeLabel.getAttribute("for"))).sendKeys(CAUSE, Keys.TAB);
     // form-js takes typed text into its data after a short debounce; starting sooner submits an empty field
     new Actions(browser).pause(Duration.ofMillis(1500)).perform();
     assertThat(unitInput.getAttribute("value")).isEqualTo("区教育和体育局");
-    screenshot("talk-start-03-filled");
+    screenshot("talk-start-04-filled");
 
     WebElement start = browser.findElement(By.xpath("//button[normalize-space(.)='开始' or normalize-space(.)='Start']"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", start);
@@ -154,7 +164,7 @@ class TalkStartBrowserTest {
       await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
           .variableValueEquals(Variables.CAUSE, CAUSE).count() == 1);
     } finally {
-      screenshot("talk-start-04-started");
+      screenshot("talk-start-05-started");
     }
     ProcessInstance talk = runtime.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
         .variableValueEquals(Variables.CAUSE, CAUSE).singleResult();
