@@ -325,7 +325,12 @@ public class AccountabilityCases {
     if (code == null || code.isBlank()) {
       throw new InvalidInputException("请指定单位");
     }
-    return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在：" + code.strip()));
+    Unit unit = units.findByCode(code.strip())
+        .orElseThrow(() -> new InvalidInputException("没有这个单位，请从列表中选择单位"));
+    if (!unit.active()) {
+      throw new InvalidInputException(unit.name() + "已撤销，不能发起问责");
+    }
+    return unit;
   }
 
   private static String cause(String cause) {

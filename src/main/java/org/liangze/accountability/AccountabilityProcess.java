@@ -71,6 +71,8 @@ public final class AccountabilityProcess {
     /** The unit under accountability; the record manual files every completed task of this scope under it. */
     public static final String UNIT_CODE = "unitCode";
     public static final String UNIT_NAME = "unitName";
+    /** Start form only: the active units, by name ({@code [{label, value}]}, value the code). */
+    public static final String UNIT_OPTIONS = "unitOptions";
     /** Why: one case per unit and cause. */
     public static final String CAUSE = "cause";
     /** Where the case came from, a {@link CaseSource} name. */

@@ -33,6 +33,8 @@ public final class ListFormulationProcess {
   public static final class Variables {
     public static final String UNIT_CODE = "unitCode";
     public static final String UNIT_NAME = "unitName";
+    /** Start form only: the units the person may start for, by name ({@code [{label, value}]}, value the code). */
+    public static final String UNIT_OPTIONS = "unitOptions";
     /** The list's year (Integer; normalised by the start event whatever number type it came as). */
     public static final String YEAR = "year";
     /** The draft's row in responsibility_lists (Long). */

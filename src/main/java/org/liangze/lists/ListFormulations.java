@@ -110,7 +110,8 @@ public class ListFormulations {
     return new Registered(unit.code(), unit.name(), year, listId, items, basisText, common);
   }
 
-  private boolean mayStart(Authentication user, String unitCode) {
+  /** The commission and administrators start any unit's list formulation, a unit's secretary their own. */
+  boolean mayStart(Authentication user, String unitCode) {
     List<String> groupIds = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     return groupIds.contains(Groups.DISCIPLINE_COMMISSION) || groupIds.contains(Groups.ADMINISTRATORS)
         || groupIds.contains(groups.secretaryOf(unitCode));
@@ -120,8 +121,12 @@ public class ListFormulations {
     if (code == null || code.isBlank()) {
       throw new InvalidInputException("请指定单位");
     }
-    return units.findByCode(code.strip())
-        .orElseThrow(() -> new InvalidInputException("单位不存在：" + code.strip()));
+    Unit unit = units.findByCode(code.strip())
+        .orElseThrow(() -> new InvalidInputException("没有这个单位，请从列表中选择单位"));
+    if (!unit.active()) {
+      throw new InvalidInputException(unit.name() + "已撤销，不能制定个性清单");
+    }
+    return unit;
   }
 
   static int parseYear(String text) {

@@ -30,7 +30,8 @@ class RecordTalkStepListener extends CompletionListener {
     switch (Element.valueOf(execution.getCurrentActivityId())) {
       case ArrangeTalk -> {
         Talks.Scheduled scheduled = talks.schedule(talkId(execution), execution.getVariable(Variables.TALK_TIME),
-            execution.getVariable(Variables.PLACE), execution.getVariable(Variables.PARTICIPANTS), by);
+            execution.getVariable(Variables.PLACE), execution.getVariable(Variables.PARTICIPANTS),
+            execution.getVariable(Variables.SUBJECT_USER_ID), by);
         execution.setVariable(Variables.TALK_AT, scheduled.talkAt());
         execution.setVariable(Variables.TALK_TIME_LABEL, scheduled.label());
       }

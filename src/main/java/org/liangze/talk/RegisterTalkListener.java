@@ -2,7 +2,10 @@ package org.liangze.talk;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.Spin;
+import org.liangze.organisation.UnitPeople;
 import org.liangze.talk.TalkProcess.Variables;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +14,11 @@ import org.springframework.stereotype.Component;
 class RegisterTalkListener implements ExecutionListener {
 
   private final Talks talks;
+  private final UnitPeople people;
 
-  RegisterTalkListener(Talks talks) {
+  RegisterTalkListener(Talks talks, UnitPeople people) {
     this.talks = talks;
+    this.people = people;
   }
 
   @Override
@@ -27,6 +32,8 @@ class RegisterTalkListener implements ExecutionListener {
     execution.setVariable(Variables.UNIT_NAME, registered.unit().name());
     execution.setVariable(Variables.KIND, registered.kind().name());
     execution.setVariable(Variables.KIND_LABEL, registered.kind().label());
+    execution.setVariable(Variables.UNIT_PEOPLE, Spin.JSON(people.of(registered.unit().code()).stream()
+        .map(member -> Map.of("label", member.label(), "value", member.userId())).toList()));
     // a start from Tasklist's form has no business key; every talk is found by its row
     execution.setProcessBusinessKey(TalkProcess.businessKey(registered.talkId()));
   }

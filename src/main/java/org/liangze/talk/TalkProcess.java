@@ -36,12 +36,19 @@ public final class TalkProcess {
     /** Input: the unit talked to; the record manual files every completed task of this scope under it. */
     public static final String UNIT_CODE = "unitCode";
     public static final String UNIT_NAME = "unitName";
+    /** Start form only: the units the person may start for, by name ({@code [{label, value}]}, value the code). */
+    public static final String UNIT_OPTIONS = "unitOptions";
     /** Input: {@link TalkKind} name. */
     public static final String KIND = "kind";
     /** "廉政谈话" etc., for task names and forms. */
     public static final String KIND_LABEL = "kindLabel";
-    /** Input, optional: the login of the person talked to. */
+    /**
+     * Optional: the login of the person talked to. Given at start by the API or the ladder, or picked (or changed) on
+     * the arranging form from {@link #UNIT_PEOPLE}.
+     */
     public static final String SUBJECT_USER_ID = "subjectUserId";
+    /** The unit's people as the arranging form's list of 谈话对象 (Spin JSON {@code [{label, value}]}, value the login). */
+    public static final String UNIT_PEOPLE = "unitPeople";
     /** Input: why the talk is held. */
     public static final String CAUSE = "cause";
     /** Input, set only by the escalation ladder's summons: the {@code summons_requests} row taken up. */

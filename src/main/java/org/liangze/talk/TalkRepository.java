@@ -33,11 +33,13 @@ class TalkRepository {
     return key.getKey().longValue();
   }
 
-  void scheduled(long id, OffsetDateTime talkAt, String place, String participants, String by) {
+  void scheduled(long id, OffsetDateTime talkAt, String place, String participants, String subjectUserId,
+      String by) {
     jdbc.sql("""
-            update talks set status = 'SCHEDULED', talk_at = ?, place = ?, participants = ?, scheduled_by = ?
+            update talks set status = 'SCHEDULED', talk_at = ?, place = ?, participants = ?, subject_user_id = ?,
+                   scheduled_by = ?
              where id = ?""")
-        .params(talkAt, place, participants, by, id).update();
+        .params(talkAt, place, participants, subjectUserId, by, id).update();
   }
 
   /** Marks the talk's notification sent; false if it was sent before (a retried job). */

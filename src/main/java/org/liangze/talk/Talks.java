@@ -159,7 +159,7 @@ public class Talks {
     }
     String subject = text(subjectValue, 64, "谈话对象账号过长");
     if (subject != null && !holdsPostIn(subject, unit.code())) {
-      throw new InvalidInputException("谈话对象不是" + unit.name() + "的人员：" + subject);
+      throw new InvalidInputException("所选谈话对象不是" + unit.name() + "的人员");
     }
     String cause = required(text(causeValue, MAX_CAUSE, "谈话事由过长，最多" + MAX_CAUSE + "字"), "请写明谈话事由");
     Long summonsRequestId = summonsRequestValue instanceof Number number ? number.longValue() : null;
@@ -180,7 +180,13 @@ public class Talks {
 
   /** The commission fixes time (not in the past), place and participants. */
   @Transactional
-  Scheduled schedule(long talkId, Object timeValue, Object placeValue, Object participantsValue, String by) {
+  Scheduled schedule(long talkId, Object timeValue, Object placeValue, Object participantsValue, Object subjectValue,
+      String by) {
+    Talk talk = talk(talkId);
+    String subject = text(subjectValue, 64, "所选谈话对象有误");
+    if (subject != null && !holdsPostIn(subject, talk.unitCode())) {
+      throw new InvalidInputException("所选谈话对象不是" + unitName(talk.unitCode()) + "的人员");
+    }
     OffsetDateTime at = time(timeValue);
     if (at.isBefore(now())) {
       throw new InvalidInputException("谈话时间不能早于现在");
@@ -188,7 +194,7 @@ public class Talks {
     String place = required(text(placeValue, MAX_PLACE, "谈话地点过长，最多" + MAX_PLACE + "字"), "请填写谈话地点");
     String participants = required(text(participantsValue, MAX_PARTICIPANTS,
         "参加人员过长，最多" + MAX_PARTICIPANTS + "字"), "请填写参加人员");
-    talks.scheduled(talkId, at, place, participants, by);
+    talks.scheduled(talkId, at, place, participants, subject, by);
     return new Scheduled(Date.from(at.toInstant()), LABEL.format(at.atZoneSameInstant(clock.getZone())));
   }
 
@@ -253,7 +259,8 @@ public class Talks {
     OffsetDateTime occurred = talk.talkAt() != null && talk.talkAt().isBefore(now) ? talk.talkAt() : now;
     String summary = talk.kindLabel() + "：" + talk.cause() + "；地点：" + talk.place() + "；参加人员："
         + talk.participants() + "；作出整改承诺" + stored.size() + "条"
-        + (talk.subjectUserId() == null ? "" : "；谈话对象：" + talk.subjectUserId());
+        + (talk.subjectUserId() == null ? ""
+            : "；谈话对象：" + people.find(talk.subjectUserId()).map(person -> person.name()).orElse("（已离开）"));
     RecordEntry entry = manual.append(new NewEntry(talk.unitCode(), EntryKind.TALK, null, by == null ? "system" : by,
         occurred.toInstant(), summary, lateReason, processInstanceId, null, List.of()));
     talks.held(talkId, minutes, by, now, entry.seq());
@@ -362,7 +369,12 @@ public class Talks {
     if (!(value instanceof String code) || code.isBlank()) {
       throw new InvalidInputException("请指定单位");
     }
-    return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在：" + code.strip()));
+    Unit unit = units.findByCode(code.strip())
+        .orElseThrow(() -> new InvalidInputException("没有这个单位，请从列表中选择单位"));
+    if (!unit.active()) {
+      throw new InvalidInputException(unit.name() + "已撤销，不能发起谈话");
+    }
+    return unit;
   }
 
   private OffsetDateTime time(Object value) {

@@ -157,7 +157,7 @@ class AccountabilityProcessTest {
       assertThatThrownBy(() -> cases.start(D01, " ", "COMPLAINT")).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("问责事由");
       assertThatThrownBy(() -> cases.start("X99", "事由", "COMPLAINT")).isInstanceOf(InvalidInputException.class)
-          .hasMessageContaining("单位不存在");
+          .hasMessageContaining("没有这个单位");
       assertThatThrownBy(() -> cases.start(D01, "事由", "RUMOUR")).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("问责来源");
       assertThatThrownBy(() -> cases.start(D01, "事由", "ESCALATION")).isInstanceOf(InvalidInputException.class);

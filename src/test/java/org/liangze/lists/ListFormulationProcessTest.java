@@ -300,7 +300,7 @@ class ListFormulationProcessTest {
   void badInputIsRefusedAndChangesNothing() {
     assertThatThrownBy(() -> startAs("jiwei", "D01", "26")).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> startAs("jiwei", "NOPE", "2055")).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("单位不存在");
+        .hasMessageContaining("没有这个单位");
 
     ProcessInstance formulation = startAs("jiwei", "D01", 2055);
     Task draft = task(formulation, Element.DraftList);

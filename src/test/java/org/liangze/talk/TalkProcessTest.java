@@ -335,7 +335,7 @@ class TalkProcessTest {
   void badInputIsRefusedAndChangesNothing() {
     long talksBefore = countTalks();
     assertThatThrownBy(() -> start("X99", "INTEGRITY_TALK", null, "事由")).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("单位不存在");
+        .hasMessageContaining("没有这个单位");
     assertThatThrownBy(() -> start("D01", "CHAT", null, "事由")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("谈话类型");
     assertThatThrownBy(() -> start("D01", "INTEGRITY_TALK", "d02staff", "事由"))
@@ -361,9 +361,16 @@ class TalkProcessTest {
         .hasMessageContaining("格式");
     assertThatThrownBy(() -> completeAs("jiwei", arrange, Map.of(Variables.TALK_TIME, tomorrow,
         Variables.PARTICIPANTS, "李明"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("地点");
+    // the person talked to is picked on the arranging form from the unit's people; another unit's is refused
+    assertThatThrownBy(() -> completeAs("jiwei", arrange, Map.of(Variables.TALK_TIME, tomorrow, Variables.PLACE,
+        "谈话室", Variables.PARTICIPANTS, "李明", Variables.SUBJECT_USER_ID, "d02staff")))
+        .isInstanceOf(InvalidInputException.class).hasMessage("所选谈话对象不是" + unitName("D01") + "的人员");
     assertThat(talks.talk(started.talkId()).status()).isEqualTo(TalkStatus.SCHEDULING);
+    assertThat(runtimeService.getVariable(talk.getId(), Variables.UNIT_PEOPLE).toString())
+        .contains("\"value\":\"d01staff\"").doesNotContain("d02staff");
     completeAs("jiwei", arrange, Map.of(Variables.TALK_TIME, tomorrow, Variables.PLACE, "谈话室",
-        Variables.PARTICIPANTS, "李明"));
+        Variables.PARTICIPANTS, "李明", Variables.SUBJECT_USER_ID, "d01staff"));
+    assertThat(talks.talk(started.talkId()).subjectUserId()).isEqualTo("d01staff");
     runJobs(talk);
 
     Task hold = task(talk, Element.HoldTalk);

@@ -1,0 +1,68 @@
+package org.liangze.organisation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The district's active units as a form's list to pick from: by name, in tree order (each unit followed by its
+ * subunits, siblings by code), the unit's code as the value submitted. Nobody types a unit code.
+ */
+@Service
+public class UnitChoices {
+
+  private final UnitRepository units;
+
+  UnitChoices(UnitRepository units) {
+    this.units = units;
+  }
+
+  /** One option of a Camunda Form select: what the person reads, what the form submits. */
+  public record Choice(String label, String value) {
+  }
+
+  /** Every active unit. */
+  public List<Choice> active() {
+    return active(unit -> true);
+  }
+
+  /**
+   * The active units that pass the filter, in tree order. A unit whose name another listed unit also bears shows its
+   * parent's name after it, e.g. "新村（东城街道）".
+   */
+  public List<Choice> active(Predicate<Unit> filter) {
+    List<Unit> all = units.findAllActive();
+    Map<String, Unit> byCode = new HashMap<>();
+    all.forEach(unit -> byCode.put(unit.code(), unit));
+    Map<String, List<Unit>> children = new LinkedHashMap<>();
+    List<Unit> roots = new ArrayList<>();
+    for (Unit unit : all) {
+      if (unit.parentCode() == null || !byCode.containsKey(unit.parentCode())) {
+        roots.add(unit);
+      } else {
+        children.computeIfAbsent(unit.parentCode(), code -> new ArrayList<>()).add(unit);
+      }
+    }
+    List<Unit> ordered = new ArrayList<>();
+    roots.sort(Comparator.comparing(Unit::code));
+    roots.forEach(root -> walk(root, children, ordered));
+    List<Unit> listed = ordered.stream().filter(filter).toList();
+    Map<String, Long> nameCounts = new HashMap<>();
+    listed.forEach(unit -> nameCounts.merge(unit.name(), 1L, Long::sum));
+    return listed.stream()
+        .map(unit -> new Choice(nameCounts.get(unit.name()) > 1 && byCode.containsKey(unit.parentCode())
+            ? unit.name() + "（" + byCode.get(unit.parentCode()).name() + "）" : unit.name(), unit.code()))
+        .toList();
+  }
+
+  private static void walk(Unit unit, Map<String, List<Unit>> children, List<Unit> ordered) {
+    ordered.add(unit);
+    children.getOrDefault(unit.code(), List.of()).stream().sorted(Comparator.comparing(Unit::code))
+        .forEach(child -> walk(child, children, ordered));
+  }
+}
