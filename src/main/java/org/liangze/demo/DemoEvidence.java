@@ -1,6 +1,7 @@
 package org.liangze.demo;
 
 import java.awt.image.BufferedImage;
+import java.io.Closeable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,48 +39,58 @@ class DemoEvidence {
     this.fonts = fonts;
   }
 
-  /** A one-page document of a title and lines, as a PDF; empty without a Chinese font. */
-  Optional<byte[]> pdf(String title, List<String> lines) {
-    PdfFonts.OpenFont font;
+  /** The platform's PDF font, opened once for several documents; empty without one. */
+  Optional<Writer> open() {
     try {
-      font = fonts.open();
+      return Optional.of(new Writer(fonts.open()));
     } catch (FontUnavailableException noFont) {
       return Optional.empty();
     }
-    try (font; PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage(PDRectangle.A5);
-      document.addPage(page);
-      PDFont embedded = font.embedIn(document);
-      float width = page.getMediaBox().getWidth();
-      float y = page.getMediaBox().getHeight() - 60;
-      try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-        out.beginText();
-        out.newLineAtOffset((width - title.length() * 16) / 2, y);
-        show(out, title, 16, embedded, font);
-        out.endText();
-        y -= 36;
-        for (String line : lines) {
-          for (String part : wrap(line, 24)) {
-            out.beginText();
-            out.newLineAtOffset(40, y);
-            show(out, part, 11, embedded, font);
-            out.endText();
-            y -= 20;
-          }
-        }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return Optional.of(out.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
-  /** The same document as a PNG picture of the page (a photo of the paper); empty without a Chinese font. */
-  Optional<byte[]> png(String title, List<String> lines) {
-    return pdf(title, lines).map(pdf -> {
-      try (PDDocument document = Loader.loadPDF(pdf)) {
+  /** Writes documents in an opened font; close it when done. */
+  static final class Writer implements Closeable {
+    private final PdfFonts.OpenFont font;
+
+    Writer(PdfFonts.OpenFont font) {
+      this.font = font;
+    }
+
+    /** A one-page A5 document of a title and lines, as a PDF. */
+    byte[] pdf(String title, List<String> lines) {
+      try (PDDocument document = new PDDocument()) {
+        PDPage page = new PDPage(PDRectangle.A5);
+        document.addPage(page);
+        PDFont embedded = font.embedIn(document);
+        float width = page.getMediaBox().getWidth();
+        float y = page.getMediaBox().getHeight() - 60;
+        try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+          out.beginText();
+          out.newLineAtOffset((width - title.length() * 16) / 2, y);
+          show(out, title, 16, embedded, font);
+          out.endText();
+          y -= 36;
+          for (String line : lines) {
+            for (String part : wrap(line, 24)) {
+              out.beginText();
+              out.newLineAtOffset(40, y);
+              show(out, part, 11, embedded, font);
+              out.endText();
+              y -= 20;
+            }
+          }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The same document as a PNG picture of the page (a photo of the paper). */
+    byte[] png(String title, List<String> lines) {
+      try (PDDocument document = Loader.loadPDF(pdf(title, lines))) {
         BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 72);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
@@ -87,7 +98,12 @@ class DemoEvidence {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }
+
+    @Override
+    public void close() throws IOException {
+      font.close();
+    }
   }
 
   /** Chinese in the embedded font, digits and Latin letters (which CJK fallback fonts lack) in Helvetica. */

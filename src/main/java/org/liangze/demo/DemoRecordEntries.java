@@ -1,5 +1,6 @@
 package org.liangze.demo;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,31 +97,38 @@ class DemoRecordEntries implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run(ApplicationArguments args) throws IOException {
     if (!properties.startCampaigns() || !manual.recentManualEntries(UNIT, 1).isEmpty()) {
       return;
     }
     int year = LocalDate.now(clock).getYear();
     int files = 0;
-    for (Entry entry : ENTRIES) {
-      Official official = actors.official(entry.userId());
-      List<String> hashes = new ArrayList<>();
-      for (File file : entry.files()) {
-        Optional<byte[]> content = file.photo() ? documents.png(file.title(), file.lines())
-            : documents.pdf(file.title(), file.lines());
-        content.ifPresent(bytes -> hashes.add(evidence.store(file.name(), bytes, official.userId(),
-            List.of(entry.unitCode())).contentHash()));
+    Optional<DemoEvidence.Writer> writer = documents.open();
+    try {
+      for (Entry entry : ENTRIES) {
+        Official official = actors.official(entry.userId());
+        List<String> hashes = new ArrayList<>();
+        for (File file : writer.isPresent() ? entry.files() : List.<File>of()) {
+          byte[] content = file.photo() ? writer.get().png(file.title(), file.lines())
+              : writer.get().pdf(file.title(), file.lines());
+          hashes.add(evidence.store(file.name(), content, official.userId(), List.of(entry.unitCode()))
+              .contentHash());
+        }
+        files += hashes.size();
+        Long itemId = lists.effectiveItems(entry.unitCode(), year).stream()
+            .filter(item -> item.category().equals(entry.category())).map(EffectiveItem::itemId).findFirst()
+            .orElse(null);
+        // in the morning of the day it happened, not in the future on the first morning of a year
+        Instant occurred = LocalDate.now(clock).minusDays(entry.daysAgo()).atTime(9, 30).atZone(clock.getZone())
+            .toInstant();
+        entries.add(official, entry.unitCode(), new ManualEntries.Request(entry.kind(), itemId,
+            occurred.isAfter(clock.instant()) ? clock.instant().minus(Duration.ofMinutes(1)) : occurred,
+            entry.summary(), null, hashes));
       }
-      files += hashes.size();
-      Long itemId = lists.effectiveItems(entry.unitCode(), year).stream()
-          .filter(item -> item.category().equals(entry.category())).map(EffectiveItem::itemId).findFirst()
-          .orElse(null);
-      // in the morning of the day it happened, not in the future on the first morning of a year
-      Instant occurred = LocalDate.now(clock).minusDays(entry.daysAgo()).atTime(9, 30).atZone(clock.getZone())
-          .toInstant();
-      entries.add(official, entry.unitCode(), new ManualEntries.Request(entry.kind(), itemId,
-          occurred.isAfter(clock.instant()) ? clock.instant().minus(Duration.ofMinutes(1)) : occurred,
-          entry.summary(), null, hashes));
+    } finally {
+      if (writer.isPresent()) {
+        writer.get().close();
+      }
     }
     log.info("Demo record entries: {} entries with {} evidence files", ENTRIES.size(), files);
   }

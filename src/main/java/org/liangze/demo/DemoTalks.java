@@ -55,22 +55,14 @@ class DemoTalks implements ApplicationRunner {
         .anyMatch(unit -> !talks.talksOf(unit).isEmpty())) {
       return;
     }
-    LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
-    LocalDate today = now.toLocalDate();
+    LocalDate today = LocalDate.now(clock);
 
-    // held: arranged for the next minutes and recorded, with two commitments the secretary now carries out
+    // held: arranged for this very moment (a time not in the past), and recorded once that has come, with two
+    // commitments the secretary then carries out
     String held = start(HELD_UNIT, "INTEGRITY_TALK", "d01sec",
         "年度廉政谈话：提醒局党组书记履行第一责任人职责，盯住校舍工程和教辅征订等廉政风险点");
-    arrange(held, now.plusMinutes(2), "区纪委监委第一谈话室", "区纪委监委：曹文博、邓雅琴；区教育和体育局：张伟");
-    actors.complete(COMMISSION, held, Element.HoldTalk, Map.of(
-        Variables.MINUTES, "曹文博同志代表区纪委监委与张伟同志进行廉政谈话，通报了近期教育系统违纪典型案例，"
-            + "指出校舍维修工程监管和教辅材料征订存在廉政风险。张伟同志表示认真落实第一责任人职责，"
-            + "对照清单逐项整改，并作出两项承诺。",
-        Variables.COMMITMENTS, SpinValues.jsonValue("""
-            [{"content":"组织全局开展校舍维修工程专项自查，形成自查报告","dueDate":"%s"},
-             {"content":"规范教辅材料征订程序，征订目录和收费标准向家长公开","dueDate":"%s"}]"""
-            .formatted(today.plusDays(14), today.plusDays(30))).create()));
-    actors.tasks(held, Element.FulfilCommitment, 2);
+    LocalDateTime heldAt = LocalDateTime.now(clock).plus(300, ChronoUnit.MILLIS).truncatedTo(ChronoUnit.MILLIS);
+    arrange(held, heldAt, "区纪委监委第一谈话室", "区纪委监委：曹文博、邓雅琴；区教育和体育局：张伟");
 
     // arranged: the talk takes place in the coming days (its minutes are then due in the commission's Tasklist)
     String scheduled = start(SCHEDULED_UNIT, "INTEGRITY_TALK", "t01v02sec",
@@ -83,8 +75,32 @@ class DemoTalks implements ApplicationRunner {
         "目标责任书逾期未签订，村务公开不及时被群众反映，约谈村党支部书记");
     arrange(summons, today.plusDays(2).atTime(15, 0), "西营镇党委会议室",
         "区纪委监委：曹文博；西营镇党委：罗秀英；南营村：谢桂芝");
+
+    waitUntil(heldAt);
+    actors.complete(COMMISSION, held, Element.HoldTalk, Map.of(
+        Variables.MINUTES, "曹文博同志代表区纪委监委与张伟同志进行廉政谈话，通报了近期教育系统违纪典型案例，"
+            + "指出校舍维修工程监管和教辅材料征订存在廉政风险。张伟同志表示认真落实第一责任人职责，"
+            + "对照清单逐项整改，并作出两项承诺。",
+        Variables.COMMITMENTS, SpinValues.jsonValue("""
+            [{"content":"组织全局开展校舍维修工程专项自查，形成自查报告","dueDate":"%s"},
+             {"content":"规范教辅材料征订程序，征订目录和收费标准向家长公开","dueDate":"%s"}]"""
+            .formatted(today.plusDays(14), today.plusDays(30))).create()));
+    actors.tasks(held, Element.FulfilCommitment, 2);
     log.info("Demo talks: one held with {} commitments of {}, two arranged ({}, {})", 2, HELD_UNIT,
         SCHEDULED_UNIT, SUMMONED_UNIT);
+  }
+
+  /** A moment at most: the held talk's time, fixed a moment ahead, must have come before it is recorded. */
+  private void waitUntil(LocalDateTime time) {
+    long millis = java.time.Duration.between(LocalDateTime.now(clock), time).toMillis();
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis + 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while seeding the demo's talks", e);
+      }
+    }
   }
 
   private String start(String unitCode, String kind, String subject, String cause) {
