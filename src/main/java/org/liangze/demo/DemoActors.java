@@ -99,6 +99,11 @@ class DemoActors {
     }
   }
 
+  /** Runs the instance's executable message jobs once, or pauses briefly if there is none. */
+  void runSomeJobs(String processInstanceId) {
+    runDueJobs(processInstanceId);
+  }
+
   /** Runs the instance's executable message jobs; whether any was there (else it pauses briefly). */
   private boolean runDueJobs(String processInstanceId) {
     List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).messages().executable()

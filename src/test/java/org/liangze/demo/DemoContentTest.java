@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.liangze.dutyreport.DutyReportProcess;
+import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.liangze.support.WebClient;
 import org.liangze.talk.TalkProcess;
@@ -52,6 +53,7 @@ class DemoContentTest {
   @Autowired DemoTalks talks;
   @Autowired DemoCase accountabilityCase;
   @Autowired DemoDutyReports dutyReports;
+  @Autowired DemoSelfCheckReview selfCheckReview;
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -125,6 +127,15 @@ class DemoContentTest {
   }
 
   @Test
+  void aCommunitysSelfCheckWaitsForItsTownsReview() {
+    assertThat(tasks.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
+        .taskDefinitionKey(UnitSelfCheckProcess.Element.Review.name()).taskCandidateUser("t01insp").list())
+        .singleElement().satisfies(task -> assertThat(task.getName()).contains("洪家楼街道花园社区"));
+    assertThat(tasks.createTaskQuery().taskDefinitionKey(UnitSelfCheckProcess.Element.Review.name())
+        .taskCandidateUser("jiwei").count()).as("a village is its town's to review").isZero();
+  }
+
+  @Test
   void teamMembersHaveTheirDutyReportToWrite() {
     assertThat(tasks.createTaskQuery().processDefinitionKey(DutyReportProcess.KEY).taskAssignee("t02insp").count())
         .isEqualTo(1);
@@ -139,6 +150,7 @@ class DemoContentTest {
     talks.run(none);
     accountabilityCase.run(none);
     dutyReports.run(none);
+    selfCheckReview.run(none);
     assertThat(tasks.createTaskQuery().count()).isEqualTo(taskCount);
     assertThat(entryCount(page("/pages/units/T01V01/record", "jiwei"))).isEqualTo(entryCount(before));
     assertThat(get("/api/units/D01/talks", "jiwei")).hasSize(1);

@@ -45,6 +45,7 @@ class DemoScreenshots {
       page(browser, base + "/pages/units/T01V01/record", "demo-t01v01sec-record", "社区党委会议记录.pdf");
       page(browser, base + "/pages/notifications", "demo-t01v01sec-notifications", "何某");
     });
+    look(base, "t01insp", browser -> tasklist(browser, base, "demo-t01insp-tasklist", "花园社区"));
     look(base, "d01sec", browser -> tasklist(browser, base, "demo-d01sec-tasklist", "落实谈话承诺"));
     // a task assigned to its person without candidates is not in 我的待办 (candidates only): 全部可见任务 has it
     look(base, "t02insp", browser -> {
