@@ -45,7 +45,7 @@ class LetterPdf {
   private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
   /** Height of the signature block with its seal areas and the record's QR code. */
   private static final float SIGNATURE_BLOCK = 330;
-  private static final float QR = 84;
+  private static final float QR = 96;
 
   private final PdfFonts fonts;
   private final Clock clock;
@@ -89,7 +89,13 @@ class LetterPdf {
         }
       }
       w.gap(10);
+      int pages = document.getNumberOfPages();
       w.ensure(SIGNATURE_BLOCK);
+      if (document.getNumberOfPages() > pages) {
+        // a signature page alone must still say which letter it signs
+        w.centred("（此页为《" + letter.title() + "》第" + letter.revision() + "版签署页）", 9, MUTED);
+        w.gap(8);
+      }
       signatures(w, letter, parties);
       record(w, letter, parties, signingEntry, draft);
       w.close();

@@ -231,10 +231,11 @@ class LetterPaperPostgresTest {
   /** Renders the page with the QR code as a printer would and reads it as a phone would. */
   private static String decodeQr(PDDocument pdf) throws Exception {
     int last = pdf.getNumberOfPages() - 1;
-    BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(last, 150);
+    BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(last, 300);
     int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+        Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
   }
 
   private static byte[] png() throws IOException {
