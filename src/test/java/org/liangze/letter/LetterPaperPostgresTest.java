@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.record.ChainVerifier;
+import org.liangze.record.CheckpointTestKeys;
+import org.liangze.record.Checkpoints;
 import org.liangze.record.EntryKind;
 import org.liangze.record.EvidenceFiles;
 import org.liangze.record.RecordEntry;
@@ -71,12 +73,14 @@ class LetterPaperPostgresTest {
   static final int YEAR = 2027;
   static final Instant T0 = Instant.parse("2027-01-04T01:00:00Z");
   static final String PUBLIC_URL = "https://liangze.example.gov.cn";
+  static final java.nio.file.Path KEY = CheckpointTestKeys.newKey();
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
     registry.add("liangze.public-url", () -> PUBLIC_URL + "/");
+    registry.add("liangze.record.checkpoint.key-file", () -> KEY.toString());
   }
 
   @Autowired TestRestTemplate http;
@@ -86,6 +90,7 @@ class LetterPaperPostgresTest {
   @Autowired RecordManual manual;
   @Autowired ChainVerifier verifier;
   @Autowired EvidenceFiles evidence;
+  @Autowired Checkpoints checkpoints;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -203,6 +208,11 @@ class LetterPaperPostgresTest {
     assertThat(as("t01sec").getForObject(copy.get("fileUrl").asText(), byte[].class)).isEqualTo(scan);
     assertThat(as("t01v01sec").getForObject("/pages/letters/" + letterId, String.class))
         .contains("已上传纸质签字件").contains("花园社区责任书签字件.png");
+
+    // once a signed checkpoint seals the unit's chain, the verification names it
+    long sealed = checkpoints.make("jiwei").seq();
+    assertThat(as("t01v01sec").getForObject(path, String.class)).contains("第" + sealed + "号")
+        .contains("已签名封存该记录").contains("完整");
   }
 
   /** The PDF and its pages as images in target/screenshots, to look at. */
