@@ -138,6 +138,15 @@ public class LetterService {
 
   @Transactional
   public void sign(long letterId, String signerId, String signature) {
+    sign(letterId, signerId, signature, null);
+  }
+
+  /**
+   * Signs as the signing task of {@code processInstanceId} completes, and notes the record entry of that completion
+   * (the entry the letter's PDF cites).
+   */
+  @Transactional
+  public void sign(long letterId, String signerId, String signature, String processInstanceId) {
     String name = required(signature, "签名不能为空，请输入本人姓名", MAX_SIGNATURE);
     if (signerId == null) {
       throw new InvalidInputException("无法确认签订人身份，请登录后签订");
@@ -149,8 +158,8 @@ public class LetterService {
     // holds the unit's chain until it commits: the unit's newest entry is that one
     String unitCode = letter(letterId).unitCode();
     manual.latestEntry(unitCode)
-        .filter(entry -> entry.kind() == EntryKind.TASK_COMPLETED && signerId.equals(entry.actor())
-            && entry.taskId() != null)
+        .filter(entry -> processInstanceId != null && entry.kind() == EntryKind.TASK_COMPLETED
+            && signerId.equals(entry.actor()) && processInstanceId.equals(entry.processInstanceId()))
         .ifPresent(entry -> letters.recordSigningEntry(letterId, entry.seq()));
   }
 
