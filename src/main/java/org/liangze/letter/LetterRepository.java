@@ -18,12 +18,16 @@ class LetterRepository {
       rs.getObject("archived_at", OffsetDateTime.class), rs.getString("archived_document"),
       rs.getObject("issued_at", OffsetDateTime.class), rs.getString("issuer_unit_code"),
       rs.getString("countersigner_id"), rs.getString("countersignature"),
-      rs.getObject("countersigned_at", OffsetDateTime.class));
+      rs.getObject("countersigned_at", OffsetDateTime.class), rs.getObject("signing_entry_seq", Long.class),
+      rs.getString("paper_copy_hash") == null ? null : new Letter.PaperCopy(rs.getString("paper_copy_hash"),
+          rs.getString("paper_copy_name"), rs.getLong("paper_copy_entry_seq"), rs.getString("paper_copy_uploaded_by"),
+          rs.getObject("paper_copy_uploaded_at", OffsetDateTime.class)));
 
   private static final String SUMMARY_COLUMNS = """
       id, unit_code, letter_year, revision, status, title, '' as content, objection, revision_note, signer_id, signature,
       signed_at, archived_at, null as archived_document, issued_at, issuer_unit_code, countersigner_id,
-      countersignature, countersigned_at""";
+      countersignature, countersigned_at, signing_entry_seq, paper_copy_hash, paper_copy_name, paper_copy_entry_seq,
+      paper_copy_uploaded_by, paper_copy_uploaded_at""";
 
   private final JdbcClient jdbc;
 
@@ -87,6 +91,21 @@ class LetterRepository {
                                issued_at = ?
              where id = ? and status = 'OBJECTED'""")
         .params(revisionNote, content, at, id).update() == 1;
+  }
+
+  /** Notes which record entry recorded the secretary's signature. */
+  void recordSigningEntry(long id, long seq) {
+    jdbc.sql("update letters set signing_entry_seq = ? where id = ?").params(seq, id).update();
+  }
+
+  /** The scanned signed letter, uploaded back: the newest upload replaces the one shown (each stays in the record). */
+  boolean recordPaperCopy(long id, Letter.PaperCopy copy) {
+    return jdbc.sql("""
+            update letters set paper_copy_hash = ?, paper_copy_name = ?, paper_copy_entry_seq = ?,
+                               paper_copy_uploaded_by = ?, paper_copy_uploaded_at = ?
+             where id = ? and status in ('SIGNED', 'ARCHIVED')""")
+        .params(copy.fileHash(), copy.fileName(), copy.entrySeq(), copy.uploadedBy(), copy.uploadedAt(), id)
+        .update() == 1;
   }
 
   boolean archive(long id, String document, OffsetDateTime at) {

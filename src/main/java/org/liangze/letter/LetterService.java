@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.liangze.lists.ListService;
@@ -17,6 +18,12 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.record.EntryKind;
+import org.liangze.record.EvidenceFile;
+import org.liangze.record.EvidenceFiles;
+import org.liangze.record.NewEntry;
+import org.liangze.record.RecordEntry;
+import org.liangze.record.RecordManual;
 import org.liangze.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,14 +47,18 @@ public class LetterService {
   private final UnitRepository units;
   private final ListService lists;
   private final LetterDocuments documents;
+  private final RecordManual manual;
+  private final EvidenceFiles evidence;
   private final Clock clock;
 
   LetterService(LetterRepository letters, UnitRepository units, ListService lists, LetterDocuments documents,
-      Clock clock) {
+      RecordManual manual, EvidenceFiles evidence, Clock clock) {
     this.letters = letters;
     this.units = units;
     this.lists = lists;
     this.documents = documents;
+    this.manual = manual;
+    this.evidence = evidence;
     this.clock = clock;
   }
 
@@ -127,6 +138,15 @@ public class LetterService {
 
   @Transactional
   public void sign(long letterId, String signerId, String signature) {
+    sign(letterId, signerId, signature, null);
+  }
+
+  /**
+   * Signs as the signing task of {@code processInstanceId} completes, and notes the record entry of that completion
+   * (the entry the letter's PDF cites).
+   */
+  @Transactional
+  public void sign(long letterId, String signerId, String signature, String processInstanceId) {
     String name = required(signature, "签名不能为空，请输入本人姓名", MAX_SIGNATURE);
     if (signerId == null) {
       throw new InvalidInputException("无法确认签订人身份，请登录后签订");
@@ -134,6 +154,49 @@ public class LetterService {
     if (!letters.sign(letterId, signerId, name, now())) {
       throw new InvalidInputException("该责任书当前不处于待签订状态");
     }
+    // the record manual wrote the signing task's entry as the task completed, earlier in this transaction, and
+    // holds the unit's chain until it commits: the unit's newest entry is that one
+    String unitCode = letter(letterId).unitCode();
+    manual.latestEntry(unitCode)
+        .filter(entry -> processInstanceId != null && entry.kind() == EntryKind.TASK_COMPLETED
+            && signerId.equals(entry.actor()) && processInstanceId.equals(entry.processInstanceId()))
+        .ifPresent(entry -> letters.recordSigningEntry(letterId, entry.seq()));
+  }
+
+  /** The record entry that recorded the secretary's signature, if the letter is signed and it is known. */
+  public Optional<RecordEntry> signingEntry(Letter letter) {
+    if (!letter.signed() || letter.signingEntrySeq() == null) {
+      return Optional.empty();
+    }
+    return manual.entry(letter.unitCode(), letter.signingEntrySeq());
+  }
+
+  /**
+   * The scanned signed letter uploaded back by the unit's people (PDF or an image): stored as evidence of the unit,
+   * cited by a new entry of the unit's record manual, and shown on the letter. A refused file changes nothing.
+   */
+  @Transactional
+  public Letter attachPaperCopy(Official official, long letterId, String fileName, byte[] content) {
+    Letter letter = visibleLetter(official, letterId);
+    if (!official.unitCodes().contains(letter.unitCode())) {
+      throw new AccessDeniedException(official.userId() + " is not of unit " + letter.unitCode());
+    }
+    if (!letter.signed()) {
+      throw new InvalidInputException("责任书尚未签订，签订后才能上传纸质签字件");
+    }
+    EvidenceFile file = evidence.store(fileName, content, official.userId(), List.of(letter.unitCode()),
+        type -> type.equals("application/pdf") || type.startsWith("image/"),
+        "纸质签字件须为 PDF 文件或图片（JPG、PNG），请扫描或拍照后上传");
+    evidence.attach(List.of(file.contentHash()), letter.unitCode());
+    OffsetDateTime at = now();
+    RecordEntry entry = manual.append(new NewEntry(letter.unitCode(), EntryKind.LETTER_SCAN, null, official.userId(),
+        at.toInstant(), "上传纸质签字件：《" + letter.title() + "》（第" + letter.revision() + "版）扫描件", null, null,
+        null, List.of(file.contentHash())));
+    if (!letters.recordPaperCopy(letterId, new Letter.PaperCopy(file.contentHash(), fileName.strip(), entry.seq(),
+        official.userId(), at))) {
+      throw new InvalidInputException("责任书尚未签订，签订后才能上传纸质签字件");
+    }
+    return letter(letterId);
   }
 
   /** The issuing level countersigns a letter its unit has signed (甲方签字); once only. */
@@ -223,7 +286,16 @@ public class LetterService {
     return letters.findById(id).orElseThrow(() -> new NotFoundException("责任书不存在：" + id));
   }
 
-  private Unit unit(String code) {
+  /** The name of the level that issued the letter (甲方), as the letter names it. */
+  String issuerName(Letter letter) {
+    return documents.issuerName(letter.issuerUnitCode() == null ? null : unit(letter.issuerUnitCode()));
+  }
+
+  String unitName(Letter letter) {
+    return unit(letter.unitCode()).name();
+  }
+
+  Unit unit(String code) {
     return units.findByCode(code).orElseThrow(() -> new NotFoundException("单位不存在：" + code));
   }
 

@@ -30,7 +30,8 @@ class RecordLetterDecisionListener extends CompletionListener {
   protected void completed(DelegateExecution execution) {
     long letterId = (Long) execution.getVariable(Variables.LETTER_ID);
     switch (decision(execution.getVariable(Variables.DECISION))) {
-      case SIGN -> letters.sign(letterId, currentUser(execution), (String) execution.getVariable(Variables.SIGNATURE));
+      case SIGN -> letters.sign(letterId, currentUser(execution), (String) execution.getVariable(Variables.SIGNATURE),
+          execution.getProcessInstanceId());
       case OBJECT -> letters.object(letterId, (String) execution.getVariable(Variables.OBJECTION_REASON));
     }
   }

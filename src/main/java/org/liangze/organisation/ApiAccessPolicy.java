@@ -128,6 +128,10 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/letters", SIGNED_IN),
       get("/api/letters/{id}", SIGNED_IN),
       get("/api/letters/{id}/document", SIGNED_IN),
+      get("/api/letters/{id}/document.pdf", SIGNED_IN),
+      post("/api/letters/{id}/paper-copy", UNIT_PEOPLE),
+      get("/pages/letters", SIGNED_IN),
+      get("/pages/letters/{id}", SIGNED_IN),
       // self-checks and rectifications
       post("/api/self-check-campaigns", COMMISSION),
       get("/api/self-check-campaigns/{quarter}", SIGNED_IN),
@@ -162,6 +166,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/record/checkpoints/{id}/receipt.pdf", DISTRICT),
       get("/api/record/checkpoints/public-key", SIGNED_IN),
       get("/pages/record/checkpoints", SIGNED_IN),
+      get("/pages/record/entries/{id}/verification", SIGNED_IN),
       post("/api/evidence", UNIT_PEOPLE),
       get("/api/evidence/{hash}", SIGNED_IN),
       // talks, accountability, half-year reports

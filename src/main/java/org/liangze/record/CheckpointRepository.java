@@ -91,6 +91,12 @@ class CheckpointRepository {
         .param(RecordRepository.utc(moment)).query(CHECKPOINT).optional();
   }
 
+  /** The oldest checkpoint that signed the unit's chain at or beyond this entry, if any. */
+  Optional<Long> firstCovering(String unitCode, long seq) {
+    return jdbc.sql("select min(checkpoint_seq) from record_checkpoint_heads where unit_code = ? and seq >= ?")
+        .params(unitCode, seq).query(Long.class).optional();
+  }
+
   /** The unit's head as the checkpoint signed it, if the unit had entries then. */
   Optional<CheckpointTree.Leaf> leaf(long checkpointSeq, String unitCode) {
     return jdbc.sql("select unit_code, seq, head_hash from record_checkpoint_heads where checkpoint_seq = ? "

@@ -140,6 +140,11 @@ public class Checkpoints {
     return repository.latestAtOrBefore(moment).map(checkpoint -> coverage(checkpoint, unitCode));
   }
 
+  /** The oldest checkpoint whose signed head of the unit's chain is this entry or a later one: it seals the entry. */
+  public Optional<Coverage> firstCovering(String unitCode, long seq) {
+    return repository.firstCovering(unitCode, seq).flatMap(checkpointSeq -> coverage(checkpointSeq, unitCode));
+  }
+
   private Coverage coverage(Checkpoint checkpoint, String unitCode) {
     long seq = repository.leaf(checkpoint.seq(), unitCode).map(CheckpointTree.Leaf::seq).orElse(0L);
     return new Coverage(checkpoint.seq(), checkpoint.createdAt(), checkpoint.rootHash(), seq);

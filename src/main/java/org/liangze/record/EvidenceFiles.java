@@ -53,6 +53,17 @@ public class EvidenceFiles {
    */
   @Transactional
   public EvidenceFile store(String originalName, byte[] content, String uploadedBy, Collection<String> unitCodes) {
+    return store(originalName, content, uploadedBy, unitCodes, type -> true, null);
+  }
+
+  /**
+   * As {@link #store(String, byte[], String, Collection)}, for a use that takes only some of the allowed types (a
+   * scanned letter: PDF or an image): a file of another type, or of one not allowed at all, is refused with
+   * {@code refusal} (null: the general refusal), nothing stored.
+   */
+  @Transactional
+  public EvidenceFile store(String originalName, byte[] content, String uploadedBy, Collection<String> unitCodes,
+      java.util.function.Predicate<String> acceptedType, String refusal) {
     String name = checkName(originalName);
     if (content == null || content.length == 0) {
       throw new InvalidInputException("文件为空，请重新选择");
@@ -60,7 +71,10 @@ public class EvidenceFiles {
     if (content.length > properties.maxSize().toBytes()) {
       throw new InvalidInputException("文件超过大小限制（" + sizeLabel(properties.maxSize().toBytes()) + "），请压缩后重新上传");
     }
-    String mediaType = detect(name, content);
+    String mediaType = refusal == null ? detect(name, content) : detectType(name, content);
+    if (refusal != null && !(acceptedType.test(mediaType) && properties.allowedTypes().contains(mediaType))) {
+      throw new InvalidInputException(refusal);
+    }
     String hash = RecordHashing.contentHash(content);
     EvidenceFile stored = repository.find(hash).orElseGet(() -> {
       EvidenceFile file = new EvidenceFile(hash, RecordHashing.CURRENT, content.length, mediaType, name,
@@ -152,9 +166,13 @@ public class EvidenceFiles {
         : String.format("%.1f", bytes / (1024.0 * 1024.0))) + " MB";
   }
 
-  private String detect(String name, byte[] content) {
+  private String detectType(String name, byte[] content) {
     String byContent = tika.detect(content);
-    String type = CONTAINERS.contains(byContent) ? tika.detect(content, name) : byContent;
+    return CONTAINERS.contains(byContent) ? tika.detect(content, name) : byContent;
+  }
+
+  private String detect(String name, byte[] content) {
+    String type = detectType(name, content);
     if (!properties.allowedTypes().contains(type)) {
       throw new InvalidInputException("不支持的文件类型（" + type + "），请上传 PDF、图片或 Office 文档");
     }

@@ -1,12 +1,7 @@
 package org.liangze.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -95,14 +89,7 @@ class ReceiptPdf {
   }
 
   private static void qr(PDPageContentStream out, String content, float x, float y, float size) throws IOException {
-    BitMatrix matrix;
-    try {
-      matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-          EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8",
-          EncodeHintType.MARGIN, 2));
-    } catch (WriterException e) {
-      throw new IllegalStateException("The receipt does not fit in a QR code", e);
-    }
+    BitMatrix matrix = QrCodes.matrix(content);
     float module = size / matrix.getWidth();
     out.setNonStrokingColor(Color.BLACK);
     for (int row = 0; row < matrix.getHeight(); row++) {

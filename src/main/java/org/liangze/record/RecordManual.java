@@ -63,6 +63,19 @@ public class RecordManual {
     return repository.recentManualEntries(unitCode, limit);
   }
 
+  /** The entry at this place of the unit's chain. */
+  public java.util.Optional<RecordEntry> entry(String unitCode, long seq) {
+    return repository.find(unitCode, seq);
+  }
+
+  /**
+   * The unit's newest entry. Inside a transaction that appended to the unit, it is that transaction's own entry: the
+   * unit's row stays locked until it commits.
+   */
+  public java.util.Optional<RecordEntry> latestEntry(String unitCode) {
+    return repository.latest(unitCode);
+  }
+
   public List<RecordEntry> entriesOf(String unitCode) {
     return repository.entriesOf(unitCode);
   }

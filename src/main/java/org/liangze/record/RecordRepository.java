@@ -79,6 +79,20 @@ class RecordRepository {
         .query(ENTRY).list();
   }
 
+  Optional<RecordEntry> findById(long id) {
+    return jdbc.sql("select * from record_entries where id = ?").param(id).query(ENTRY).optional();
+  }
+
+  Optional<RecordEntry> find(String unitCode, long seq) {
+    return jdbc.sql("select * from record_entries where unit_code = ? and seq = ?").params(unitCode, seq)
+        .query(ENTRY).optional();
+  }
+
+  Optional<RecordEntry> latest(String unitCode) {
+    return jdbc.sql("select * from record_entries where unit_code = ? order by seq desc limit 1").param(unitCode)
+        .query(ENTRY).optional();
+  }
+
   List<RecordEntry> entriesOf(String unitCode) {
     return jdbc.sql("select * from record_entries where unit_code = ? order by seq").param(unitCode)
         .query(ENTRY).list();
