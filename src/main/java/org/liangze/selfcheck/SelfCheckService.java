@@ -149,7 +149,8 @@ public class SelfCheckService {
       Row row = rows.get(i);
       String where = "第" + (i + 1) + "项";
       if (row == null || row.itemId() == null || !expected.containsKey(row.itemId())) {
-        throw new InvalidInputException(where + "不是本单位" + quarter.year() + "年度清单中的事项，请刷新后重新填写");
+        throw new InvalidInputException(where + (row != null && positions.containsKey(row.itemId())
+            ? "不在本任务的事项中，由其责任人填写" : "不是本单位" + quarter.year() + "年度清单中的事项") + "，请刷新后重新填写");
       }
       if (!seen.add(row.itemId())) {
         throw new InvalidInputException(where + "重复填写");
