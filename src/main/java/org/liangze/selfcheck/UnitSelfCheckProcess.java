@@ -29,8 +29,8 @@ public final class UnitSelfCheckProcess {
      * (assignee), the unit's staff the items without one (candidate group).
      */
     AssessItems,
-    /** Service task: the shares' rows put together as the unit's self-check. */
-    AssembleAssessment,
+    /** Intermediate event whose listener puts the shares' rows together as the unit's self-check. */
+    AssessmentAssembled,
     /** Gateway on {@link Variables#INSPECTOR_CHECK}: a unit without a 纪检委员 skips the inspection. */
     InspectorCheck,
     InspectSelfCheck,

@@ -34,7 +34,7 @@ class ElementTemplatesTest {
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
             "sendEscalationDigests", "publishList",
-            "reissueLetter", "startQuarterlySelfCheck", "assembleSelfCheck", "collectCaseEvidence", "issueCaseDecision", "notifyCaseSubjects",
+            "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "issueCaseDecision", "notifyCaseSubjects",
             "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList",
             "planScoreComputation", "computeScorePage", "rankScores", "openClueCase");
     assertThat(ElementTemplates.check(templates, context)).isEmpty();

@@ -428,7 +428,7 @@ class SelfCheckProcessTest {
         .satisfies(task -> assertThat(task).hasCandidateGroup(Groups.of(Role.STAFF, UnitWithoutInspector.CODE)));
     assessAll(unit, UnitWithoutInspector.CODE, "DONE", "已落实");
 
-    assertThat(unit).isWaitingAt(Element.SignOff.name()).hasPassed(Element.AssembleAssessment.name())
+    assertThat(unit).isWaitingAt(Element.SignOff.name()).hasPassed(Element.AssessmentAssembled.name())
         .hasNotPassed(Element.InspectSelfCheck.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE, "2018Q3").status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
     completeAs(UnitWithoutInspector.SECRETARY, task(unit, Element.SignOff), Map.of(Variables.DECISION, "SIGN_OFF"));
