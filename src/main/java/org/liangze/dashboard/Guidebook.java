@@ -37,6 +37,7 @@ public class Guidebook {
     text.put("listDrafting", chinese(deadlines.listDrafting()));
     text.put("listReview", chinese(deadlines.listReview()));
     text.put("selfCheckAssessment", chinese(deadlines.selfCheckAssessment()));
+    text.put("selfCheckInspection", chinese(deadlines.selfCheckInspection()));
     text.put("selfCheckSignOff", chinese(deadlines.selfCheckSignOff()));
     text.put("selfCheckReview", chinese(deadlines.selfCheckReview()));
     text.put("rectificationPlan", chinese(deadlines.rectificationPlan()));

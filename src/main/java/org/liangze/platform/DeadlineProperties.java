@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listDrafting a unit's staff drafting (or revising) its tailored list
  * @param listReview the discipline commission reviewing a submitted tailored list
  * @param selfCheckAssessment a unit's staff assessing every item of its lists in the quarterly self-check
+ * @param selfCheckInspection the unit's discipline inspector (纪检委员) checking the assessed self-check
  * @param selfCheckSignOff the unit secretary signing off the self-check
  * @param selfCheckReview the discipline commission reviewing a signed-off self-check
  * @param rectificationPlan the unit secretary drawing up a rectification plan
@@ -43,6 +44,7 @@ public record DeadlineProperties(
     @DefaultValue("P14D") Duration listDrafting,
     @DefaultValue("P7D") Duration listReview,
     @DefaultValue("P10D") Duration selfCheckAssessment,
+    @DefaultValue("P3D") Duration selfCheckInspection,
     @DefaultValue("P3D") Duration selfCheckSignOff,
     @DefaultValue("P5D") Duration selfCheckReview,
     @DefaultValue("P5D") Duration rectificationPlan,

@@ -52,6 +52,10 @@ public class Deadlines {
     return after(properties.selfCheckAssessment());
   }
 
+  public Date selfCheckInspection() {
+    return after(properties.selfCheckInspection());
+  }
+
   public Date selfCheckSignOff() {
     return after(properties.selfCheckSignOff());
   }

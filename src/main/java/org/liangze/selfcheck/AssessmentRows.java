@@ -28,12 +28,17 @@ class AssessmentRows {
   /**
    * One row of the dynamic list: the item (read-only on the form) and the unit's assessment of it. The form picks
    * evidence files and record entries from lists (values: file numbers, entry sequence numbers); a single text of
-   * numbers separated by spaces, as API clients and earlier forms send it, is taken too.
+   * numbers separated by spaces, as API clients and earlier forms send it, is taken too. {@code assessedBy}: the
+   * name of who assessed the row, on the assembled rows the inspector and the secretary see (never read back).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Row(Long itemId, String item, String status, String note,
       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> evidence,
-      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> records) {
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> records, String assessedBy) {
+
+    Row(Long itemId, String item, String status, String note, List<String> evidence, List<String> records) {
+      this(itemId, item, status, note, evidence, records, null);
+    }
 
     String evidenceText() {
       return words(evidence);

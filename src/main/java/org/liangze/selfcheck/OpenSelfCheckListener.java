@@ -2,10 +2,15 @@ package org.liangze.selfcheck;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.liangze.platform.DelegateInputs;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
 
-/** Start event listener: opens the unit's self-check of the quarter with a row for every item of its lists. */
+/**
+ * Start event listener: opens the unit's self-check of the quarter with a row for every item of its lists, and
+ * notes whether the unit has a 纪检委员 to check it.
+ */
+@DelegateInputs({Variables.UNIT_CODE, Variables.QUARTER})
 @Component("openSelfCheck")
 class OpenSelfCheckListener implements ExecutionListener {
 
@@ -30,6 +35,7 @@ class OpenSelfCheckListener implements ExecutionListener {
     setIfChanged(execution, Variables.QUARTER, opened.quarter().toString());
     execution.setVariable(Variables.QUARTER_LABEL, opened.quarter().label());
     execution.setVariable(Variables.ITEMS, rows.variable(opened.rows()));
+    execution.setVariable(Variables.INSPECTOR_CHECK, opened.inspectorCheck());
     citations.offer(execution, opened.unit().code());
   }
 

@@ -3,9 +3,13 @@ package org.liangze.selfcheck;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A unit's self-check of a quarter, with its assessment of every item (empty until submitted). */
+/**
+ * A unit's self-check of a quarter, with its assessment of every item (each row stored when its 责任人 or the staff
+ * submit their share; {@code assessedBy} is who did).
+ */
 public record SelfCheck(String unitCode, String quarter, SelfCheckStatus status, String processInstanceId,
-    OffsetDateTime openedAt, String submittedBy, OffsetDateTime submittedAt, String signedOffBy,
+    OffsetDateTime openedAt, String submittedBy, OffsetDateTime submittedAt, String inspectedBy,
+    OffsetDateTime inspectedAt, String signedOffBy,
     OffsetDateTime signedOffAt, String reviewedBy, OffsetDateTime reviewedAt, String lastComment,
     Long rectificationId, List<Result> results) {
 
@@ -16,6 +20,6 @@ public record SelfCheck(String unitCode, String quarter, SelfCheckStatus status,
 
   SelfCheck withResults(List<Result> results) {
     return new SelfCheck(unitCode, quarter, status, processInstanceId, openedAt, submittedBy, submittedAt,
-        signedOffBy, signedOffAt, reviewedBy, reviewedAt, lastComment, rectificationId, List.copyOf(results));
+        inspectedBy, inspectedAt, signedOffBy, signedOffAt, reviewedBy, reviewedAt, lastComment, rectificationId, List.copyOf(results));
   }
 }

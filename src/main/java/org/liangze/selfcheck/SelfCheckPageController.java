@@ -56,8 +56,9 @@ class SelfCheckPageController {
   public record Step(String label, String by, String at) {
   }
 
-  public record Row(int position, String item, String status, boolean done, String note, List<Link> files,
-      List<Link> entries) {
+  /** {@code assessedBy}: the name of who assessed the row (the item's 责任人, or a staff member). */
+  public record Row(int position, String item, String assessedBy, String status, boolean done, String note,
+      List<Link> files, List<Link> entries) {
   }
 
   public record Link(String label, String url) {
@@ -77,15 +78,16 @@ class SelfCheckPageController {
     Set<String> hashes = new HashSet<>();
     check.results().forEach(result -> hashes.addAll(result.evidence()));
     Map<String, EvidenceFile> files = evidence.describeAll(hashes, unitCode);
+    Map<String, String> names = people.names();
     List<Row> rows = check.results().stream().map(result -> new Row(result.position(), result.item(),
-        result.status().label(), result.status() == AssessmentStatus.DONE, result.note(),
+        name(names, result.assessedBy()), result.status().label(), result.status() == AssessmentStatus.DONE, result.note(),
         result.evidence().stream().map(hash -> new Link(files.containsKey(hash) ? files.get(hash).originalName()
             : "文件 " + hash.substring(0, Math.min(8, hash.length())) + "…", "/api/evidence/" + hash)).toList(),
         result.recordEntries().stream().map(seq -> new Link("第" + seq + "条",
             "/pages/units/" + unitCode + "/record#entry-" + seq)).toList()))
         .toList();
-    Map<String, String> names = people.names();
     List<Step> steps = List.of(new Step("自查提交", name(names, check.submittedBy()), time(check.submittedAt())),
+            new Step("纪检委员检查", name(names, check.inspectedBy()), time(check.inspectedAt())),
             new Step("书记审签", name(names, check.signedOffBy()), time(check.signedOffAt())),
             new Step("审核", name(names, check.reviewedBy()), time(check.reviewedAt())))
         .stream().filter(step -> step.at() != null).toList();

@@ -38,9 +38,16 @@ class SelfCheckRepository {
         .update();
   }
 
+  /** Replaces the results of one share's items (an earlier submission of a returned self-check included). */
   void replaceResults(String unitCode, Quarter quarter, List<NewResult> results, String by, OffsetDateTime at) {
-    jdbc.sql("delete from self_check_results where unit_code = ? and check_quarter = ?")
-        .params(unitCode, quarter.toString()).update();
+    if (results.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            delete from self_check_results
+             where unit_code = :unit and check_quarter = :quarter and list_item_id in (:items)""")
+        .param("unit", unitCode).param("quarter", quarter.toString())
+        .param("items", results.stream().map(NewResult::listItemId).toList()).update();
     for (NewResult result : results) {
       jdbc.sql("""
               insert into self_check_results (unit_code, check_quarter, list_item_id, position, status, note, evidence,
@@ -52,11 +59,19 @@ class SelfCheckRepository {
     }
   }
 
-  void submitted(String unitCode, Quarter quarter, String by, OffsetDateTime at) {
+  /** Every share is in: the self-check goes to the inspector ({@code INSPECTING}) or to the secretary. */
+  void submitted(String unitCode, Quarter quarter, SelfCheckStatus next, String by, OffsetDateTime at) {
     jdbc.sql("""
-            update self_checks set status = 'SIGNING_OFF', submitted_by = ?, submitted_at = ?
+            update self_checks set status = ?, submitted_by = ?, submitted_at = ?
              where unit_code = ? and check_quarter = ?""")
-        .params(by, at, unitCode, quarter.toString()).update();
+        .params(next.name(), by, at, unitCode, quarter.toString()).update();
+  }
+
+  void inspected(String unitCode, Quarter quarter, String by, OffsetDateTime at, String comment) {
+    jdbc.sql("""
+            update self_checks set status = 'SIGNING_OFF', inspected_by = ?, inspected_at = ?, last_comment = ?
+             where unit_code = ? and check_quarter = ?""")
+        .params(by, at, comment, unitCode, quarter.toString()).update();
   }
 
   void signedOff(String unitCode, Quarter quarter, String by, OffsetDateTime at, String comment) {
@@ -122,7 +137,8 @@ class SelfCheckRepository {
     return new SelfCheck(rs.getString("unit_code"), rs.getString("check_quarter"),
         SelfCheckStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
         rs.getObject("opened_at", OffsetDateTime.class), rs.getString("submitted_by"),
-        rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("signed_off_by"),
+        rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("inspected_by"),
+        rs.getObject("inspected_at", OffsetDateTime.class), rs.getString("signed_off_by"),
         rs.getObject("signed_off_at", OffsetDateTime.class), rs.getString("reviewed_by"),
         rs.getObject("reviewed_at", OffsetDateTime.class), rs.getString("last_comment"),
         rs.getObject("rectification_id", Long.class), List.of());

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Set;
 import org.liangze.lists.EffectiveItem;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
+import org.liangze.organisation.Role;
+import org.liangze.organisation.UnitPeople;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
@@ -27,8 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A unit's self-check of a quarter: opened with every item of its lists, assessed by its staff, signed off by its
- * secretary, reviewed by the discipline commission. Each step checks its input and stores it in the same
+ * A unit's self-check of a quarter: opened with every item of its lists, assessed in shares (each 责任人 their own
+ * items, the staff those without one), checked by its 纪检委员 if it has one, signed off by its secretary, reviewed
+ * by the level above. Each step checks its input and stores it in the same
  * transaction as the task's completion, so refused input changes nothing.
  */
 @Service
@@ -36,25 +40,34 @@ public class SelfCheckService {
 
   static final int MAX_NOTE = 1000;
   static final int MAX_COMMENT = 2000;
+  /** The share of the items without a 责任人 of the unit, which the unit's staff assess. */
+  static final String STAFF_SHARE = "";
 
   private final SelfCheckRepository checks;
   private final ListService lists;
   private final UnitRepository units;
+  private final UnitPeople unitPeople;
   private final EvidenceReferences evidence;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, EvidenceReferences evidence,
-      ApplicationEventPublisher events, Clock clock) {
+  SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, UnitPeople unitPeople,
+      EvidenceReferences evidence, ApplicationEventPublisher events, Clock clock) {
     this.checks = checks;
     this.lists = lists;
     this.units = units;
+    this.unitPeople = unitPeople;
     this.evidence = evidence;
     this.events = events;
     this.clock = clock;
   }
 
-  record Opened(Unit unit, Quarter quarter, List<Row> rows) {
+  /** {@code inspectorCheck}: the unit has a 纪检委员, who checks the self-check before the secretary signs off. */
+  record Opened(Unit unit, Quarter quarter, List<Row> rows, boolean inspectorCheck) {
+  }
+
+  /** One share's rows for its assessment form, and whose they are in words. */
+  record Share(List<Row> rows, String label) {
   }
 
   record Submitted(List<Row> rows, String summary) {
@@ -77,26 +90,67 @@ public class SelfCheckService {
     List<Row> rows = lists.effectiveItems(unit.code(), quarter.year()).stream()
         .map(item -> new Row(item.itemId(), item.label(), null, null, List.of(), List.of()))
         .toList();
-    return new Opened(unit, quarter, rows);
+    boolean inspector = unitPeople.of(unit.code()).stream().anyMatch(member -> member.holds(Role.INSPECTOR));
+    return new Opened(unit, quarter, rows, inspector);
   }
 
   /**
-   * Checks the staff's assessment — every item of the unit's lists exactly once, each with a status — and stores
-   * it, replacing an earlier submission of a returned self-check.
+   * Who assesses which items: each item's 责任人 while they are a person of the unit, else the staff
+   * ({@link #STAFF_SHARE}); the shares in the order of their first item.
+   */
+  Map<String, List<EffectiveItem>> shares(String unitCode, Quarter quarter) {
+    Set<String> people = new HashSet<>();
+    unitPeople.of(unitCode).forEach(member -> people.add(member.userId()));
+    Map<String, List<EffectiveItem>> shares = new LinkedHashMap<>();
+    for (EffectiveItem item : lists.effectiveItems(unitCode, quarter.year())) {
+      String assessor = people.contains(item.responsiblePerson()) ? item.responsiblePerson() : STAFF_SHARE;
+      shares.computeIfAbsent(assessor, key -> new ArrayList<>()).add(item);
+    }
+    return shares;
+  }
+
+  /** The assessors of the unit's self-check: one instance of the assessment each. */
+  public List<String> assessors(String unitCode, String quarterText) {
+    return new ArrayList<>(shares(unitCode, Quarter.parse(quarterText)).keySet());
+  }
+
+  /** The rows of one share, with what was assessed before (a returned self-check), for its form. */
+  Share share(String unitCode, String quarterText, String assessor, List<Row> before) {
+    Map<Long, Row> previous = new HashMap<>();
+    before.forEach(row -> previous.put(row.itemId(), row));
+    List<Row> rows = shares(unitCode, Quarter.parse(quarterText)).getOrDefault(assessor, List.of()).stream()
+        .map(item -> {
+          Row row = previous.get(item.itemId());
+          return row == null ? new Row(item.itemId(), item.label(), null, null, List.of(), List.of())
+              : new Row(item.itemId(), item.label(), row.status(), row.note(), row.evidence(), row.records());
+        })
+        .toList();
+    String label = STAFF_SHARE.equals(assessor)
+        ? "未指定责任人的事项（共" + rows.size() + "项），由本单位工作人员填写"
+        : names(unitCode).getOrDefault(assessor, "") + "作为责任人负责的事项（共" + rows.size() + "项）";
+    return new Share(rows, label);
+  }
+
+  /**
+   * Checks one share's assessment — every item of the share exactly once, each with a status — and stores it,
+   * replacing an earlier submission of a returned self-check.
    */
   @Transactional
-  Submitted submit(String unitCode, String quarterText, List<Row> rows, String by) {
+  void submit(String unitCode, String quarterText, String assessor, List<Row> rows, String by) {
     Quarter quarter = Quarter.parse(quarterText);
+    Map<Long, Integer> positions = new HashMap<>();
+    lists.effectiveItems(unitCode, quarter.year()).forEach(item -> positions.put(item.itemId(), positions.size() + 1));
     Map<Long, EffectiveItem> expected = new LinkedHashMap<>();
-    lists.effectiveItems(unitCode, quarter.year()).forEach(item -> expected.put(item.itemId(), item));
+    shares(unitCode, quarter).getOrDefault(assessor == null ? STAFF_SHARE : assessor, List.of())
+        .forEach(item -> expected.put(item.itemId(), item));
     List<SelfCheckRepository.NewResult> results = new ArrayList<>();
-    List<Row> stored = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       String where = "第" + (i + 1) + "项";
       if (row == null || row.itemId() == null || !expected.containsKey(row.itemId())) {
-        throw new InvalidInputException(where + "不是本单位" + quarter.year() + "年度清单中的事项，请刷新后重新填写");
+        throw new InvalidInputException(where + (row != null && positions.containsKey(row.itemId())
+            ? "不在本任务的事项中，由其责任人填写" : "不是本单位" + quarter.year() + "年度清单中的事项") + "，请刷新后重新填写");
       }
       if (!seen.add(row.itemId())) {
         throw new InvalidInputException(where + "重复填写");
@@ -108,20 +162,64 @@ public class SelfCheckService {
       }
       String note = text(row.note(), MAX_NOTE, where + "：说明过长，最多" + MAX_NOTE + "字");
       EvidenceReferences.Cited cited = evidence.cite(unitCode, where, row.evidenceText(), row.recordsText());
-      results.add(new SelfCheckRepository.NewResult(item.itemId(), i + 1, status, note, cited.filesText(),
-          cited.entriesText()));
-      stored.add(new Row(item.itemId(), item.label(), status.name(), note, Row.list(cited.filesText()),
-          Row.list(cited.entriesText())));
+      results.add(new SelfCheckRepository.NewResult(item.itemId(), positions.get(item.itemId()), status, note,
+          cited.filesText(), cited.entriesText()));
     }
     for (EffectiveItem item : expected.values()) {
       if (!seen.contains(item.itemId())) {
         throw new InvalidInputException("缺少事项：" + item.label() + "，每一项都要填写完成情况");
       }
     }
-    OffsetDateTime now = now();
-    checks.replaceResults(unitCode, quarter, results, by == null ? "system" : by, now);
-    checks.submitted(unitCode, quarter, by, now);
-    return new Submitted(stored, summary(stored));
+    checks.replaceResults(unitCode, quarter, results, by == null ? "system" : by, now());
+  }
+
+  /**
+   * Every share is in: the unit's rows put together (who assessed each) for the inspector, the secretary and the
+   * reviewer; the self-check goes to the inspector, or straight to the secretary when the unit has none.
+   */
+  @Transactional
+  Submitted assemble(String unitCode, String quarterText, Object inspectorCheck, String by) {
+    Quarter quarter = Quarter.parse(quarterText);
+    Map<Long, SelfCheck.Result> results = new HashMap<>();
+    checks.find(unitCode, quarter).stream().findFirst()
+        .ifPresent(check -> check.results().forEach(result -> results.put(result.listItemId(), result)));
+    Map<String, String> names = names(unitCode);
+    List<Row> rows = new ArrayList<>();
+    for (EffectiveItem item : lists.effectiveItems(unitCode, quarter.year())) {
+      SelfCheck.Result result = results.get(item.itemId());
+      if (result == null) {
+        throw new InvalidInputException("缺少事项：" + item.label() + "，清单在自查期间有变化，请刷新后重新填写");
+      }
+      rows.add(new Row(item.itemId(), item.label(), result.status().name(), result.note(), result.evidence(),
+          result.recordEntries().stream().map(String::valueOf).toList(),
+          names.getOrDefault(result.assessedBy(), result.assessedBy())));
+    }
+    SelfCheckStatus next = Boolean.TRUE.equals(inspectorCheck) ? SelfCheckStatus.INSPECTING
+        : SelfCheckStatus.SIGNING_OFF;
+    checks.submitted(unitCode, quarter, next, by, now());
+    return new Submitted(rows, summary(rows));
+  }
+
+  /** The 纪检委员's check of the assessed self-check; a return needs a reason, which the assessors see. */
+  @Transactional
+  InspectionDecision inspect(String unitCode, String quarterText, Object decisionValue, String comment, String by) {
+    Quarter quarter = Quarter.parse(quarterText);
+    InspectionDecision decision = InspectionDecision.of(decisionValue);
+    if (decision == null) {
+      throw new InvalidInputException("请选择“通过”或“退回修改”");
+    }
+    String text = text(comment, MAX_COMMENT, "意见过长，最多" + MAX_COMMENT + "字");
+    switch (decision) {
+      case PASS -> checks.inspected(unitCode, quarter, by, now(), text);
+      case RETURN -> checks.returned(unitCode, quarter, required(text, "退回修改时请写明退回意见"));
+    }
+    return decision;
+  }
+
+  private Map<String, String> names(String unitCode) {
+    Map<String, String> names = new HashMap<>();
+    unitPeople.of(unitCode).forEach(member -> names.put(member.userId(), member.name()));
+    return names;
   }
 
   /** The secretary's sign-off; a return needs a reason, which the staff see. */

@@ -3,6 +3,7 @@ package org.liangze.selfcheck;
 /** Where a unit's self-check of a quarter stands. */
 public enum SelfCheckStatus {
   ASSESSING("自查中"),
+  INSPECTING("待纪检委员检查"),
   SIGNING_OFF("待书记审签"),
   REVIEWING("待上级审核"),
   RECTIFYING("整改中"),

@@ -24,7 +24,18 @@ public final class UnitSelfCheckProcess {
   public enum Element {
     SelfCheckOpened,
     AssessmentReady,
+    /**
+     * Multi-instance user task, one instance per share of the rows: each 责任人 assesses the items they carry
+     * (assignee), the unit's staff the items without one (candidate group).
+     */
     AssessItems,
+    /** Intermediate event whose listener puts the shares' rows together as the unit's self-check. */
+    AssessmentAssembled,
+    /** Gateway on {@link Variables#INSPECTOR_CHECK}: a unit without a 纪检委员 skips the inspection. */
+    InspectorCheck,
+    InspectSelfCheck,
+    InspectionOutcome,
+    SignOffReady,
     SignOff,
     SignedOffOrReturned,
     /** Business rule task: review-routing.dmn decides who reviews (organisation.ReviewRouting). */
@@ -45,17 +56,34 @@ public final class UnitSelfCheckProcess {
     public static final String QUARTER = "quarter";
     /** "2026年第4季度", for task names and forms. */
     public static final String QUARTER_LABEL = "quarterLabel";
-    /** The assessment rows: a JSON array (Spin JSON), the value of the assessment form's dynamic list. */
+    /**
+     * The assessment rows: a JSON array (Spin JSON), the value of the assessment form's dynamic list. Every row of
+     * the unit at process level; an instance of {@code AssessItems} has a local one with its share's rows only.
+     */
     public static final String ITEMS = "items";
+    /**
+     * The element variable of {@code AssessItems}: the login of the 责任人 whose rows the instance holds, or ""
+     * for the unit's staff (the items without a 责任人 of the unit).
+     */
+    public static final String ASSESSOR = "assessor";
+    /** Local to an {@code AssessItems} instance: whose rows the form shows, as text ("您负责的事项" …). */
+    public static final String SHARE_LABEL = "shareLabel";
+    /** Whether the unit has a 纪检委员 who checks the self-check before the secretary (Boolean, set at start). */
+    public static final String INSPECTOR_CHECK = "inspectorCheck";
+    /** The inspector's comment; required with a return. */
+    public static final String INSPECTION_COMMENT = "inspectionComment";
     /** The unit's uploaded files as the form's options ({@code [{label, value: file number}]}, Spin JSON). */
     public static final String EVIDENCE_OPTIONS = "evidenceOptions";
     /** The entries the unit's people wrote into its record manual, as options (value: sequence number). */
     public static final String RECORD_OPTIONS = "recordOptions";
     /** The submitted assessment as short text, for the secretary and the commission. */
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
-    /** The choice of the secretary ({@link SignOffDecision}) or of the commission ({@link ReviewDecision}). */
+    /**
+     * The choice of the inspector ({@link InspectionDecision}), the secretary ({@link SignOffDecision}) or the
+     * reviewer ({@link ReviewDecision}).
+     */
     public static final String DECISION = "decision";
-    /** Why the self-check was returned (by the secretary or the commission), shown to the staff. */
+    /** Why the self-check was returned (by the inspector, the secretary or the reviewer), shown to the assessors. */
     public static final String RETURN_COMMENT = "returnComment";
     public static final String SIGN_OFF_COMMENT = "signOffComment";
     public static final String REVIEW_COMMENT = "reviewComment";

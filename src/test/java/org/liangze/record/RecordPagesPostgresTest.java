@@ -252,15 +252,21 @@ class RecordPagesPostgresTest {
         .doesNotContainKey(hashOf(upload("t02v01staff", "他村材料.pdf", pdf("other"))));
 
     // the form sends what was picked as lists
-    Task assess = tasks.createTaskQuery().processInstanceId(unit.getId()).singleResult();
-    List<Map<String, Object>> rows = json.readValue(
-        runtime.getVariableTyped(unit.getId(), "items", false).getValue().toString(),
-        json.getTypeFactory().constructCollectionType(List.class, Map.class));
+    // the staff's share: the items without a 责任人
+    Task assess = tasks.createTaskQuery().processInstanceId(unit.getId()).taskUnassigned().singleResult();
+    List<Map<String, Object>> rows = rowsOf(assess);
     rows.forEach(row -> row.put("status", "DONE"));
     rows.get(0).put("evidence", List.of(early, late));
     rows.get(0).put("records", List.of(String.valueOf(seq)));
     actAs.complete("t01v01staff", assess, Map.of("items",
         org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.writeValueAsString(rows)).create()));
+    // the 责任人 assess their own items
+    for (Task share : tasks.createTaskQuery().processInstanceId(unit.getId()).taskDefinitionKey("AssessItems").list()) {
+      List<Map<String, Object>> own = rowsOf(share);
+      own.forEach(row -> row.put("status", "DONE"));
+      actAs.complete(share.getAssignee(), share, Map.of("items",
+          org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.writeValueAsString(own)).create()));
+    }
     Map<String, Object> stored = jdbc.sql("""
             select evidence, record_refs from self_check_results
              where unit_code = 'T01V01' and check_quarter = ? and position = 1""")
@@ -273,7 +279,7 @@ class RecordPagesPostgresTest {
         + quarter, String.class);
     assertThat(results.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(results.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-    assertThat(results.getBody()).contains("自查结果", "待书记审签", "自查前的学习记录.pdf", "整改台账.pdf",
+    assertThat(results.getBody()).contains("自查结果", "待纪检委员检查", "自查前的学习记录.pdf", "整改台账.pdf",
         "/api/evidence/" + early, "/pages/units/T01V01/record#entry-" + seq, "第" + seq + "条", "已完成");
     assertThat(as("jiwei").getForEntity("/pages/units/T01V01/self-checks?quarter=" + quarter, String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -283,6 +289,11 @@ class RecordPagesPostgresTest {
         String.class);
     assertThat(badQuarter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badQuarter.getBody()).contains("季度格式不正确");
+  }
+
+  private List<Map<String, Object>> rowsOf(Task task) throws IOException {
+    return json.readValue(tasks.getVariable(task.getId(), "items").toString(),
+        json.getTypeFactory().constructCollectionType(List.class, Map.class));
   }
 
   @Test

@@ -1,0 +1,287 @@
+package org.liangze.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.lists.ListItem;
+import org.liangze.lists.ListKind;
+import org.liangze.lists.ListService;
+import org.liangze.lists.Responsibility;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.Official;
+import org.liangze.organisation.Role;
+import org.liangze.selfcheck.UnitSelfCheckProcess.Element;
+import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
+import org.liangze.support.ActAs;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.UnitWithoutInspector;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every post has its work, in the quarterly self-check, on a real PostgreSQL with the engine's clock set and every
+ * job run by the test: the department 区教育和体育局 (D01) has its tailored items split between two 责任人 — its
+ * secretary 张伟 ({@code d01sec}) the 主体责任 items, its 纪检委员 李娜 ({@code d01insp}) the 监督责任 items — and
+ * the common list's items have none. Each 责任人 gets a task with only their rows, the staff (王芳) the rest; the
+ * 纪检委员 checks the whole self-check, returns it once with a comment, then passes it; the secretary signs off and
+ * the commission reviews. The results page names who assessed each row. A unit without a 纪检委员 skips the check.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SelfCheckSharesPostgresTest {
+
+  static final String PASSWORD = "demo-test-pw";
+  static final String QUARTER = "2026Q4";
+  static final String D01 = "D01";
+  static final Instant NOW = Instant.parse("2026-12-01T01:00:00Z");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+    registry.add("liangze.identity.initial-password", () -> PASSWORD);
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired UnitWithoutInspector unitWithoutInspector;
+  @Autowired ListService lists;
+  @Autowired SelfCheckCampaigns campaigns;
+  @Autowired SelfCheckService selfChecks;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ActAs actAs;
+  @Autowired TestRestTemplate http;
+  final ObjectMapper json = new ObjectMapper();
+
+  /** The demo district with D09 (no 纪检委员), D01's 2026 items given two 责任人, and the quarter's campaign run. */
+  @BeforeEach
+  void campaign() throws IOException {
+    AbstractAssertions.reset();
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    if (district.seedIfEmpty(2026)) {
+      identitySync.sync();
+    }
+    if (runtime.createProcessInstanceQuery().processInstanceBusinessKey("selfcheck-" + QUARTER).count() > 0) {
+      return;
+    }
+    unitWithoutInspector.addIfMissing();
+    List<ListItem> items = lists.tailoredList(D01, 2026).orElseThrow().items().stream()
+        .map(item -> item.responsibility() == Responsibility.MAIN ? item.withResponsibles("d01sec", "d01sec")
+            : item.withResponsibles("d01insp", "d01sec"))
+        .toList();
+    lists.publish(ListKind.TAILORED, D01, 2026, items);
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      campaigns.start(QUARTER);
+    } finally {
+      identity.clearAuthentication();
+    }
+    String campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey("selfcheck-" + QUARTER)
+        .singleResult().getId();
+    for (List<Job> jobs = jobs(campaign); !jobs.isEmpty(); jobs = jobs(campaign)) {
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  @AfterEach
+  void reset() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void eachResponsibleAssessesTheirOwnRowsAndTheInspectorChecksBeforeTheSecretary() throws IOException {
+    ProcessInstance unit = unitInstance(D01);
+    Set<String> mainItems = contents(Responsibility.MAIN);
+    Set<String> supervisoryItems = contents(Responsibility.SUPERVISORY);
+    assertThat(mainItems).isNotEmpty();
+    assertThat(supervisoryItems).isNotEmpty();
+
+    // three tasks: one per 责任人 (assigned to them), the staff's for the items without one
+    assertThat(assessments(unit)).hasSize(3);
+    Task secretarys = assessmentOf(unit, "d01sec");
+    Task inspectors = assessmentOf(unit, "d01insp");
+    Task staffs = assessmentOf(unit, null);
+    assertThat(staffs).hasCandidateGroup(Groups.of(Role.STAFF, D01));
+    assertThat(rows(secretarys)).extracting(row -> row.get("item").toString())
+        .hasSize(mainItems.size()).allSatisfy(item -> assertThat(endsWithOneOf(item, mainItems)).isTrue());
+    assertThat(rows(inspectors)).extracting(row -> row.get("item").toString())
+        .hasSize(supervisoryItems.size()).allSatisfy(item -> assertThat(endsWithOneOf(item, supervisoryItems)).isTrue());
+    int commonItems = rows(staffs).size();
+    assertThat(rows(staffs)).isNotEmpty().allSatisfy(row -> assertThat(row.get("item").toString()).startsWith("共性清单"));
+    assertThat(tasks.getVariable(secretarys.getId(), Variables.SHARE_LABEL))
+        .isEqualTo("张伟作为责任人负责的事项（共" + mainItems.size() + "项）");
+    assertThat(tasks.getVariable(staffs.getId(), Variables.SHARE_LABEL).toString()).startsWith("未指定责任人的事项");
+    // a 责任人 finds their own task in their list
+    assertThat(tasks.createTaskQuery().taskAssignee("d01sec").processInstanceId(unit.getId()).list())
+        .extracting(Task::getId).containsExactly(secretarys.getId());
+
+    actAs.complete("d01staff", staffs, Map.of(Variables.ITEMS, assessed(staffs, "DONE", "已落实")));
+    actAs.complete("d01sec", secretarys, Map.of(Variables.ITEMS, assessed(secretarys, "PARTLY", "招生监督电话尚未公布")));
+    assertThat(unit).isWaitingAt(Element.AssessItems.name());
+    assertThat(selfCheck(D01).status()).isEqualTo(SelfCheckStatus.ASSESSING);
+    actAs.complete("d01insp", inspectors, Map.of(Variables.ITEMS, assessed(inspectors, "DONE", "已开展专项检查")));
+
+    // the unit's 纪检委员 sees every row and who assessed it; returns once with a comment
+    Task inspect = task(unit, Element.InspectSelfCheck);
+    assertThat(inspect).hasCandidateGroup(Groups.of(Role.INSPECTOR, D01));
+    assertThat(inspect.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
+    List<Map<String, Object>> all = rows(inspect);
+    assertThat(all).hasSize(commonItems + mainItems.size() + supervisoryItems.size());
+    assertThat(all.stream().map(row -> row.get("assessedBy")).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("王芳", "张伟", "李娜");
+    assertThat(selfCheck(D01).status()).isEqualTo(SelfCheckStatus.INSPECTING);
+    actAs.complete("d01insp", inspect,
+        Map.of(Variables.DECISION, "RETURN", Variables.INSPECTION_COMMENT, "招生事项请写明整改时限"));
+
+    assertThat(assessments(unit)).hasSize(3).allSatisfy(task -> assertThat(
+        tasks.getVariable(task.getId(), Variables.RETURN_COMMENT)).isEqualTo("纪检委员退回：招生事项请写明整改时限"));
+    Task again = assessmentOf(unit, "d01sec");
+    assertThat(rows(again)).allSatisfy(row -> assertThat(row).containsEntry("status", "PARTLY")
+        .containsEntry("note", "招生监督电话尚未公布"));
+    actAs.complete("d01sec", again, Map.of(Variables.ITEMS, assessed(again, "PARTLY", "招生监督电话12月底前公布")));
+    actAs.complete("d01staff", assessmentOf(unit, null),
+        Map.of(Variables.ITEMS, assessed(assessmentOf(unit, null), "DONE", "已落实")));
+    actAs.complete("d01insp", assessmentOf(unit, "d01insp"),
+        Map.of(Variables.ITEMS, assessed(assessmentOf(unit, "d01insp"), "DONE", "已开展专项检查")));
+    actAs.complete("d01insp", task(unit, Element.InspectSelfCheck), Map.of(Variables.DECISION, "PASS"));
+
+    // the secretary signs off; the level above (the commission, for a department) reviews
+    assertThat(selfCheck(D01).status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
+    actAs.complete("d01sec", task(unit, Element.SignOff), Map.of(Variables.DECISION, "SIGN_OFF"));
+    Task review = task(unit, Element.Review);
+    assertThat(review).hasCandidateGroup(Groups.DISCIPLINE_COMMISSION);
+    actAs.complete("jiwei", review, Map.of(Variables.DECISION, "ACCEPT"));
+    assertThat(unit).isEnded().hasPassed(Element.InspectSelfCheck.name(), Element.SelfCheckAccepted.name());
+
+    SelfCheck check = selfCheck(D01);
+    assertThat(check.inspectedBy()).isEqualTo("d01insp");
+    assertThat(check.signedOffBy()).isEqualTo("d01sec");
+    assertThat(check.results().stream().map(SelfCheck.Result::assessedBy).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("d01staff", "d01sec", "d01insp");
+    assertThat(check.results()).filteredOn(result -> "d01sec".equals(result.assessedBy()))
+        .hasSize(mainItems.size()).allMatch(result -> "招生监督电话12月底前公布".equals(result.note()));
+
+    // the results page: who assessed each row, and the inspector's step
+    ResponseEntity<String> page = http.withBasicAuth("d01staff", PASSWORD)
+        .getForEntity("/pages/units/D01/self-checks?quarter=" + QUARTER, String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("填写人", "纪检委员检查", "审核通过")
+        .containsPattern("data-label=\"填写人\">王芳<")
+        .containsPattern("data-label=\"填写人\">张伟<")
+        .containsPattern("data-label=\"填写人\">李娜<")
+        .doesNotContain(">d01sec<", ">d01insp<", ">d01staff<");
+  }
+
+  @Test
+  void aUnitWithoutAnInspectorSkipsTheCheck() throws IOException {
+    ProcessInstance unit = unitInstance(UnitWithoutInspector.CODE);
+    assertThat(runtime.getVariable(unit.getId(), Variables.INSPECTOR_CHECK)).isEqualTo(false);
+    Task staffs = assessmentOf(unit, null);
+    assertThat(assessments(unit)).hasSize(1);
+    actAs.complete(UnitWithoutInspector.STAFF, staffs, Map.of(Variables.ITEMS, assessed(staffs, "DONE", "已落实")));
+
+    assertThat(unit).isWaitingAt(Element.SignOff.name()).hasNotPassed(Element.InspectSelfCheck.name());
+    assertThat(selfCheck(UnitWithoutInspector.CODE).status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
+    actAs.complete(UnitWithoutInspector.SECRETARY, task(unit, Element.SignOff), Map.of(Variables.DECISION, "SIGN_OFF"));
+    actAs.complete("jiwei", task(unit, Element.Review), Map.of(Variables.DECISION, "ACCEPT"));
+    assertThat(unit).isEnded().hasPassed(Element.SelfCheckAccepted.name());
+    assertThat(selfCheck(UnitWithoutInspector.CODE).inspectedBy()).isNull();
+  }
+
+  // --- helpers
+
+  private List<Job> jobs(String processInstanceId) {
+    return management.createJobQuery().processInstanceId(processInstanceId).list();
+  }
+
+  private Set<String> contents(Responsibility responsibility) {
+    return lists.tailoredList(D01, 2026).orElseThrow().items().stream()
+        .filter(item -> item.responsibility() == responsibility).map(ListItem::content).collect(Collectors.toSet());
+  }
+
+  private static boolean endsWithOneOf(String label, Set<String> contents) {
+    return contents.stream().anyMatch(label::endsWith);
+  }
+
+  private ProcessInstance unitInstance(String unitCode) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
+        .processInstanceBusinessKey(UnitSelfCheckProcess.businessKey(unitCode, Quarter.parse(QUARTER)))
+        .singleResult();
+  }
+
+  private List<Task> assessments(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Element.AssessItems.name()).list();
+  }
+
+  private Task assessmentOf(ProcessInstance instance, String assignee) {
+    return assessments(instance).stream().filter(task -> Objects.equals(assignee, task.getAssignee())).findFirst()
+        .orElseThrow();
+  }
+
+  private Task task(ProcessInstance instance, Element element) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(element.name())
+        .singleResult();
+  }
+
+  private SelfCheck selfCheck(String unitCode) {
+    return selfChecks.visibleSelfChecks(Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION)), unitCode,
+        QUARTER).get(0);
+  }
+
+  private List<Map<String, Object>> rows(Task task) throws IOException {
+    return json.readValue(tasks.getVariable(task.getId(), Variables.ITEMS).toString(),
+        new TypeReference<List<Map<String, Object>>>() { });
+  }
+
+  private Object assessed(Task task, String status, String note) throws IOException {
+    List<Map<String, Object>> rows = new ArrayList<>(rows(task));
+    rows.forEach(row -> {
+      row.put("status", status);
+      row.put("note", note);
+    });
+    return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+  }
+}
