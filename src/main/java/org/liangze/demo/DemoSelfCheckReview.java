@@ -32,8 +32,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Level by level in the demo: 花园社区's staff assess this quarter's self-check, citing the community's record entries
- * and evidence, and its secretary signs it off, so that it waits for review by its town, 洪家楼街道 (its secretary
+ * Level by level in the demo: 花园社区's people assess this quarter's self-check (each share of the rows by whoever
+ * carries it), citing the community's record entries and evidence, its discipline inspector checks it and its
+ * secretary signs it off, so that it waits for review by its town, 洪家楼街道 (its secretary
  * or inspector: the review-routing table decides) — work in the Tasklist of a town's inspector. Once: only while
  * the community's self-check still waits for its assessment.
  */
@@ -80,25 +81,32 @@ class DemoSelfCheckReview implements ApplicationRunner {
         .taskDefinitionKey(Element.AssessItems.name()).count() == 0) {
       return; // no campaign this quarter, or the community's self-check is past its assessment
     }
-    Task assess = actors.task(selfCheck.getId(), Element.AssessItems);
     Map<Long, List<RecordEntry>> entriesByItem = new HashMap<>();
     manual.entriesOf(UNIT).stream().filter(entry -> entry.listItemId() != null)
         .forEach(entry -> entriesByItem.computeIfAbsent(entry.listItemId(), id -> new ArrayList<>()).add(entry));
-    List<Map<String, Object>> rows = json.readValue(tasks.getVariable(assess.getId(), Variables.ITEMS).toString(),
-        new TypeReference<>() {
-        });
-    List<Map<String, Object>> assessed = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      Map<String, Object> filled = new HashMap<>(row);
-      List<RecordEntry> cited = entriesByItem.getOrDefault(((Number) row.get("itemId")).longValue(), List.of());
-      filled.put("status", cited.isEmpty() ? "PARTLY" : "DONE");
-      filled.put("note", cited.isEmpty() ? "已部署，本季度尚未形成完整记录，下季度补齐" : "已按清单落实，见纪实记录");
-      filled.put("records", cited.stream().map(entry -> String.valueOf(entry.seq())).toList());
-      filled.put("evidence", cited.stream().flatMap(entry -> entry.evidence().stream()).distinct().toList());
-      assessed.add(filled);
+    // each share of the rows by whoever carries it: an item's 责任人 (the task's assignee), else the staff
+    for (Task assess : tasks.createTaskQuery().processInstanceId(selfCheck.getId())
+        .taskDefinitionKey(Element.AssessItems.name()).list()) {
+      List<Map<String, Object>> rows = json.readValue(tasks.getVariable(assess.getId(), Variables.ITEMS).toString(),
+          new TypeReference<>() {
+          });
+      List<Map<String, Object>> assessed = new ArrayList<>();
+      for (Map<String, Object> row : rows) {
+        Map<String, Object> filled = new HashMap<>(row);
+        List<RecordEntry> cited = entriesByItem.getOrDefault(((Number) row.get("itemId")).longValue(), List.of());
+        filled.put("status", cited.isEmpty() ? "PARTLY" : "DONE");
+        filled.put("note", cited.isEmpty() ? "已部署，本季度尚未形成完整记录，下季度补齐" : "已按清单落实，见纪实记录");
+        filled.put("records", cited.stream().map(entry -> String.valueOf(entry.seq())).toList());
+        filled.put("evidence", cited.stream().flatMap(entry -> entry.evidence().stream()).distinct().toList());
+        assessed.add(filled);
+      }
+      actors.complete(assess.getAssignee() != null ? assess.getAssignee() : "t01v01staff", assess,
+          Map.of(Variables.ITEMS, SpinValues.jsonValue(json.writeValueAsString(assessed)).create()));
     }
-    actors.complete("t01v01staff", assess, Map.of(Variables.ITEMS,
-        SpinValues.jsonValue(json.writeValueAsString(assessed)).create()));
+    // the community's discipline inspector checks the rows before the secretary signs off
+    if (Boolean.TRUE.equals(runtime.getVariable(selfCheck.getId(), Variables.INSPECTOR_CHECK))) {
+      actors.complete("t01v01insp", selfCheck.getId(), Element.InspectSelfCheck, Map.of(Variables.DECISION, "PASS"));
+    }
     actors.complete("t01v01sec", selfCheck.getId(), Element.SignOff, Map.of(Variables.DECISION, "SIGN_OFF",
         Variables.SIGN_OFF_COMMENT, "自查情况属实，部分事项下季度补齐"));
     actors.task(selfCheck.getId(), Element.Review);
