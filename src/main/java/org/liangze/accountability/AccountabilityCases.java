@@ -1,7 +1,7 @@
 package org.liangze.accountability;
 
-import static org.liangze.accountability.FormRows.required;
-import static org.liangze.accountability.FormRows.text;
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
 
 import org.liangze.escalation.AccountabilityRequested;
 import org.liangze.escalation.AccountabilityRequests;
@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.ConflictException;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.RecordEntry;
@@ -260,19 +259,7 @@ public class AccountabilityCases {
   /** The committee's rectification requirement and deadline (after today), normalised to "yyyy-MM-dd". */
   String rectificationDeadline(String requirement, Object deadlineValue) {
     required(text(requirement, MAX_TEXT, "整改要求过长，最多" + MAX_TEXT + "字"), "请写明整改要求");
-    LocalDate date;
-    try {
-      if (deadlineValue instanceof Date legacy) {
-        date = legacy.toInstant().atZone(zone()).toLocalDate();
-      } else if (deadlineValue instanceof String text && !text.isBlank()) {
-        String trimmed = text.strip();
-        date = LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
-      } else {
-        throw new InvalidInputException("请填写整改期限");
-      }
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("整改期限格式不正确，例如 2026-12-31");
-    }
+    LocalDate date = FormInputs.date(deadlineValue, zone(), "请填写整改期限", "整改期限格式不正确，例如 2026-12-31");
     if (!date.isAfter(LocalDate.now(clock))) {
       throw new InvalidInputException("整改期限应晚于今天");
     }

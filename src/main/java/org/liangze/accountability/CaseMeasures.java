@@ -1,8 +1,9 @@
 package org.liangze.accountability;
 
-import static org.liangze.accountability.FormRows.required;
-import static org.liangze.accountability.FormRows.text;
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -37,15 +39,15 @@ public class CaseMeasures {
   private final AccountabilityRepository cases;
   private final UnitRepository units;
   private final Notifications notifications;
-  private final FormRows forms;
+  private final ObjectMapper json;
   private final Clock clock;
 
-  CaseMeasures(AccountabilityRepository cases, UnitRepository units, Notifications notifications, FormRows forms,
+  CaseMeasures(AccountabilityRepository cases, UnitRepository units, Notifications notifications, ObjectMapper json,
       Clock clock) {
     this.cases = cases;
     this.units = units;
     this.notifications = notifications;
-    this.forms = forms;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -89,7 +91,7 @@ public class CaseMeasures {
 
   /** The proposals as the approval form's rows. */
   public TypedValue approvalRows(long caseId) {
-    return forms.jsonVariable(cases.measures(caseId).stream()
+    return FormInputs.jsonVariable(json, cases.measures(caseId).stream()
         .map(m -> new MeasureRow(m.id(), subjectLabel(m), m.proposedMeasure(), m.proposedForm(), m.note(), null,
             null, null, null))
         .toList());
@@ -107,7 +109,7 @@ public class CaseMeasures {
    */
   @Transactional
   public void approve(long caseId, Object value, String by) {
-    List<MeasureRow> rows = forms.rows(value, MeasureRow.class, "问责措施格式不正确，请在表单中逐项审定");
+    List<MeasureRow> rows = FormInputs.rows(json, value, MeasureRow.class, "问责措施格式不正确，请在表单中逐项审定");
     Map<Long, CaseMeasure> proposed = new LinkedHashMap<>();
     cases.measures(caseId).forEach(m -> proposed.put(m.id(), m));
     Map<Long, MeasureRow> decided = new LinkedHashMap<>();

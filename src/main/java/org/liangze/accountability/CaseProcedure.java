@@ -1,8 +1,9 @@
 package org.liangze.accountability;
 
-import static org.liangze.accountability.FormRows.required;
-import static org.liangze.accountability.FormRows.text;
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Role;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -40,13 +42,13 @@ public class CaseProcedure {
 
   private final AccountabilityRepository cases;
   private final ProcedureRepository procedure;
-  private final FormRows forms;
+  private final ObjectMapper json;
   private final Clock clock;
 
-  CaseProcedure(AccountabilityRepository cases, ProcedureRepository procedure, FormRows forms, Clock clock) {
+  CaseProcedure(AccountabilityRepository cases, ProcedureRepository procedure, ObjectMapper json, Clock clock) {
     this.cases = cases;
     this.procedure = procedure;
-    this.forms = forms;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -123,7 +125,7 @@ public class CaseProcedure {
     String text = text(statement, MAX_STATEMENT, where + "：陈述内容过长，最多" + MAX_STATEMENT + "字");
     List<String> list = new ArrayList<>();
     if (points != null) {
-      for (PointRow row : forms.rows(points, PointRow.class, where + "：申辩要点格式不正确")) {
+      for (PointRow row : FormInputs.rows(json, points, PointRow.class, where + "：申辩要点格式不正确")) {
         String point = row == null ? null : text(row.point(), MAX_TEXT, where + "：申辩要点过长，最多" + MAX_TEXT + "字");
         if (point != null) {
           list.add(point);
@@ -148,7 +150,7 @@ public class CaseProcedure {
 
   /** The points of every defence, as the review form's rows. */
   public TypedValue defenceRows(long caseId) {
-    return forms.jsonVariable(procedure.points(caseId).stream()
+    return FormInputs.jsonVariable(json, procedure.points(caseId).stream()
         .map(p -> new ReviewRow(p.id(), p.subjectName(), p.point(), null, null)).toList());
   }
 
@@ -170,7 +172,7 @@ public class CaseProcedure {
     Map<Long, ProcedureRepository.Point> points = new LinkedHashMap<>();
     procedure.points(caseId).forEach(p -> points.put(p.id(), p));
     List<ReviewRow> rows = points.isEmpty() && value == null ? List.of()
-        : forms.rows(value, ReviewRow.class, "申辩意见的审查格式不正确，请在表单中逐条审查");
+        : FormInputs.rows(json, value, ReviewRow.class, "申辩意见的审查格式不正确，请在表单中逐条审查");
     Map<Long, ReviewRow> reviewed = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       ReviewRow row = rows.get(i);
@@ -219,7 +221,7 @@ public class CaseProcedure {
   }
 
   public TypedValue appealRows(long caseId) {
-    return forms.jsonVariable(cases.measures(caseId).stream()
+    return FormInputs.jsonVariable(json, cases.measures(caseId).stream()
         .filter(m -> m.inForce() && Measures.Category.MEASURE.name().equals(m.category()))
         .map(m -> new AppealRow(m.id(), CaseMeasures.subjectLabel(m), m.finalMeasure(), null, null, null, null))
         .toList());
@@ -235,7 +237,7 @@ public class CaseProcedure {
     Map<Long, CaseMeasure> inForce = new LinkedHashMap<>();
     cases.measures(caseId).stream().filter(m -> m.inForce() && Measures.Category.MEASURE.name().equals(m.category()))
         .forEach(m -> inForce.put(m.id(), m));
-    List<AppealRow> rows = forms.rows(value, AppealRow.class, "申诉复查意见格式不正确，请在表单中逐项复查");
+    List<AppealRow> rows = FormInputs.rows(json, value, AppealRow.class, "申诉复查意见格式不正确，请在表单中逐项复查");
     Map<Long, AppealRow> reviewed = new LinkedHashMap<>();
     Map<Long, Integer> forms = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {

@@ -1,14 +1,16 @@
 package org.liangze.accountability;
 
-import static org.liangze.accountability.FormRows.oneOf;
-import static org.liangze.accountability.FormRows.required;
-import static org.liangze.accountability.FormRows.text;
+import static org.liangze.platform.FormInputs.oneOf;
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +22,12 @@ public class Investigations {
   static final int MAX_TEXT = 2000;
 
   private final AccountabilityRepository cases;
-  private final FormRows forms;
+  private final ObjectMapper json;
   private final IdentityService identity;
 
-  Investigations(AccountabilityRepository cases, FormRows forms, IdentityService identity) {
+  Investigations(AccountabilityRepository cases, ObjectMapper json, IdentityService identity) {
     this.cases = cases;
-    this.forms = forms;
+    this.json = json;
     this.identity = identity;
   }
 
@@ -41,7 +43,7 @@ public class Investigations {
           .asc().list().forEach(user -> people.putIfAbsent(user.getId(),
               (blank(user.getLastName()) + blank(user.getFirstName())).strip() + "（" + role.label() + "）"));
     }
-    return forms.jsonVariable(people.entrySet().stream()
+    return FormInputs.jsonVariable(json, people.entrySet().stream()
         .map(person -> java.util.Map.of("label", person.getValue(), "value", person.getKey())).toList());
   }
 
@@ -69,7 +71,7 @@ public class Investigations {
     String cleanFacts = required(text(facts, 4000, label + "：调查事实过长，最多4000字"), label + "：请写明调查认定的事实");
     String cleanFindings = required(text(findings, 4000, label + "：调查结论过长，最多4000字"), label + "：请写明调查结论");
     String cleanEvidence = text(evidence, 4000, label + "：证据材料说明过长，最多4000字");
-    List<SubjectRow> rows = forms.rows(value, SubjectRow.class, label + "的问责对象格式不正确，请在表单中逐项填写");
+    List<SubjectRow> rows = FormInputs.rows(json, value, SubjectRow.class, label + "的问责对象格式不正确，请在表单中逐项填写");
     if (rows.isEmpty()) {
       throw new InvalidInputException(label + "：请至少填写一个问责对象（党组织或领导干部）");
     }

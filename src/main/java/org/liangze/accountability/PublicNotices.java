@@ -1,7 +1,7 @@
 package org.liangze.accountability;
 
-import static org.liangze.accountability.FormRows.required;
-import static org.liangze.accountability.FormRows.text;
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
 
 import java.time.Clock;
 import java.util.Comparator;

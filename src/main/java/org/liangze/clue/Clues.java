@@ -11,6 +11,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.liangze.accountability.AccountabilityCases;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -148,16 +149,9 @@ public class Clues {
   }
 
   private static String text(Object value, String label, int max, boolean required) {
-    String text = value instanceof String s ? s.strip() : null;
-    if (text == null || text.isEmpty()) {
-      if (required) {
-        throw new InvalidInputException("请填写" + label);
-      }
-      return null;
-    }
-    if (text.length() > max) {
-      throw new InvalidInputException(label + "不能超过" + max + "字");
-    }
-    return text;
+    String text = value instanceof String s ? s : null;
+    return required ? FormInputs.requiredText(text, max, "请填写" + label, label + "不能超过" + max + "字")
+        : FormInputs.text(text, max, label + "不能超过" + max + "字");
   }
+
 }

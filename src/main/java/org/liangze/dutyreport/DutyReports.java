@@ -16,6 +16,7 @@ import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitPeople;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -154,14 +155,9 @@ public class DutyReports {
   }
 
   private static String text(Object value, int max, String missing) {
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw new InvalidInputException(missing);
-    }
-    if (text.strip().length() > max) {
-      throw new InvalidInputException("内容过长，最多" + max + "字");
-    }
-    return text.strip();
+    return FormInputs.requiredText(value instanceof String text ? text : null, max, missing, "内容过长，最多" + max + "字");
   }
+
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);

@@ -17,6 +17,7 @@ import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.record.EntryKind;
 import org.liangze.record.EvidenceFile;
@@ -304,13 +305,7 @@ public class LetterService {
   }
 
   private static String required(String value, String message, int maxLength) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(message);
-    }
-    String trimmed = value.strip();
-    if (trimmed.length() > maxLength) {
-      throw new InvalidInputException("内容过长，最多" + maxLength + "字");
-    }
-    return trimmed;
+    return FormInputs.requiredText(value, maxLength, message, "内容过长，最多" + maxLength + "字");
   }
+
 }

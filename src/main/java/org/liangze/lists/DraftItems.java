@@ -1,14 +1,11 @@
 package org.liangze.lists;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -71,11 +68,7 @@ public class DraftItems {
 
   /** The items as the JSON variable the drafting form's dynamic list shows. */
   public TypedValue variable(List<ListItem> items) {
-    try {
-      return SpinValues.jsonValue(json.writeValueAsString(rows(items))).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("List items could not be written as JSON", e);
-    }
+    return FormInputs.jsonVariable(json, rows(items));
   }
 
   /** Checks items that arrived as items (an import): the same rules as the form's, naming the item. */
@@ -90,23 +83,7 @@ public class DraftItems {
   }
 
   private List<Row> rows(Object value, String listName) {
-    try {
-      if (value == null) {
-        return List.of();
-      }
-      if (value instanceof SpinJsonNode node) {
-        return List.of(json.readValue(node.toString(), Row[].class));
-      }
-      if (value instanceof String text) {
-        return text.isBlank() ? List.of() : List.of(json.readValue(text, Row[].class));
-      }
-      if (value instanceof Collection<?> collection) {
-        return collection.stream().map(row -> json.convertValue(row, Row.class)).toList();
-      }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new InvalidInputException(listName + "格式不正确，请在表单中逐项填写");
-    }
-    throw new InvalidInputException(listName + "格式不正确，请在表单中逐项填写");
+    return FormInputs.optionalRows(json, value, Row.class, listName + "格式不正确，请在表单中逐项填写");
   }
 
   private static ListItem item(int position, Row row, boolean responsibles) {
@@ -138,13 +115,8 @@ public class DraftItems {
   }
 
   private static String text(int position, String label, String value, int maxLength, boolean required) {
-    String text = value == null ? "" : value.strip();
-    if (required && text.isEmpty()) {
-      throw new InvalidInputException("第" + position + "项：请填写" + label);
-    }
-    if (text.length() > maxLength) {
-      throw new InvalidInputException("第" + position + "项：" + label + "过长，最多" + maxLength + "字");
-    }
-    return text.isEmpty() ? null : text;
+    String tooLong = "第" + position + "项：" + label + "过长，最多" + maxLength + "字";
+    return required ? FormInputs.requiredText(value, maxLength, "第" + position + "项：请填写" + label, tooLong)
+        : FormInputs.text(value, maxLength, tooLong);
   }
 }

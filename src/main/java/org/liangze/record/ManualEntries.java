@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,13 +82,7 @@ public class ManualEntries {
   }
 
   private static String text(String value, int max) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String trimmed = value.strip();
-    if (trimmed.length() > max) {
-      throw new InvalidInputException("内容过长，最多" + max + "字");
-    }
-    return trimmed;
+    return FormInputs.text(value, max, "内容过长，最多" + max + "字");
   }
+
 }

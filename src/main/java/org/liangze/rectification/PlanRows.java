@@ -1,14 +1,10 @@
 package org.liangze.rectification;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.FormInputs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,30 +30,12 @@ class PlanRows {
   }
 
   List<Row> parse(Object value) {
-    try {
-      if (value == null) {
-        return List.of();
-      }
-      if (value instanceof SpinJsonNode node) {
-        return List.of(json.readValue(node.toString(), Row[].class));
-      }
-      if (value instanceof String text) {
-        return text.isBlank() ? List.of() : List.of(json.readValue(text, Row[].class));
-      }
-      if (value instanceof Collection<?> collection) {
-        return collection.stream().map(row -> json.convertValue(row, Row.class)).toList();
-      }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new InvalidInputException("整改方案格式不正确，请在表单中逐项填写");
-    }
-    throw new InvalidInputException("整改方案格式不正确，请在表单中逐项填写");
+    return FormInputs.optionalRows(json, value, Row.class, "整改方案格式不正确，请在表单中逐项填写");
   }
 
+
   TypedValue variable(List<?> rows) {
-    try {
-      return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Rows could not be written as JSON", e);
-    }
+    return FormInputs.jsonVariable(json, rows);
   }
+
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Post;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -234,25 +235,13 @@ public class RectificationLedger {
   }
 
   private static String required(String value, int max, String where, String label) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(where + "请填写" + label);
-    }
-    String text = value.strip();
-    if (text.length() > max) {
-      throw new InvalidInputException(where + label + "过长，最多" + max + "字");
-    }
-    return text;
+    return FormInputs.requiredText(value, max, where + "请填写" + label, where + label + "过长，最多" + max + "字");
   }
 
+
   private static LocalDate date(String value, String where) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(where + "请填写完成时限");
-    }
-    String text = value.strip();
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(where + "完成时限格式不正确，例如 2026-12-31");
-    }
+    return FormInputs.date(value, ZoneId.systemDefault(), where + "请填写完成时限",
+        where + "完成时限格式不正确，例如 2026-12-31");
   }
+
 }

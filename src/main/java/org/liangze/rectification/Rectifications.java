@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.EvidenceReferences;
@@ -62,9 +62,9 @@ public class Rectifications {
     }
     Unit unit = units.findByCode(code.strip())
         .orElseThrow(() -> new InvalidInputException("整改：单位不存在：" + code.strip()));
-    String subject = required(subjectValue, MAX_SUBJECT, "整改要求");
-    String cause = required(causeValue, MAX_CAUSE, "整改缘由");
-    LocalDate deadline = date(deadlineValue);
+    String subject = FormInputs.requiredText(subjectValue, MAX_SUBJECT, "请填写整改要求", "整改要求过长，最多" + MAX_SUBJECT + "字");
+    String cause = FormInputs.requiredText(causeValue, MAX_CAUSE, "请填写整改缘由", "整改缘由过长，最多" + MAX_CAUSE + "字");
+    LocalDate deadline = FormInputs.date(deadlineValue, clock.getZone(), "请填写整改期限", "整改期限格式不正确，例如 2026-12-31");
     long id = repository.insert(unit.code(), subject, cause, sourceKey, deadline, processInstanceId, source, now());
     Date due = Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
     return new Opened(id, unit, subject, cause, deadline, due, source);
@@ -77,7 +77,7 @@ public class Rectifications {
   @Transactional
   String plan(long id, Object rowsValue, Object planText) {
     Rectification rectification = rectification(id);
-    String text = optional(planText, MAX_TEXT, "整改方案");
+    String text = FormInputs.text(planText, MAX_TEXT, "整改方案过长，最多" + MAX_TEXT + "字");
     List<LedgerRow> planned = text != null ? ledger.planOneRow(rectification, text)
         : ledger.planRows(rectification, planRows.parse(rowsValue));
     String plan = text != null ? text : planned.stream()
@@ -91,7 +91,7 @@ public class Rectifications {
   /** The owner reports one row done, with evidence; the rectification keeps the latest report too. */
   @Transactional
   void report(long rowId, String unitCode, Object reportValue, String evidenceText, String recordsText) {
-    String report = required(reportValue, MAX_TEXT, "整改落实情况");
+    String report = FormInputs.requiredText(reportValue, MAX_TEXT, "请填写整改落实情况", "整改落实情况过长，最多" + MAX_TEXT + "字");
     EvidenceReferences.Cited cited = evidence.cite(unitCode, "整改佐证", evidenceText, recordsText);
     if (cited.isEmpty()) {
       throw new InvalidInputException("请提供整改佐证：上传的佐证材料编号或纪实手册记录序号");
@@ -132,7 +132,7 @@ public class Rectifications {
     if (decision == null) {
       throw new InvalidInputException("请选择“验收通过”或“整改未到位”");
     }
-    String comment = optional(commentValue, MAX_COMMENT, "验收意见");
+    String comment = FormInputs.text(commentValue, MAX_COMMENT, "验收意见过长，最多" + MAX_COMMENT + "字");
     long id = ledger.row(rowId).rectificationId();
     if (decision == VerificationDecision.NOT_YET) {
       if (comment == null) {
@@ -164,43 +164,6 @@ public class Rectifications {
       throw new AccessDeniedException("Unit " + unitCode + " is not the caller's");
     }
     return repository.ofUnit(unitCode);
-  }
-
-  private LocalDate date(Object value) {
-    try {
-      if (value instanceof LocalDate date) {
-        return date;
-      }
-      if (value instanceof Date legacy) {
-        return legacy.toInstant().atZone(clock.getZone()).toLocalDate();
-      }
-      if (value instanceof String text && !text.isBlank()) {
-        String trimmed = text.strip();
-        return LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
-      }
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("整改期限格式不正确，例如 2026-12-31");
-    }
-    throw new InvalidInputException("请填写整改期限");
-  }
-
-  private static String required(Object value, int max, String label) {
-    String text = optional(value, max, label);
-    if (text == null) {
-      throw new InvalidInputException("请填写" + label);
-    }
-    return text;
-  }
-
-  private static String optional(Object value, int max, String label) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString().strip();
-    if (text.length() > max) {
-      throw new InvalidInputException(label + "过长，最多" + max + "字");
-    }
-    return text;
   }
 
   private OffsetDateTime now() {

@@ -8,7 +8,7 @@ import org.liangze.escalation.Escalations;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
-import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.Checkpoints;
 import org.liangze.record.RecordManual;
@@ -185,14 +185,9 @@ public class HalfYearReports {
   }
 
   private static String required(String text, String message) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidInputException(message);
-    }
-    if (text.length() > MAX_TEXT) {
-      throw new InvalidInputException("内容过长，最多" + MAX_TEXT + "字");
-    }
-    return text.strip();
+    return FormInputs.requiredText(text, MAX_TEXT, message, "内容过长，最多" + MAX_TEXT + "字");
   }
+
 
   private static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

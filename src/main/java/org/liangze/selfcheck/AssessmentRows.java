@@ -2,14 +2,10 @@ package org.liangze.selfcheck;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.FormInputs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,27 +55,10 @@ class AssessmentRows {
   }
 
   List<Row> parse(Object value) {
-    try {
-      if (value instanceof SpinJsonNode node) {
-        return List.of(json.readValue(node.toString(), Row[].class));
-      }
-      if (value instanceof String text && !text.isBlank()) {
-        return List.of(json.readValue(text, Row[].class));
-      }
-      if (value instanceof Collection<?> collection) {
-        return collection.stream().map(row -> json.convertValue(row, Row.class)).toList();
-      }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new InvalidInputException("自查结果格式不正确，请在表单中逐项填写");
-    }
-    throw new InvalidInputException("自查结果格式不正确，请在表单中逐项填写");
+    return FormInputs.rows(json, value, Row.class, "自查结果格式不正确，请在表单中逐项填写");
   }
 
   TypedValue variable(List<Row> rows) {
-    try {
-      return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Assessment rows could not be written as JSON", e);
-    }
+    return FormInputs.jsonVariable(json, rows);
   }
 }

@@ -1,9 +1,11 @@
 package org.liangze.selfcheck;
 
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.liangze.organisation.Role;
 import org.liangze.organisation.UnitPeople;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.EvidenceReferences;
@@ -315,19 +318,7 @@ public class SelfCheckService {
   }
 
   private LocalDate futureDate(Object value) {
-    LocalDate date;
-    try {
-      if (value instanceof java.util.Date legacy) {
-        date = legacy.toInstant().atZone(clock.getZone()).toLocalDate();
-      } else if (value instanceof String text && !text.isBlank()) {
-        String trimmed = text.strip();
-        date = LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
-      } else {
-        throw new InvalidInputException("责令整改时请填写整改期限");
-      }
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("整改期限格式不正确，例如 2026-12-31");
-    }
+    LocalDate date = FormInputs.date(value, clock.getZone(), "责令整改时请填写整改期限", "整改期限格式不正确，例如 2026-12-31");
     if (!date.isAfter(LocalDate.now(clock))) {
       throw new InvalidInputException("整改期限应晚于今天");
     }
@@ -339,23 +330,6 @@ public class SelfCheckService {
       throw new InvalidInputException("请指定单位");
     }
     return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在：" + code.strip()));
-  }
-
-  private static String text(String value, int max, String tooLong) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.strip().length() > max) {
-      throw new InvalidInputException(tooLong);
-    }
-    return value.strip();
-  }
-
-  private static String required(String value, String message) {
-    if (value == null) {
-      throw new InvalidInputException(message);
-    }
-    return value;
   }
 
   private OffsetDateTime now() {

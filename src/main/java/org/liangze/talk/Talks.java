@@ -1,12 +1,13 @@
 package org.liangze.talk;
 
+import static org.liangze.platform.FormInputs.required;
+import static org.liangze.platform.FormInputs.text;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.EntryKind;
@@ -187,7 +189,8 @@ public class Talks {
     if (subject != null && !holdsPostIn(subject, talk.unitCode())) {
       throw new InvalidInputException("所选谈话对象不是" + unitName(talk.unitCode()) + "的人员");
     }
-    OffsetDateTime at = time(timeValue);
+    OffsetDateTime at = FormInputs.dateTime(timeValue, clock.getZone(), "请填写谈话时间",
+        "谈话时间格式不正确，例如 2026-12-01T09:30");
     if (at.isBefore(now())) {
       throw new InvalidInputException("谈话时间不能早于现在");
     }
@@ -239,7 +242,8 @@ public class Talks {
       String where = "第" + (i + 1) + "条承诺";
       String content = required(text(row == null ? null : row.content(), MAX_COMMITMENT,
           where + "过长，最多" + MAX_COMMITMENT + "字"), where + "：请填写承诺内容");
-      LocalDate due = date(row.dueDate(), where);
+      LocalDate due = FormInputs.date(row.dueDate(), clock.getZone(), where + "：请填写完成期限",
+          where + "：完成期限格式不正确，例如 2026-12-31");
       if (due.isBefore(today)) {
         throw new InvalidInputException(where + "：完成期限不能早于今天");
       }
@@ -375,55 +379,6 @@ public class Talks {
       throw new InvalidInputException(unit.name() + "已撤销，不能发起谈话");
     }
     return unit;
-  }
-
-  private OffsetDateTime time(Object value) {
-    if (value instanceof Date legacy) {
-      return legacy.toInstant().atZone(clock.getZone()).toOffsetDateTime();
-    }
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw new InvalidInputException("请填写谈话时间");
-    }
-    String trimmed = text.strip();
-    try {
-      return OffsetDateTime.parse(trimmed);
-    } catch (DateTimeParseException notWithOffset) {
-      try {
-        return LocalDateTime.parse(trimmed).atZone(clock.getZone()).toOffsetDateTime();
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException("谈话时间格式不正确，例如 2026-12-01T09:30");
-      }
-    }
-  }
-
-  private static LocalDate date(String value, String where) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(where + "：请填写完成期限");
-    }
-    String trimmed = value.strip();
-    try {
-      return LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(where + "：完成期限格式不正确，例如 2026-12-31");
-    }
-  }
-
-  private static String text(Object value, int max, String tooLong) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString().strip();
-    if (text.length() > max) {
-      throw new InvalidInputException(tooLong);
-    }
-    return text;
-  }
-
-  private static String required(String value, String message) {
-    if (value == null) {
-      throw new InvalidInputException(message);
-    }
-    return value;
   }
 
   private OffsetDateTime now() {
