@@ -1,18 +1,12 @@
 package org.liangze.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.liangze.support.CaseSubjects.investigation;
 import static org.liangze.support.CaseSubjects.subject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,16 +25,12 @@ import org.liangze.accountability.AccountabilityProcess.Variables;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,10 +54,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class AccountabilityDecisionBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -83,33 +69,22 @@ class AccountabilityDecisionBrowserTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -126,7 +101,7 @@ class AccountabilityDecisionBrowserTest {
     String instance = started.processInstanceId();
     complete("jiwei", taskOf(instance, Element.VerifyCase), Map.of(Variables.DECISION, "OPEN"));
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     // the commission names a leader subject's platform user by choosing a name and post, never typing a login
     taskOf(instance, Element.InvestigateMain);
     login(wait, base, "jiwei");
@@ -153,14 +128,14 @@ class AccountabilityDecisionBrowserTest {
         By.xpath(".//*[contains(@class,'fjs-input-group')]")))).click();
     WebElement secretary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),'（党组织书记）')]")));
-    screenshot("accountability-00-investigation-form");
+    chromium.screenshot("accountability-00-investigation-form");
     assertThat(secretary.getText()).endsWith("（党组织书记）");
     browser.manage().deleteAllCookies();
     complete("jiwei", taskOf(instance, Element.InvestigateMain), investigation("main", spin(List.of(
         subject("王明", "LEADER", "PRINCIPAL", "SERIOUS", "NONE")))));
     complete("jiwei", taskOf(instance, Element.InvestigateSupervisory), investigation("supervisory", spin(List.of(
         subject("区教育和体育局纪检组", "ORGANISATION", null, "MINOR", "NONE")))));
-    await().atMost(WAIT).until(() -> tasks(instance, Element.StatementAndDefence).size() == 2);
+    await().atMost(Chromium.WAIT).until(() -> tasks(instance, Element.StatementAndDefence).size() == 2);
     tasks(instance, Element.StatementAndDefence).forEach(defence ->
         complete("jiwei", defence, Map.of(Variables.DEFENCE_WAIVED, true)));
     complete("jiwei", taskOf(instance, Element.ReviewDefence), Map.of());
@@ -173,7 +148,7 @@ class AccountabilityDecisionBrowserTest {
     login(wait, base, "quwei");
     WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')]//*[contains(.,'区委审定问责措施')]")));
-    screenshot("accountability-01-tasklist");
+    chromium.screenshot("accountability-01-tasklist");
     task.click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")))
@@ -194,19 +169,12 @@ class AccountabilityDecisionBrowserTest {
           field.findElement(By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='同意']"))))
           .click();
     }
-    screenshot("accountability-02-approval-form");
-    WebElement save = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", save);
-    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
-    wait.until(ExpectedConditions.elementToBeClickable(complete));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    chromium.screenshot("accountability-02-approval-form");
+    chromium.saveAndComplete();
     try {
-      await().atMost(WAIT).until(() -> !tasks(instance, Element.LodgeAppeal).isEmpty());
+      await().atMost(Chromium.WAIT).until(() -> !tasks(instance, Element.LodgeAppeal).isEmpty());
     } finally {
-      screenshot("accountability-03-approved");
+      chromium.screenshot("accountability-03-approved");
     }
     assertThat(cases.measures(started.caseId())).allMatch(m -> "APPROVE".equals(m.decision()));
     String number = (String) runtime.getVariable(instance, Variables.DECISION_NUMBER);
@@ -225,17 +193,13 @@ class AccountabilityDecisionBrowserTest {
   }
 
   private void login(WebDriverWait wait, String base, String user) {
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIntoTasklist(base, user, PASSWORD);
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]"))).click();
   }
 
   private Task taskOf(String instance, Element element) {
-    await().atMost(WAIT).until(() -> tasks(instance, element).size() == 1);
+    await().atMost(Chromium.WAIT).until(() -> tasks(instance, element).size() == 1);
     return tasks(instance, element).get(0);
   }
 
@@ -259,10 +223,5 @@ class AccountabilityDecisionBrowserTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,17 +1,11 @@
 package org.liangze.clue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,16 +13,12 @@ import org.liangze.accountability.AccountabilityCases;
 import org.liangze.accountability.CaseSource;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ClueBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -71,60 +57,45 @@ class ClueBrowserTest {
   @Autowired Clues clues;
   @Autowired AccountabilityCases cases;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
   void theCommissionRegistersAComplaintAndOpensACaseOnAUnitPickedByName() throws Exception {
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("jiwei");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "jiwei", PASSWORD);
 
     // 发起流程 → 问题线索处置: the registration form
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.),'发起流程')]"))));
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='问题线索处置']"))));
+    chromium.click(By.xpath("//a[contains(normalize-space(.),'发起流程')]"));
+    chromium.click(By.xpath("//a[normalize-space(.)='问题线索处置']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form-field-text')]//h3[contains(.,'登记问题线索')]")));
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(.,'信访举报')]"))));
-    field("线索标题").sendKeys("反映花园社区违规发放困难补助");
-    field("反映的主要问题").sendKeys("群众来信反映，花园社区向不符合条件的人员发放困难补助。");
-    field("反映人").sendKeys("群众来信（署名）", org.openqa.selenium.Keys.TAB);
+    chromium.click(By.xpath("//label[contains(.,'信访举报')]"));
+    chromium.formField("线索标题").sendKeys("反映花园社区违规发放困难补助");
+    chromium.formField("反映的主要问题").sendKeys("群众来信反映，花园社区向不符合条件的人员发放困难补助。");
+    chromium.formField("反映人").sendKeys("群众来信（署名）", org.openqa.selenium.Keys.TAB);
     // the form takes typed text after a short debounce
     Thread.sleep(1000);
-    screenshot("clue-01-register");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='开始']"))));
-    await().atMost(WAIT).until(() -> tasks("jiwei").size() == 1);
+    chromium.screenshot("clue-01-register");
+    chromium.click(By.xpath("//button[normalize-space(.)='开始']"));
+    await().atMost(Chromium.WAIT).until(() -> tasks("jiwei").size() == 1);
 
     // the triage task: the clue in words, the unit picked from the list by its name
     String taskId = tasks("jiwei").get(0).get("id").asText();
@@ -137,27 +108,27 @@ class ClueBrowserTest {
     assertThat(heading.getText()).endsWith("号：反映花园社区违规发放困难补助");
     assertThat(browser.findElement(By.xpath("//*[contains(@class,'fjs-form-field-text')]")).getText())
         .contains("信访举报").contains("群众来信（署名）").contains("向不符合条件的人员发放困难补助");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(.,'立案问责')]"))));
+    chromium.click(By.xpath("//label[contains(.,'立案问责')]"));
     WebElement unit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//label[contains(@class,'fjs-form-field-label') and contains(normalize-space(.),'被反映单位')]"
             + "/following::input[1]")));
-    click(unit);
+    chromium.click(unit);
     unit.sendKeys("花园");
     // a real mouse click: the list picks on mousedown
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
         "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='洪家楼街道花园社区（村居）']"))).click();
     wait.until(d -> "洪家楼街道花园社区（村居）".equals(unit.getDomProperty("value")));
-    screenshot("clue-02-triage");
+    chromium.screenshot("clue-02-triage");
     WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
     wait.until(ExpectedConditions.elementToBeClickable(complete));
-    click(complete);
+    chromium.click(complete);
 
     try {
-      await().atMost(WAIT).until(() -> clues.all().stream().anyMatch(c -> Clue.CASE_OPENED.equals(c.status())));
+      await().atMost(Chromium.WAIT).until(() -> clues.all().stream().anyMatch(c -> Clue.CASE_OPENED.equals(c.status())));
     } finally {
-      screenshot("clue-03-done");
+      chromium.screenshot("clue-03-done");
     }
     Clue opened = clues.all().get(0);
     assertThat(opened.unitCode()).isEqualTo("T01V01");
@@ -165,17 +136,7 @@ class ClueBrowserTest {
     assertThat(cases.accountabilityCase(opened.caseId()).source()).isEqualTo(CaseSource.COMPLAINT);
   }
 
-  /** The input of the form field with this label. */
-  private WebElement field(String label) {
-    WebElement element = browser.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')"
-        + " and starts-with(normalize-space(.),'" + label + "')]"));
-    return browser.findElement(By.id(element.getAttribute("for")));
-  }
 
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-  }
 
   private java.util.List<JsonNode> tasks(String user) throws IOException {
     JsonNode list = json.readTree(http.withBasicAuth(user, PASSWORD)
@@ -183,10 +144,5 @@ class ClueBrowserTest {
     java.util.List<JsonNode> all = new java.util.ArrayList<>();
     list.forEach(all::add);
     return all;
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,17 +1,11 @@
 package org.liangze.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,16 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class DashboardBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -71,33 +57,22 @@ class DashboardBrowserTest {
   @Autowired org.camunda.bpm.engine.ManagementService management;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -107,17 +82,17 @@ class DashboardBrowserTest {
         .postForEntity("/api/letter-campaigns", Map.of("year", "2026"), String.class).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
     // the job executor issues the letters
-    await().atMost(WAIT).until(() -> tasks("d01sec").size() == 1);
+    await().atMost(Chromium.WAIT).until(() -> tasks("d01sec").size() == 1);
     int entriesBefore = dashboardUnit().get("recordEntries").asInt();
     assertThat(dashboardUnit().get("letterSigned").asBoolean()).isFalse();
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     browser.get(base + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
         .sendKeys("d01sec");
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    screenshot("01-login");
+    chromium.screenshot("01-login");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
 
     // 我的待办 and the unit's letter task in it
@@ -126,7 +101,7 @@ class DashboardBrowserTest {
     WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//ol[contains(@class,'tasks-list') or contains(@class,'list')]//li//a[contains(.,'区教育和体育局')]"
             + " | //li[contains(@class,'task')]//*[contains(.,'区教育和体育局')]")));
-    screenshot("02-tasklist");
+    chromium.screenshot("02-tasklist");
     task.click();
 
     // the form is disabled until the task is claimed
@@ -135,7 +110,7 @@ class DashboardBrowserTest {
     claim.click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
-    screenshot("03-claimed");
+    chromium.screenshot("03-claimed");
 
     // 签订: click the radio through its label, with a script as the fallback
     WebElement sign = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -179,7 +154,7 @@ class DashboardBrowserTest {
         return false;
       }
     });
-    screenshot("04-filled");
+    chromium.screenshot("04-filled");
     // 完成 (Complete; the button's text follows the browser's language)
     WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
@@ -188,16 +163,16 @@ class DashboardBrowserTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
 
     try {
-      await().atMost(WAIT).until(() -> tasks("d01sec").isEmpty());
+      await().atMost(Chromium.WAIT).until(() -> tasks("d01sec").isEmpty());
     } finally {
-      screenshot("05-completed");
+      chromium.screenshot("05-completed");
     }
 
     // the score computation job runs (its timer fired now), then the dashboard, in the same browser session (the
     // Tasklist login opens the platform's pages), shows the stored scores and when they were computed
     management.executeJob(management.createJobQuery().timers().processDefinitionKey(ScoreComputationProcess.KEY)
         .singleResult().getId());
-    await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery()
+    await().atMost(Chromium.WAIT).until(() -> runtime.createProcessInstanceQuery()
         .processDefinitionKey(ScoreComputationProcess.KEY).count() == 0);
     browser.get(base + "/pages/dashboard");
     WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -217,7 +192,7 @@ class DashboardBrowserTest {
     wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
         "return typeof echarts === 'object' && document.querySelector('#chart-scores canvas') !== null;"));
     assertThat(browser.findElements(By.cssSelector("tr[data-unit]"))).hasSize(3);
-    screenshot("06-dashboard");
+    chromium.screenshot("06-dashboard");
   }
 
   private JsonNode dashboardUnit() throws IOException {
@@ -232,10 +207,5 @@ class DashboardBrowserTest {
     List<JsonNode> all = new java.util.ArrayList<>();
     list.forEach(all::add);
     return all;
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -2,12 +2,8 @@ package org.liangze.letter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,16 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +32,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
@@ -58,10 +49,6 @@ import org.springframework.http.ResponseEntity;
 class LetterCountersignBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -75,33 +62,22 @@ class LetterCountersignBrowserTest {
   @Autowired IdentitySync identitySync;
   @Autowired ManagementService management;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -116,12 +92,8 @@ class LetterCountersignBrowserTest {
             "signature", Map.of("value", "何刚"))))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("t01sec");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "t01sec", PASSWORD);
     try {
       wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]"))).click();
@@ -149,14 +121,14 @@ class LetterCountersignBrowserTest {
         }
         return true;
       });
-      screenshot("letter-countersign-01-form");
+      chromium.screenshot("letter-countersign-01-form");
       WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
       ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
-      await().atMost(WAIT).until(() -> tasks("t01sec", "CountersignLetter").isEmpty());
+      await().atMost(Chromium.WAIT).until(() -> tasks("t01sec", "CountersignLetter").isEmpty());
     } catch (RuntimeException | AssertionError e) {
-      screenshot("letter-countersign-failed");
-      Files.writeString(SCREENSHOTS.resolve("letter-countersign-failed.html"), browser.getPageSource());
+      chromium.screenshot("letter-countersign-failed");
+      Files.writeString(Chromium.SCREENSHOTS.resolve("letter-countersign-failed.html"), browser.getPageSource());
       throw e;
     }
     runJobs();
@@ -175,7 +147,7 @@ class LetterCountersignBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".signatures")));
     assertThat(browser.findElement(By.cssSelector(".signatures")).getText()).contains("甲方：洪家楼街道党组织")
         .contains("会签人（签名）：徐建国").contains("第一责任人（签名）：何刚");
-    screenshot("letter-countersign-02-document");
+    chromium.screenshot("letter-countersign-02-document");
   }
 
   private void runJobs() {
@@ -202,10 +174,5 @@ class LetterCountersignBrowserTest {
     List<JsonNode> all = new ArrayList<>();
     list.forEach(all::add);
     return all;
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

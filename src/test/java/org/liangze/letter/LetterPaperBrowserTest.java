@@ -1,17 +1,13 @@
 package org.liangze.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +22,11 @@ import org.liangze.organisation.IdentitySync;
 import org.liangze.record.EntryKind;
 import org.liangze.record.RecordEntry;
 import org.liangze.record.RecordManual;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,10 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class LetterPaperBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -82,33 +70,22 @@ class LetterPaperBrowserTest {
   @Autowired RecordManual manual;
   @TempDir Path scratch;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.sized(1200, 1000);
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -123,7 +100,7 @@ class LetterPaperBrowserTest {
             "signature", Map.of("value", "何刚"))))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     try {
       login(base, wait, "t01v01sec");
       // no Tasklist from here: the letters page, then the letter
@@ -142,29 +119,29 @@ class LetterPaperBrowserTest {
               + " done(r.status + ' ' + b.type + ' ' + b.size))).catch(e => done('failed: ' + e));",
           pdf.getAttribute("href"));
       assertThat(fetched.toString()).startsWith("200 application/pdf");
-      screenshot("letter-paper-01-letter");
+      chromium.screenshot("letter-paper-01-letter");
 
       // a scan that is not a PDF or an image is refused, in Chinese, on the page
       browser.findElement(By.id("scan")).sendKeys(file("签字件.txt", "不是扫描件".getBytes()).toString());
       WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
       assertThat(message.getText()).contains("纸质签字件须为 PDF 文件或图片");
-      screenshot("letter-paper-02-refused");
+      chromium.screenshot("letter-paper-02-refused");
 
       browser.findElement(By.id("scan")).sendKeys(file("花园社区责任书签字件.png", png()).toString());
       WebElement copy = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("paper-copy")));
       assertThat(copy.getText()).contains("已上传纸质签字件").contains("花园社区责任书签字件.png");
       assertThat(browser.findElement(By.linkText("花园社区责任书签字件.png")).getAttribute("href"))
           .contains("/api/evidence/");
-      screenshot("letter-paper-03-uploaded");
+      chromium.screenshot("letter-paper-03-uploaded");
 
       // the QR code's target: the signing record's verification
       browser.findElement(By.id("verification")).click();
       WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
       assertThat(verdict.getText()).startsWith("完整");
-      screenshot("letter-paper-04-verification");
+      chromium.screenshot("letter-paper-04-verification");
     } catch (RuntimeException | AssertionError e) {
-      screenshot("letter-paper-failed");
-      Files.writeString(SCREENSHOTS.resolve("letter-paper-failed.html"), browser.getPageSource());
+      chromium.screenshot("letter-paper-failed");
+      Files.writeString(Chromium.SCREENSHOTS.resolve("letter-paper-failed.html"), browser.getPageSource());
       throw e;
     }
     List<RecordEntry> entries = manual.entriesOf("T01V01");
@@ -174,11 +151,7 @@ class LetterPaperBrowserTest {
   }
 
   private void login(String base, WebDriverWait wait, String user) {
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIntoTasklist(base, user, PASSWORD);
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]")));
   }
@@ -221,10 +194,5 @@ class LetterPaperBrowserTest {
     List<JsonNode> all = new ArrayList<>();
     list.forEach(all::add);
     return all;
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

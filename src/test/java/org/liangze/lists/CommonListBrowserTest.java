@@ -2,12 +2,7 @@ package org.liangze.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,16 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,10 +46,6 @@ import static org.awaitility.Awaitility.await;
 class CommonListBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -72,33 +58,22 @@ class CommonListBrowserTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -111,19 +86,15 @@ class CommonListBrowserTest {
         .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("jiwei");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "jiwei", PASSWORD);
 
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]"))).click();
     WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//ol[contains(@class,'tasks-list') or contains(@class,'list')]//li//a[contains(.,'编制共性清单')]"
             + " | //li[contains(@class,'task')]//*[contains(.,'编制共性清单')]")));
-    screenshot("common-list-01-tasklist");
+    chromium.screenshot("common-list-01-tasklist");
     task.click();
 
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
@@ -147,7 +118,7 @@ class CommonListBrowserTest {
     assertThat(categories).startsWith("研究部署", "第一责任人").endsWith("自身建设");
     assertThat(browser.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
         + " and starts-with(normalize-space(.),'责任类型')]"))).hasSize(16);
-    screenshot("common-list-02-draft-form");
+    chromium.screenshot("common-list-02-draft-form");
 
     // revise the last item's evidence in the form
     List<WebElement> evidence = browser.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
@@ -165,18 +136,11 @@ class CommonListBrowserTest {
     });
     // Tasklist keeps 完成 disabled after a change inside a dynamic list until the form is validated as a whole,
     // which 保存 (save) does
-    WebElement save = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", save);
-    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
-    wait.until(ExpectedConditions.elementToBeClickable(complete));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    chromium.saveAndComplete();
     try {
-      await().atMost(WAIT).until(() -> tasks("quwei").size() == 1);
+      await().atMost(Chromium.WAIT).until(() -> tasks("quwei").size() == 1);
     } finally {
-      screenshot("common-list-03-submitted");
+      chromium.screenshot("common-list-03-submitted");
     }
     assertThat(tasks("quwei").get(0).get("name").asText()).isEqualTo("审核共性清单（街镇·2027年度）");
     // what the form submitted is the draft under review, with the edit
@@ -198,10 +162,5 @@ class CommonListBrowserTest {
     List<JsonNode> all = new ArrayList<>();
     list.forEach(all::add);
     return all;
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -2,12 +2,8 @@ package org.liangze.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,17 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +33,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,10 +47,6 @@ import static org.awaitility.Awaitility.await;
 class ListResponsiblesBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   /** The form-js field around a label, its text and the values of its inputs. */
   static final String FIELD_TEXT = "const f = arguments[0].closest('.fjs-form-field');"
       + " return f.innerText + ' ' + Array.from(f.querySelectorAll('input')).map(i => i.value).join(' ');";
@@ -76,33 +63,22 @@ class ListResponsiblesBrowserTest {
   @Autowired IdentitySync identitySync;
   @Autowired ListService lists;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -116,12 +92,8 @@ class ListResponsiblesBrowserTest {
     int itemCount = lists.tailoredList("T02", 2026).orElseThrow().items().size();
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("t02staff");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "t02staff", PASSWORD);
 
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]"))).click();
@@ -148,7 +120,7 @@ class ListResponsiblesBrowserTest {
       assertThat(people.get(itemCount - 1)).contains("郑浩（纪检委员、班子成员）");
       assertThat(leaders).hasSize(itemCount).allSatisfy(text -> assertThat(text).contains("罗秀英（党组织书记）"));
       assertThat(String.join(" ", people) + String.join(" ", leaders)).doesNotContain("t02");
-      screenshot("list-responsibles-01-draft-form");
+      chromium.screenshot("list-responsibles-01-draft-form");
 
       // the first item's leader: the team member 郑浩, picked from the list
       WebElement leader = browser.findElements(leaderLabels).get(0);
@@ -165,26 +137,19 @@ class ListResponsiblesBrowserTest {
       }
       WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
           "//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),'郑浩')]")));
-      screenshot("list-responsibles-02-pick-leader");
+      chromium.screenshot("list-responsibles-02-pick-leader");
       new Actions(browser).moveToElement(option).click().perform();
       wait.until(d -> fieldText(d.findElements(leaderLabels).get(0)).contains("郑浩（纪检委员、班子成员）"));
 
       // Tasklist keeps 完成 disabled after a change inside a dynamic list until 保存 validates the whole form
-      WebElement save = wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", save);
-      WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
-          By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
-      wait.until(ExpectedConditions.elementToBeClickable(complete));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
-      await().atMost(WAIT).until(() -> tasks("t02staff").isEmpty());
+      chromium.saveAndComplete();
+      await().atMost(Chromium.WAIT).until(() -> tasks("t02staff").isEmpty());
     } catch (RuntimeException | AssertionError e) {
-      screenshot("list-responsibles-failed");
-      Files.writeString(SCREENSHOTS.resolve("list-responsibles-failed.html"), browser.getPageSource());
+      chromium.screenshot("list-responsibles-failed");
+      Files.writeString(Chromium.SCREENSHOTS.resolve("list-responsibles-failed.html"), browser.getPageSource());
       throw e;
     }
-    screenshot("list-responsibles-03-submitted");
+    chromium.screenshot("list-responsibles-03-submitted");
 
     // what the form submitted: the first item led by the team member, the others as pre-filled
     JsonNode formulation = json.readTree(http.withBasicAuth("jiwei", PASSWORD).getForObject(
@@ -207,10 +172,5 @@ class ListResponsiblesBrowserTest {
     List<JsonNode> all = new ArrayList<>();
     list.forEach(all::add);
     return all;
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,15 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,10 +58,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class NotificationCentreBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   static final int SMTP_PORT = freePort();
 
   @RegisterExtension
@@ -91,33 +78,22 @@ class NotificationCentreBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -134,13 +110,8 @@ class NotificationCentreBrowserTest {
     }
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("jiwei");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "jiwei", PASSWORD);
 
     // from the supervision dashboard to 通知中心
     browser.get(base + "/pages/dashboard");
@@ -151,7 +122,7 @@ class NotificationCentreBrowserTest {
         "谈话通知", "邮件", "已送达", "发送失败");
     assertThat(new Select(browser.findElement(By.id("recipient"))).getOptions()).extracting(WebElement::getText)
         .contains("赵磊（区住房和城乡建设局）", "王芳（区教育和体育局）");
-    screenshot("notifications-01-all");
+    chromium.screenshot("notifications-01-all");
 
     // 发送状态: 发送失败
     new Select(browser.findElement(By.id("status"))).selectByVisibleText("发送失败");
@@ -165,13 +136,13 @@ class NotificationCentreBrowserTest {
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("2");
     assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText())
         .isEqualTo("发送失败");
-    screenshot("notifications-02-failed");
+    chromium.screenshot("notifications-02-failed");
 
     // a malformed date: its Chinese message on the page
     browser.get(base + "/pages/notification-centre?from=2026-02-30");
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
         .contains("起始日期格式不正确");
-    screenshot("notifications-03-bad-date");
+    chromium.screenshot("notifications-03-bad-date");
   }
 
   /** The commission starts a talk and arranges it; the notify step records the unit's two notices. */
@@ -208,11 +179,6 @@ class NotificationCentreBrowserTest {
         management.executeJob(delivery.getId());
       }
     }
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static HttpEntity<String> json(String body) {

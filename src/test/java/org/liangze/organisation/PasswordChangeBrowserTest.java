@@ -1,28 +1,18 @@
 package org.liangze.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PasswordChangeBrowserTest {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -61,31 +47,20 @@ class PasswordChangeBrowserTest {
   @Autowired FirstPasswords firstPasswords;
   @Autowired TransactionTemplate transaction;
   @Autowired ApplicationEventPublisher events;
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     district.seedIfEmpty(2026);
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1000,900",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.sized(1000, 900);
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -100,17 +75,13 @@ class PasswordChangeBrowserTest {
     });
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(login);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(first);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, login, first);
 
     // before anything else: the password page, in Chinese, with the login filled in
     wait.until(ExpectedConditions.urlToBe(base + "/pages/password"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form button[type='submit']")));
-    screenshot("password-01-first-login");
+    chromium.screenshot("password-01-first-login");
     String page = browser.findElement(By.tagName("body")).getText();
     assertThat(page).contains("修改密码").contains("须先设置自己的新密码").contains("密码要求：至少10位");
     assertThat(browser.findElement(By.id("login")).getAttribute("value")).isEqualTo(login);
@@ -122,7 +93,7 @@ class PasswordChangeBrowserTest {
     browser.findElement(By.cssSelector("form button[type='submit']")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
     assertThat(browser.findElement(By.cssSelector(".error")).getText()).isEqualTo("两次输入的新密码不一致");
-    screenshot("password-02-refused");
+    chromium.screenshot("password-02-refused");
 
     browser.findElement(By.id("current")).sendKeys(first);
     browser.findElement(By.id("password")).sendKeys("Liangze-2026");
@@ -130,18 +101,13 @@ class PasswordChangeBrowserTest {
     browser.findElement(By.cssSelector("form button[type='submit']")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done")));
     assertThat(browser.findElement(By.cssSelector(".done")).getText()).contains("密码已修改");
-    screenshot("password-03-changed");
+    chromium.screenshot("password-03-changed");
 
     // and now Tasklist opens with the same session
     browser.findElement(By.linkText("进入任务中心")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]")));
     assertThat(browser.getCurrentUrl()).contains("/camunda/app/tasklist/");
-    screenshot("password-04-tasklist");
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    chromium.screenshot("password-04-tasklist");
   }
 }

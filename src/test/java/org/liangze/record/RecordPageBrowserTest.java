@@ -1,15 +1,11 @@
 package org.liangze.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -27,14 +23,11 @@ import org.liangze.demo.DemoDistrict;
 import org.liangze.lists.EffectiveItem;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,10 +60,6 @@ import org.springframework.util.MultiValueMap;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RecordPageBrowserTest {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   static final String PASSWORD = "record-browser-pw";
   static final int WIDTH = 390;
   static final int HEIGHT = 844;
@@ -91,39 +80,24 @@ class RecordPageBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  Chromium chromium;
   ChromeDriver browser;
   Path scratch;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear())) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
     scratch = Files.createTempDirectory("record-page");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
-    // a phone: its viewport, touch and mobile layout
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
-        "deviceScaleFactor", 2, "mobile", true));
-    browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+    chromium = Chromium.phone();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() throws IOException {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (scratch != null) {
       try (var files = Files.list(scratch)) {
@@ -145,7 +119,7 @@ class RecordPageBrowserTest {
     Path tooBig = file("扫描件.pdf", Arrays.copyOf(RecordPagesPostgresTest.PDF, 70 * 1024));
     Path disguised = file("照片.jpg", "<html><body>not a photo</body></html>".getBytes(StandardCharsets.UTF_8));
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
 
     // logged into Tasklist, as staff are: the pages read with that login, and write with its CSRF token
     login(base, wait, "d01staff");
@@ -155,7 +129,7 @@ class RecordPageBrowserTest {
     assertThat(browser.findElement(By.id("main")).getText()).contains("主体责任");
     assertThat(browser.findElement(By.id("supervisory")).getText()).contains("监督责任");
     assertFitsThePhone("我的清单");
-    screenshot("record-01-list");
+    chromium.screenshot("record-01-list");
 
     browser.findElement(By.id("item-" + item.itemId())).findElement(By.cssSelector("a.record-item")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entry-form")));
@@ -178,7 +152,7 @@ class RecordPageBrowserTest {
     assertThat(failed.get(0).getText()).contains("扫描件.pdf", "文件超过大小限制（64 KB）");
     assertThat(failed.get(1).getText()).contains("照片.jpg", "不支持的文件类型");
     browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", failed.get(1));
-    screenshot("record-02-uploads");
+    chromium.screenshot("record-02-uploads");
 
     // what is missing is said in Chinese, and nothing is recorded
     browser.findElement(By.id("save")).click();
@@ -187,7 +161,7 @@ class RecordPageBrowserTest {
     new Select(browser.findElement(By.id("kind"))).selectByVisibleText("会议");
     browser.findElement(By.id("save")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "请填写履责情况摘要"));
-    screenshot("record-03-missing-summary");
+    chromium.screenshot("record-03-missing-summary");
     assertThat(manual.entriesOf("D01")).hasSize((int) before);
 
     browser.findElement(By.id("summary")).sendKeys("召开党组会，专题研究党风廉政建设工作");
@@ -206,7 +180,7 @@ class RecordPageBrowserTest {
     assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("完整");
     assertFitsThePhone("纪实手册");
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", row);
-    screenshot("record-04-manual");
+    chromium.screenshot("record-04-manual");
   }
 
   @Test
@@ -241,7 +215,7 @@ class RecordPageBrowserTest {
         .singleResult();
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     login(base, wait, "t01v01staff");
     browser.get(base + "/camunda/app/tasklist/default/#/?task=" + assess.getId());
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
@@ -256,28 +230,24 @@ class RecordPageBrowserTest {
     WebElement evidence = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("input.fjs-taglist-input")));
     browser.executeScript("arguments[0].scrollIntoView({block:'center'});", evidence);
-    screenshot("record-05-self-check-form");
+    chromium.screenshot("record-05-self-check-form");
     wait.until(ExpectedConditions.elementToBeClickable(evidence)).click();
     WebElement option;
     try {
       option = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
           "//*[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(.),'村两委会议记录.pdf（')]")));
     } finally {
-      screenshot("record-05-self-check-options");
+      chromium.screenshot("record-05-self-check-options");
     }
-    screenshot("record-05-self-check-options");
+    chromium.screenshot("record-05-self-check-options");
     option.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-taglist-tag') and contains(normalize-space(.),'村两委会议记录.pdf')]")));
-    screenshot("record-06-self-check-picked");
+    chromium.screenshot("record-06-self-check-picked");
   }
 
   private void login(String base, WebDriverWait wait, String user) {
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIntoTasklist(base, user, PASSWORD);
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]")));
   }
@@ -290,10 +260,5 @@ class RecordPageBrowserTest {
 
   private Path file(String name, byte[] content) throws IOException {
     return Files.write(scratch.resolve(name), content).toAbsolutePath();
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

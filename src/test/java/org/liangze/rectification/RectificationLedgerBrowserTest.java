@@ -1,15 +1,9 @@
 package org.liangze.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,16 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.rectification.RectificationProcess.Element;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,10 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class RectificationLedgerBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -73,33 +59,22 @@ class RectificationLedgerBrowserTest {
   @Autowired IdentitySync identitySync;
   @Autowired TaskService tasks;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -113,7 +88,7 @@ class RectificationLedgerBrowserTest {
     String instance = json.readTree(entered.getBody()).get("processInstanceId").asText();
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     login(wait, base, "t01sec");
 
     // the plan task in Tasklist: the findings pre-filled as rows, owners from the unit's people
@@ -131,7 +106,7 @@ class RectificationLedgerBrowserTest {
     assertThat(browser.findElements(By.xpath(
         "//label[contains(@class,'fjs-form-field-label') and contains(normalize-space(.),'整改措施')]")))
         .hasSize(2);
-    screenshot("ledger-01-plan-form");
+    chromium.screenshot("ledger-01-plan-form");
     // the owner list: the unit's people by name and post, nobody else
     WebElement owner = browser.findElements(By.cssSelector(".fjs-form-field-select input")).get(0);
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", owner);
@@ -139,24 +114,17 @@ class RectificationLedgerBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
     assertThat(browser.findElements(By.cssSelector(".fjs-dropdownlist-item"))).extracting(WebElement::getText)
         .contains("吴昊（工作人员）", "徐建国（党组织书记）").noneMatch(name -> name.contains("王芳"));
-    screenshot("ledger-01b-owner-list");
+    chromium.screenshot("ledger-01b-owner-list");
 
     // the secretary fills each row's measure and owner (the deadlines come pre-filled) and completes the task
     pick(wait, 0, "吴昊（工作人员）");
     type(wait, 0, "每月5日前公开上月财务");
     pick(wait, 1, "徐建国（党组织书记）");
     type(wait, 1, "逐户核对补齐台账");
-    screenshot("ledger-01c-plan-filled");
+    chromium.screenshot("ledger-01c-plan-filled");
     // Tasklist keeps 完成 disabled after a change inside a dynamic list until the form is validated as a whole,
     // which 保存 (save) does
-    WebElement save = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", save);
-    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
-    wait.until(ExpectedConditions.elementToBeClickable(complete));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    chromium.saveAndComplete();
     wait.until(d -> tasks.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(Element.PlanRectification.name()).count() == 0);
     assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Element.CarryOut.name())
@@ -169,7 +137,7 @@ class RectificationLedgerBrowserTest {
         "整改中", deadline.toString());
     assertThat(browser.findElement(By.id("export")).getAttribute("href"))
         .endsWith("/api/units/T01/rectification-ledger.xlsx?status=ALL");
-    screenshot("ledger-02-unit-page");
+    chromium.screenshot("ledger-02-unit-page");
     browser.get(base + "/pages/rectification-ledger");
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
         .isEqualTo("无权查看");
@@ -181,12 +149,12 @@ class RectificationLedgerBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger")));
     assertThat(browser.findElement(By.id("ledger")).getText()).contains("洪家楼街道", "惠民资金发放台账不全");
     assertThat(browser.findElement(By.id("findings-form")).isDisplayed()).isTrue();
-    screenshot("ledger-03-district-page");
+    chromium.screenshot("ledger-03-district-page");
     browser.findElement(By.xpath("//p[contains(@class,'filters')]/a[normalize-space(.)='已销号']")).click();
     wait.until(ExpectedConditions.urlContains("status=CLOSED"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "没有符合条件的整改事项"));
     assertThat(browser.findElements(By.id("ledger"))).isEmpty();
-    screenshot("ledger-04-district-closed");
+    chromium.screenshot("ledger-04-district-closed");
   }
 
   /** Chooses {@code name} in the owner select of row {@code row} (0-based). */
@@ -223,16 +191,6 @@ class RectificationLedgerBrowserTest {
   }
 
   private void login(WebDriverWait wait, String base, String user) throws IOException {
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    chromium.logIntoTasklist(base, user, PASSWORD);
   }
 }

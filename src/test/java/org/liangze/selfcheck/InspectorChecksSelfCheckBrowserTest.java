@@ -1,17 +1,11 @@
 package org.liangze.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,16 +24,12 @@ import org.liangze.organisation.IdentitySync;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Element;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.liangze.support.ActAs;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,10 +54,6 @@ class InspectorChecksSelfCheckBrowserTest {
   static final String PASSWORD = "demo-test-pw";
   static final String QUARTER = "2026Q3";
   static final String UNIT = "D01";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -85,33 +71,22 @@ class InspectorChecksSelfCheckBrowserTest {
   @Autowired ManagementService management;
   @Autowired ActAs actAs;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     identity.clearAuthentication();
   }
@@ -133,24 +108,20 @@ class InspectorChecksSelfCheckBrowserTest {
     assessEveryShare(businessKey);
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("d01insp");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "d01insp", PASSWORD);
 
     // her check in Tasklist: every row with who assessed it; she passes it, and the secretary signs off next
     openAndClaim(wait, "我的待办");
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form-field-text')]//h3[contains(.,'区教育和体育局2026年第3季度自查检查')]")));
-    await().atMost(WAIT).until(() -> inputValues().contains("王芳") && inputValues().contains("李娜"));
-    screenshot("inspector-check-01-rows");
+    await().atMost(Chromium.WAIT).until(() -> inputValues().contains("王芳") && inputValues().contains("李娜"));
+    chromium.screenshot("inspector-check-01-rows");
     pick(wait, "通过");
-    screenshot("inspector-check-02-pass");
-    complete(wait);
-    await().atMost(WAIT).until(() -> task(businessKey, Element.SignOff) != null);
-    screenshot("inspector-check-03-done");
+    chromium.screenshot("inspector-check-02-pass");
+    chromium.saveAndComplete();
+    await().atMost(Chromium.WAIT).until(() -> task(businessKey, Element.SignOff) != null);
+    chromium.screenshot("inspector-check-03-done");
     assertThat(assessments(businessKey)).isEmpty();
   }
 
@@ -159,7 +130,7 @@ class InspectorChecksSelfCheckBrowserTest {
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'" + filter + "')]"))).click();
     WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')]//*[contains(.,'纪检委员检查（区教育和体育局，2026年第3季度）')]")));
-    screenshot("inspector-check-00-tasklist");
+    chromium.screenshot("inspector-check-00-tasklist");
     task.click();
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
@@ -175,16 +146,6 @@ class InspectorChecksSelfCheckBrowserTest {
     label.click();
   }
 
-  private void complete(WebDriverWait wait) {
-    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
-    // 保存 first: Tasklist enables 完成 from the form's last validation, which a radio click alone left stale
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", browser.findElement(
-        By.xpath("//button[normalize-space(.)='保存' or normalize-space(.)='Save']")));
-    wait.until(ExpectedConditions.elementToBeClickable(complete));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
-  }
 
   private String inputValues() {
     return (String) ((JavascriptExecutor) browser).executeScript(
@@ -217,10 +178,5 @@ class InspectorChecksSelfCheckBrowserTest {
 
   private List<Job> jobs(String processInstanceId) {
     return management.createJobQuery().processInstanceId(processInstanceId).list();
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,17 +1,11 @@
 package org.liangze.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +26,12 @@ import org.liangze.organisation.Role;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Element;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.liangze.support.ActAs;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,10 +58,6 @@ class TownReviewsVillageSelfCheckBrowserTest {
   static final String PASSWORD = "demo-test-pw";
   static final String QUARTER = "2026Q3";
   static final String VILLAGE = "T01V01";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -89,33 +75,22 @@ class TownReviewsVillageSelfCheckBrowserTest {
   @Autowired TaskService tasks;
   @Autowired ActAs actAs;
   final ObjectMapper json = new ObjectMapper();
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     identity.clearAuthentication();
   }
@@ -131,7 +106,7 @@ class TownReviewsVillageSelfCheckBrowserTest {
     }
     String businessKey = UnitSelfCheckProcess.businessKey(VILLAGE, Quarter.parse(QUARTER));
     // each 责任人 assesses their own items, the staff the rest; the village's 纪检委员 checks before the secretary
-    List<Task> shares = await().atMost(WAIT).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+    List<Task> shares = await().atMost(Chromium.WAIT).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(Element.AssessItems.name()).list(), list -> !list.isEmpty());
     for (Task share : shares) {
       actAs.complete(share.getAssignee() == null ? "t01v01staff" : share.getAssignee(), share,
@@ -146,18 +121,14 @@ class TownReviewsVillageSelfCheckBrowserTest {
     assertThat(taskName).isEqualTo("上级审核（洪家楼街道花园社区，2026年第3季度）");
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("t01sec");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "t01sec", PASSWORD);
 
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]"))).click();
     WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')]//*[contains(.,'" + taskName + "')]")));
-    screenshot("town-review-01-tasklist");
+    chromium.screenshot("town-review-01-tasklist");
     task.click();
 
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
@@ -177,17 +148,17 @@ class TownReviewsVillageSelfCheckBrowserTest {
         + " and starts-with(normalize-space(.),'审核意见')]"));
     WebElement commentField = browser.findElement(By.id(comment.getAttribute("for")));
     commentField.sendKeys("自查认真，街道审核通过");
-    screenshot("town-review-02-form");
+    chromium.screenshot("town-review-02-form");
     WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//button[normalize-space(.)='完成' or normalize-space(.)='Complete']")));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", complete);
     wait.until(ExpectedConditions.elementToBeClickable(complete));
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
     try {
-      await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery()
+      await().atMost(Chromium.WAIT).until(() -> runtime.createProcessInstanceQuery()
           .processInstanceBusinessKey(businessKey).processDefinitionKey(UnitSelfCheckProcess.KEY).count() == 0);
     } finally {
-      screenshot("town-review-03-done");
+      chromium.screenshot("town-review-03-done");
     }
     // the town's secretary reads the village's self-check (level by level) and is its reviewer
     SelfCheck check = selfChecks.visibleSelfChecks(org.liangze.organisation.Official.of("t01sec",
@@ -213,10 +184,5 @@ class TownReviewsVillageSelfCheckBrowserTest {
       done.add(copy);
     }
     return SpinValues.jsonValue(json.writeValueAsString(done)).create();
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

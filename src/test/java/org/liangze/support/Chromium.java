@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -71,9 +72,13 @@ public final class Chromium implements AutoCloseable {
     return new Chromium(1400, 1000);
   }
 
-  /** A phone-sized window: 390 × 844 CSS pixels. */
+  /** A phone: a 390 × 844 CSS pixel viewport at twice the pixel density, mobile layout and touch. */
   public static Chromium phone() {
-    return new Chromium(390, 844);
+    Chromium phone = new Chromium(390, 844);
+    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+        "deviceScaleFactor", 2, "mobile", true));
+    phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+    return phone;
   }
 
   /** A window of this size. */

@@ -1,14 +1,9 @@
 package org.liangze.talk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,19 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.liangze.talk.TalkProcess.Element;
 import org.liangze.talk.TalkProcess.Variables;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,10 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class TalkStartBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   static final String CAUSE = "新任局领导班子成员任前廉政谈话";
 
   @DynamicPropertySource
@@ -72,45 +59,30 @@ class TalkStartBrowserTest {
   @Autowired IdentitySync identitySync;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
   void theCommissionStartsATalkPickingTheUnitByName() throws Exception {
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("jiwei");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "jiwei", PASSWORD);
 
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'start-process-action')]//a[contains(normalize-space(.),'发起流程')]"))).click();
@@ -125,7 +97,7 @@ class TalkStartBrowserTest {
     unitInput.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='西营镇南营村']")));
-    screenshot("talk-start-01-units");
+    chromium.screenshot("talk-start-01-units");
     assertThat(unitInput.getAttribute("placeholder")).isEqualTo("输入文字查找");
     unitInput.sendKeys("火星");
     wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -135,7 +107,7 @@ class TalkStartBrowserTest {
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='区教育和体育局']")));
     assertThat(browser.findElements(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')]"
         + "[normalize-space(.)='西营镇南营村']"))).as("narrowed by the typed characters").isEmpty();
-    screenshot("talk-start-02-search");
+    chromium.screenshot("talk-start-02-search");
     // form-js picks on mouse down
     ((JavascriptExecutor) browser).executeScript(
         "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));", bureau);
@@ -147,24 +119,24 @@ class TalkStartBrowserTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", early);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//*[contains(@class,'fjs-form-field-error')][contains(normalize-space(.),'此项为必填项。')]")));
-    screenshot("talk-start-03-required");
+    chromium.screenshot("talk-start-03-required");
     WebElement causeLabel = browser.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
         + "[starts-with(normalize-space(.),'谈话事由')]"));
     browser.findElement(By.id(causeLabel.getAttribute("for"))).sendKeys(CAUSE, Keys.TAB);
     // form-js takes typed text into its data after a short debounce; starting sooner submits an empty field
     new Actions(browser).pause(Duration.ofMillis(1500)).perform();
     assertThat(unitInput.getAttribute("value")).isEqualTo("区教育和体育局");
-    screenshot("talk-start-04-filled");
+    chromium.screenshot("talk-start-04-filled");
 
     WebElement start = browser.findElement(By.xpath("//button[normalize-space(.)='开始' or normalize-space(.)='Start']"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", start);
     wait.until(ExpectedConditions.elementToBeClickable(start));
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", start);
     try {
-      await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
+      await().atMost(Chromium.WAIT).until(() -> runtime.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
           .variableValueEquals(Variables.CAUSE, CAUSE).count() == 1);
     } finally {
-      screenshot("talk-start-05-started");
+      chromium.screenshot("talk-start-05-started");
     }
     ProcessInstance talk = runtime.createProcessInstanceQuery().processDefinitionKey(TalkProcess.KEY)
         .variableValueEquals(Variables.CAUSE, CAUSE).singleResult();
@@ -172,10 +144,5 @@ class TalkStartBrowserTest {
     Task arrange = tasks.createTaskQuery().processInstanceId(talk.getId())
         .taskDefinitionKey(Element.ArrangeTalk.name()).singleResult();
     assertThat(arrange.getName()).isEqualTo("安排谈话（区教育和体育局，廉政谈话）");
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,15 +1,11 @@
 package org.liangze.organisation.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.imports.OrganisationSpreadsheets.District;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,10 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OrganisationImportBrowserTest {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -59,24 +48,13 @@ class OrganisationImportBrowserTest {
 
   @LocalServerPort int port;
   @Autowired UnitRepository units;
+  Chromium chromium;
   ChromeDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
     // the administrator's HTTP Basic login on every request, as the browser sends it once the person has logged in
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
@@ -85,8 +63,8 @@ class OrganisationImportBrowserTest {
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -99,12 +77,12 @@ class OrganisationImportBrowserTest {
     Path wrongFile = Files.write(Files.createTempFile("组织机构-有误", ".xlsx"), OrganisationSpreadsheets.workbook(wrong));
     Path rightFile = Files.write(Files.createTempFile("组织机构", ".xlsx"), OrganisationSpreadsheets.workbook(district));
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     try {
       browser.get(base + "/pages/organisation/import");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dry-run")));
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("导入组织机构");
-      screenshot("import-01-page");
+      chromium.screenshot("import-01-page");
 
       browser.findElement(By.id("file")).sendKeys(wrongFile.toAbsolutePath().toString());
       browser.findElement(By.id("dry-run")).click();
@@ -119,7 +97,7 @@ class OrganisationImportBrowserTest {
       assertThat(browser.findElement(By.id("report-title")).getText()).contains("试导入报告");
       assertThat(browser.findElement(By.id("apply")).isEnabled()).isFalse();
       assertThat(browser.findElement(By.id("progress")).getDomProperty("value")).isEqualTo("100");
-      screenshot("import-02-dry-run-with-errors");
+      chromium.screenshot("import-02-dry-run-with-errors");
       assertThat(units.isEmpty()).as("a dry run with errors changes nothing").isTrue();
 
       browser.findElement(By.id("file")).sendKeys(rightFile.toAbsolutePath().toString());
@@ -127,29 +105,24 @@ class OrganisationImportBrowserTest {
       wait.until(ExpectedConditions.textToBe(By.id("problems-title"), "问题：无"));
       assertThat(browser.findElement(By.id("units-added")).getText()).isEqualTo(String.valueOf(district.units().size()));
       wait.until(ExpectedConditions.elementToBeClickable(By.id("apply")));
-      screenshot("import-03-dry-run-clean");
+      chromium.screenshot("import-03-dry-run-clean");
       assertThat(units.isEmpty()).isTrue();
 
       browser.findElement(By.id("apply")).click();
       wait.until(ExpectedConditions.alertIsPresent()).accept();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-title"), "已导入"));
       assertThat(browser.findElement(By.id("passwords")).isDisplayed()).isTrue();
-      screenshot("import-04-applied");
+      chromium.screenshot("import-04-applied");
       assertThat(units.findAllActive()).hasSize(district.units().size());
 
       browser.get(base + "/pages/organisation?q=T002V002");
       WebElement village = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("li[data-unit='T002V002']")));
       assertThat(village.getText()).contains("第2街道第2社区", "书记T002V002");
-      screenshot("import-05-tree");
+      chromium.screenshot("import-05-tree");
     } finally {
       Files.deleteIfExists(wrongFile);
       Files.deleteIfExists(rightFile);
     }
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }
