@@ -1,0 +1,143 @@
+package org.liangze.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liangze.demo.DemoDistrict;
+import org.liangze.lists.ListFormulationProcess;
+import org.liangze.lists.ListFormulations;
+import org.liangze.organisation.IdentitySync;
+import org.liangze.support.EmbeddedPostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The task query's authorization check as a semi-join ({@link TaskAuthorizationSemiJoinPlugin}): Camunda's list and
+ * count statements are replaced, and they answer as Camunda's do through each of the three ways a task is granted —
+ * a READ on the task itself (a town reading its village's task), READ_TASK on its process definition, and a grant on
+ * every resource ('*', the discipline commission) — while a person without a grant sees nothing.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class TaskAuthorizationSemiJoinTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+  }
+
+  @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired DemoDistrict district;
+  @Autowired IdentitySync identitySync;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired AuthorizationService authorizations;
+  @Autowired ListFormulations formulations;
+
+  @BeforeEach
+  void district() throws IOException {
+    district.seedIfEmpty(2052);
+    identitySync.sync();
+  }
+
+  @AfterEach
+  void logout() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void camundasTaskQueryStatementsAreReplacedUnderBothTheirNames() {
+    Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+    for (String id : TaskAuthorizationSemiJoinPlugin.STATEMENTS.keySet()) {
+      assertThat(mybatis.getMappedStatement(id).getId()).startsWith(TaskAuthorizationSemiJoinPlugin.NAMESPACE);
+      assertThat(mybatis.getMappedStatement(TaskAuthorizationSemiJoinPlugin.CAMUNDA_NAMESPACE + "." + id).getId())
+          .isEqualTo(TaskAuthorizationSemiJoinPlugin.NAMESPACE + "."
+              + TaskAuthorizationSemiJoinPlugin.STATEMENTS.get(id));
+    }
+  }
+
+  @Test
+  void theMapperIsCamundasQueryWithOnlyTheAuthorizationCheckChanged() {
+    String camunda = TaskAuthorizationSemiJoinPlugin.read(TaskAuthorizationSemiJoinPlugin.CAMUNDA_MAPPING);
+    String mapper = TaskAuthorizationSemiJoinPlugin.mapper(camunda);
+    assertThat(mapper).doesNotContain("authCheckJoinWithoutOnClause").doesNotContain("AUTH ON")
+        .contains("RES.ID_ IN (").contains("D.KEY_ IN (").contains("'*' IN (")
+        // the revoke-check variant stays Camunda's
+        .contains("AuthorizationEntity.contextualAuthorizationCheck")
+        // the rest of Camunda's criteria are there, e.g. candidate groups and variables
+        .contains("I.GROUP_ID_").contains("Commons.variableValueConditions");
+    // another engine's SQL is refused, not patched silently
+    assertThatThrownBy(() -> TaskAuthorizationSemiJoinPlugin.mapper(camunda.replace("AUTH ON (", "AUTH  ON (")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("7.24");
+  }
+
+  @Test
+  void everyTaskIsReadThroughTheGrantsCamundaKnowsAndNoneWithout() {
+    String instance = as("t01v01sec", () -> formulations.start("T01V01", "2052").processInstanceId());
+    Task village = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+
+    // a READ on the task: the town's secretary, through the village's supervisors group — list and count agree
+    List<String> town = as("t01sec", () -> tasks.createTaskQuery().list().stream().map(Task::getId).toList());
+    assertThat(town).contains(village.getId());
+    assertThat(as("t01sec", () -> tasks.createTaskQuery().count())).isEqualTo(town.size());
+    assertThat(as("t01sec", () -> tasks.createTaskQuery().orderByDueDate().asc().listPage(0, 500)))
+        .extracting(Task::getId).containsExactlyInAnyOrderElementsOf(town);
+    // another town's secretary and the sibling village: nothing of it
+    assertThat(as("t02sec", () -> tasks.createTaskQuery().list())).extracting(Task::getId)
+        .doesNotContain(village.getId());
+    assertThat(as("t01v02sec", () -> tasks.createTaskQuery().taskId(village.getId()).count())).isZero();
+
+    // READ_TASK on the process definition: a person with no post reads every list formulation's task, then not
+    identity.saveUser(identity.newUser("semijoinreader"));
+    assertThat(as("semijoinreader", () -> tasks.createTaskQuery().count())).isZero();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("semijoinreader");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId(ListFormulationProcess.KEY);
+    grant.addPermission(Permissions.READ_TASK);
+    authorizations.saveAuthorization(grant);
+    assertThat(as("semijoinreader", () -> tasks.createTaskQuery().list())).extracting(Task::getId)
+        .contains(village.getId())
+        .allMatch(id -> tasks.createTaskQuery().taskId(id).processDefinitionKey(ListFormulationProcess.KEY)
+            .count() == 1);
+    authorizations.deleteAuthorization(grant.getId());
+    assertThat(as("semijoinreader", () -> tasks.createTaskQuery().count())).isZero();
+    identity.deleteUser("semijoinreader");
+
+    // a grant on every task ('*'): the discipline commission reads all of them
+    long all = tasks.createTaskQuery().count();
+    assertThat(as("jiwei", () -> tasks.createTaskQuery().count())).isEqualTo(all);
+  }
+
+  private <T> T as(String user, Supplier<T> work) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList());
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
