@@ -71,6 +71,7 @@ import org.liangze.selfcheck.SelfCheckCampaigns;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.BenchmarkPostgresDatabase;
 import org.liangze.support.CpuTime;
+import org.liangze.support.GeneratedTree;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,6 +102,8 @@ class DistrictScaleBenchmarkTest {
   static final int TASK_QUERIES = Integer.getInteger("benchmark.taskQueries", 200);
   static final int OVERDUE_QUERIES = Integer.getInteger("benchmark.overdueQueries", 50);
   static final int DASHBOARD_VIEWS = Integer.getInteger("benchmark.dashboardViews", 5);
+  /** 2: a second platform node shares the campaign's and the patrol's jobs ({@link SecondNode}). */
+  static final int NODES = Integer.getInteger("benchmark.nodes", 1);
   static final int THREADS = 2;
   /** The stock baseline starts its instances on as many threads as the machine has cores. */
   static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -114,6 +117,8 @@ class DistrictScaleBenchmarkTest {
     registry.add("liangze.identity.initial-password", () -> "benchmark-pw");
     // the platform's job executor launches the campaign, as in production (started and stopped around it)
     registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+    // names this engine in Camunda's job log, beside a second node's (-Dbenchmark.nodes=2)
+    registry.add("camunda.bpm.generic-properties.properties.hostname", () -> SecondNode.FIRST);
     // signed checkpoints need a key outside the database
     java.nio.file.Path key = CheckpointTestKeys.newKey();
     registry.add("liangze.record.checkpoint.key-file", key::toString);
@@ -125,6 +130,10 @@ class DistrictScaleBenchmarkTest {
     public void execute(DelegateExecution execution) {
     }
   }
+
+  /** With a second node: which node ran how many of the campaign's and the patrol's jobs. */
+  String campaignNodes;
+  String patrolNodes;
 
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -179,6 +188,10 @@ class DistrictScaleBenchmarkTest {
     row("Stock Camunda 7.24 (pristine engine, default settings: history " + stockHistory + ", no authorization; own "
         + "database), " + UNITS + " instances of start → no-op service task → user task (" + CORES + " threads)",
         stockMillis + " ms", "");
+    if (campaignNodes != null) {
+      row("… with a second node (-Dbenchmark.nodes=2, its own JVM on the same database; its CPU counted below): "
+          + "the launch's jobs by node, from Camunda's job log", campaignNodes, "nothing run twice");
+    }
     row("Campaign throughput ÷ stock throughput", "%.2f×".formatted((double) stockMillis / campaignMillis),
         "≥ 0.7×");
     row("CPU time per unit / per stock instance (this JVM + the PostgreSQL server; steady on a shared machine), "
@@ -210,6 +223,25 @@ class DistrictScaleBenchmarkTest {
         + TASK_QUERIES + ", right after seeding", ms(stale[0]) + " / " + ms(stale[1]) + " ms",
         "p95 ≤ 20 ms");
     row("… the same after ANALYZE", ms(analyzed[0]) + " / " + ms(analyzed[1]) + " ms", "p95 ≤ 20 ms");
+
+    // 3b. level by level: a town's secretary reads their villages' tasks (Tasklist's 全部 filter, every task the
+    // authorizations let them read: their own unit's and, through the supervisors groups, their villages')
+    String town = "BT001";
+    String townSecretary = GeneratedTree.secretaryOf(town);
+    List<String> townGroups = identity.createGroupQuery().groupMember(townSecretary).list().stream()
+        .map(Group::getId).toList();
+    long townVisible = asUser(townSecretary, townGroups, () -> taskService.createTaskQuery().count());
+    assertThat(townVisible).as("the town's secretary reads its villages' tasks").isGreaterThan(
+        asUser(townSecretary, townGroups, () -> taskService.createTaskQuery().taskCandidateGroupIn(townGroups)
+            .includeAssignedTasks().count()));
+    long[] subtree = percentiles(TASK_QUERIES, i -> asUser(townSecretary, townGroups, () -> {
+      taskService.createTaskQuery().orderByDueDate().asc().initializeFormKeys().listPage(0, 15);
+      return taskService.createTaskQuery().count();
+    }));
+    row("Task list of a town's secretary over its " + GeneratedTree.VILLAGES_PER_TOWN + " villages (Tasklist's 全部 "
+        + "filter: " + townVisible + " tasks readable through " + townGroups.size() + " groups), first page of 15 and "
+        + "the count, median / p95 of " + TASK_QUERIES, ms(subtree[0]) + " / " + ms(subtree[1]) + " ms",
+        "p95 ≤ 20 ms");
 
     // 4. the overdue query as a supervisor: counts by unit and colour (Cockpit plugin, dashboard, /api/overdue),
     // then the first page of one unit's tasks, as the plugin reads it when a unit is opened
@@ -287,6 +319,10 @@ class DistrictScaleBenchmarkTest {
     row("… then the jobs the patrol left (its " + patrol[5] + " digests' deliveries, the talks' and cases' next steps: "
         + patrol[8] + " due when it ended), worked off by the job executor", patrol[9] + " ms", "");
     row("Escalation patrol, second run with nothing to do (the job executor idle)", patrol[7] + " ms", "≤ 2 s");
+    if (patrolNodes != null) {
+      row("… with a second node (-Dbenchmark.nodes=2): the patrols' and their deliveries' jobs by node",
+          patrolNodes, "nothing run twice");
+    }
 
     // 8. heap: what the platform holds at this size, after a full GC, with every measurement above done in it
     System.gc();
@@ -412,6 +448,7 @@ class DistrictScaleBenchmarkTest {
   private long[] patrol(JobExecutor jobExecutor) throws InterruptedException {
     assertThat(escalationProperties.pageSize()).isLessThanOrEqualTo(500);
     long failuresBefore = historyService.createHistoricJobLogQuery().failureLog().count();
+    SecondNode secondNode = NODES > 1 ? SecondNode.start(jdbc) : null;
     jobExecutor.start();
     long start = System.nanoTime();
     awaitPatrol(runtimeService.startProcessInstanceByKey(EscalationPatrolProcess.KEY).getId());
@@ -442,6 +479,11 @@ class DistrictScaleBenchmarkTest {
     awaitPatrol(runtimeService.startProcessInstanceByKey(EscalationPatrolProcess.KEY).getId());
     long second = millisSince(secondStart);
     jobExecutor.shutdown();
+    if (secondNode != null) {
+      patrolNodes = secondNode.summary();
+      assertThat(secondNode.jobsRunTwice()).as("patrol jobs run by both nodes").isZero();
+      secondNode.close();
+    }
     assertThat(jdbc.queryForObject("select count(*) from task_escalations", Long.class)).isEqualTo(climbed);
     assertThat(jdbc.queryForObject("""
         select count(*) from (select unit_code, period from summons_requests group by unit_code, period
@@ -483,10 +525,10 @@ class DistrictScaleBenchmarkTest {
 
   private void seedDistrict() throws IOException {
     assertThat(district.seedIfEmpty(2026)).as("a fresh database").isTrue();
-    int extra = UNITS - units.findAllActive().size();
-    for (int i = 1; i <= extra; i++) {
-      units.insert(new Unit("B%04d".formatted(i), "第%d村".formatted(i), UnitType.VILLAGE_OR_COMMUNITY, "T02"));
-    }
+    // the district grown as a tree: towns with villages, departments with sections, a secretary over each
+    List<Unit> tree = GeneratedTree.units("B", UNITS - units.findAllActive().size());
+    tree.forEach(units::insert);
+    transaction.executeWithoutResult(status -> people.upsertAll(GeneratedTree.secretaries(tree)));
     List<ListItem> common = List.of(
         new ListItem(Responsibility.MAIN, "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要"),
         new ListItem(Responsibility.SUPERVISORY, "日常监督", "开展廉政谈话", "对重点岗位人员谈话提醒", "监督缺位", "每季度", "谈话记录"));
@@ -504,6 +546,7 @@ class DistrictScaleBenchmarkTest {
    * first task exists; the count is polled every 20 ms.
    */
   private long[] campaignLaunch(JobExecutor jobExecutor) throws Exception {
+    SecondNode second = NODES > 1 ? SecondNode.start(jdbc) : null;
     jobExecutor.start();
     warmUp();
     long cpu = cpuTime();
@@ -529,6 +572,12 @@ class DistrictScaleBenchmarkTest {
     long millis = millisSince(start);
     cpu = cpuTime() - cpu;
     jobExecutor.shutdown();
+    if (second != null) {
+      cpu += second.cpuNanos();
+      campaignNodes = second.summary();
+      assertThat(second.jobsRunTwice()).as("campaign jobs run by both nodes").isZero();
+      second.close();
+    }
     bodyMillis = bodyMillis < 0 ? millis : bodyMillis;
     // exactly one sub-process and one self-check per unit, and no job failed on the way (no OLE storm)
     List<ProcessInstance> subProcesses = runtimeService.createProcessInstanceQuery()
@@ -553,11 +602,11 @@ class DistrictScaleBenchmarkTest {
 
   /**
    * The same path once, untimed, as the stock engine gets warm-up instances: a campaign of 2024Q4, when only
-   * {@link #WARM_UP_UNITS} villages carry a (tailored) list of 2024.
+   * {@link #WARM_UP_UNITS} units carry a (tailored) list of 2024.
    */
   private void warmUp() throws InterruptedException {
-    for (int i = 1; i <= WARM_UP_UNITS; i++) {
-      lists.publish(ListKind.TAILORED, "B%04d".formatted(i), 2024, List.of(new ListItem(Responsibility.MAIN,
+    for (Unit unit : GeneratedTree.units("B", WARM_UP_UNITS)) {
+      lists.publish(ListKind.TAILORED, unit.code(), 2024, List.of(new ListItem(Responsibility.MAIN,
           "党风廉政建设", "研究部署党风廉政建设工作", "党组织会议专题研究", "重部署轻落实", "每季度", "会议纪要")));
     }
     identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));

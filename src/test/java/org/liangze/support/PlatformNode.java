@@ -98,6 +98,11 @@ public final class PlatformNode implements AutoCloseable {
     }
   }
 
+  /** The CPU time the node's JVM has used so far. */
+  public Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
