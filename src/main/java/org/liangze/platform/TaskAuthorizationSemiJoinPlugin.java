@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
  * village tasks, counted Tasklist's 全部 filter over 100,000 open tasks in 2–77 s (measured in the benchmark, every
  * Tasklist start asks for that count). This plugin replaces the two statements of the task query — the list and
  * the count — with Camunda's own SQL in which only the authorization check differs: {@code RES.ID_ IN (granted
- * resource ids) OR D.KEY_ IN (...) OR '*' IN (...)}, the same condition as a semi-join, which PostgreSQL answers
- * with one hashed look-up per task (75 ms for the same count, and a few milliseconds once other criteria narrow the
- * tasks). Which authorizations count (type, user or groups, resource type and permissions) is Camunda's own
- * fragment, unchanged; the revoke-check variant of the query is left as Camunda has it.
+ * resource ids UNION ALL tasks of granted process definitions UNION ALL every task if '*' is granted)}, the same
+ * grants as one semi-join on the task's id, which PostgreSQL answers from the granted ids through the primary key
+ * instead of from every open task. Which authorizations count (type, user or groups, resource type and
+ * permissions) is Camunda's own fragment, unchanged; the revoke-check variant of the query is left as Camunda has it.
  *
  * <p>The statements are built at start-up from Camunda's mapping {@code Task.xml} of the engine on the classpath
  * (7.24, the last Community Edition): its query fragment is copied with exactly two replacements, and start-up
@@ -76,13 +76,26 @@ class TaskAuthorizationSemiJoinPlugin extends AbstractProcessEnginePlugin {
       <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.atomicChecksOnResourceTypeAndPerms" />
       """;
 
+  /**
+   * The check as one semi-join on the task's id: the ids granted one by one, the tasks of the process definitions
+   * granted, every task if '*' is granted (an uncorrelated condition, evaluated once), and — as Camunda has it when
+   * case tasks are queried — every case task. No OR: the planner looks the granted ids up by the primary key.
+   */
   private static final String SEMI_JOIN_CHECK = """
       <choose>
         <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null
             &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
-          and (
-          <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
-          RES.ID_ IN (%1$s) OR D.KEY_ IN (%1$s) OR '*' IN (%1$s)
+          and RES.ID_ IN (
+            %1$s
+            UNION ALL
+            SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T INNER JOIN ${prefix}ACT_RE_PROCDEF PD ON T.PROC_DEF_ID_ = PD.ID_
+             WHERE PD.KEY_ IN (%1$s)
+            UNION ALL
+            SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T WHERE '*' IN (%1$s)
+            <if test="applyAuthorizationCheckForCaseInstances">
+              UNION ALL
+              SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T WHERE T.CASE_EXECUTION_ID_ IS NOT NULL
+            </if>
           )
         </when>
         <otherwise>

@@ -83,7 +83,7 @@ class TaskAuthorizationSemiJoinTest {
     String camunda = TaskAuthorizationSemiJoinPlugin.read(TaskAuthorizationSemiJoinPlugin.CAMUNDA_MAPPING);
     String mapper = TaskAuthorizationSemiJoinPlugin.mapper(camunda);
     assertThat(mapper).doesNotContain("authCheckJoinWithoutOnClause").doesNotContain("AUTH ON")
-        .contains("RES.ID_ IN (").contains("D.KEY_ IN (").contains("'*' IN (")
+        .contains("RES.ID_ IN (").contains("PD.KEY_ IN (").contains("'*' IN (")
         // the revoke-check variant stays Camunda's
         .contains("AuthorizationEntity.contextualAuthorizationCheck")
         // the rest of Camunda's criteria are there, e.g. candidate groups and variables
