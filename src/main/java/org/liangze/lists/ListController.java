@@ -9,11 +9,13 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.UnitType;
+import org.liangze.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -132,6 +134,25 @@ class ListController {
     }
     return new EffectiveListView(unitCode, listYear, common == null ? null : common.id(),
         tailored == null ? null : tailored.id(), tailored == null ? null : tailored.version(), items);
+  }
+
+  /** The 责任人 and 责任领导 the unit's secretary picked for common items on the list page. */
+  record CommonResponsiblesRequest(String year, List<ListService.CommonItemChoice> items) {
+  }
+
+  /**
+   * The unit's secretary sets who carries each common item in the unit (责任人) and who leads it (责任领导); only
+   * the secretary, only items of the unit's common list of the year, only people of the unit.
+   */
+  @PutMapping("/units/{unitCode}/common-list-responsibles")
+  ResponseEntity<Void> assignCommonResponsibles(@PathVariable String unitCode,
+      @RequestBody CommonResponsiblesRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("请求内容为空");
+    }
+    lists.assignCommonResponsibles(officials.current(), unitCode, ListFormulations.parseYear(request.year()),
+        request.items());
+    return ResponseEntity.noContent().build();
   }
 
   /**
