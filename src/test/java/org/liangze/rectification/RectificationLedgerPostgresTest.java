@@ -343,6 +343,11 @@ class RectificationLedgerPostgresTest {
     // the commission's verification form shows the picks by name from the same lists
     Task verify = verifyTask(instance);
     assertThat(options(verify, Variables.EVIDENCE_OPTIONS)).containsKeys(own.contentHash(), later.contentHash());
+    // the ledger page names the files (downloads) and links the entries to the unit's manual
+    assertThat(as("a01sec").getForObject("/pages/units/A01/rectification-ledger", String.class))
+        .contains(">公车台账.pdf</a>", ">台账照片.jpg</a>", "href=\"/api/evidence/" + own.contentHash() + "\"",
+            "href=\"/pages/units/A01/record#entry-" + ownSeq + "\"", ">第" + ownSeq + "条</a>")
+        .doesNotContain(">" + own.contentHash() + "<");
   }
 
   /**
