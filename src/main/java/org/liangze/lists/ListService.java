@@ -84,6 +84,25 @@ public class ListService {
     return commonResponsibles.apply(unitCode, lists.effectiveItems(common, unitCode, year));
   }
 
+  /** The items of the unit's common list of the year, each with the unit's 责任人 and 责任领导 for it. */
+  public List<ListItem> commonItemsFor(String unitCode, int year) {
+    Optional<ResponsibilityList> common = commonListOf(unitCode, year);
+    if (common.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<Integer, EffectiveItem> byPosition = new java.util.HashMap<>();
+    effectiveItems(unitCode, year).stream().filter(item -> item.origin() == ListKind.COMMON)
+        .forEach(item -> byPosition.put(item.position(), item));
+    List<ListItem> items = common.get().items();
+    List<ListItem> withResponsibles = new java.util.ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      EffectiveItem effective = byPosition.get(i + 1);
+      withResponsibles.add(effective == null ? items.get(i)
+          : items.get(i).withResponsibles(effective.responsiblePerson(), effective.responsibleLeader()));
+    }
+    return withResponsibles;
+  }
+
   /** One common item's 责任人 and 责任领导 as the unit's secretary picks them (logins from the page's lists). */
   public record CommonItemChoice(Long itemId, String responsiblePerson, String responsibleLeader) {
   }
