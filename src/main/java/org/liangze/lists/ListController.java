@@ -9,11 +9,13 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.UnitType;
+import org.liangze.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -72,8 +74,8 @@ class ListController {
    * An item of the caller's own work: they are its 责任人, or its 责任领导 (a team member's 分管领域, 一岗双责), or
    * both.
    */
-  record MyItemView(String unitCode, long listId, boolean responsiblePerson, boolean responsibleLeader,
-      ItemView item) {
+  record MyItemView(String unitCode, long listId, ListKind origin, boolean responsiblePerson,
+      boolean responsibleLeader, ItemView item) {
   }
 
   record ListView(long id, ListKind kind, String unitCode, int year, int version, ListStatus status,
@@ -123,7 +125,7 @@ class ListController {
     List<EffectiveItemView> items = new ArrayList<>();
     Map<String, String> names = people.names();
     if (common != null) {
-      ItemView.of(common.items(), names).forEach(item ->
+      ItemView.of(lists.commonItemsFor(unitCode, listYear), names).forEach(item ->
           items.add(new EffectiveItemView(ListKind.COMMON, ListKind.COMMON.label(), false, item)));
     }
     if (tailored != null) {
@@ -134,9 +136,28 @@ class ListController {
         tailored == null ? null : tailored.id(), tailored == null ? null : tailored.version(), items);
   }
 
+  /** The 责任人 and 责任领导 the unit's secretary picked for common items on the list page. */
+  record CommonResponsiblesRequest(String year, List<ListService.CommonItemChoice> items) {
+  }
+
   /**
-   * The caller's own items of the year: those of their units' published tailored lists whose 责任人 or 责任领导
-   * they are — for a team member the items of their area (分管领域), for a 纪检委员 the supervisory items.
+   * The unit's secretary sets who carries each common item in the unit (责任人) and who leads it (责任领导); only
+   * the secretary, only items of the unit's common list of the year, only people of the unit.
+   */
+  @PutMapping("/units/{unitCode}/common-list-responsibles")
+  ResponseEntity<Void> assignCommonResponsibles(@PathVariable String unitCode,
+      @RequestBody CommonResponsiblesRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("请求内容为空");
+    }
+    lists.assignCommonResponsibles(officials.current(), unitCode, ListFormulations.parseYear(request.year()),
+        request.items());
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The caller's own items of the year: those of their units' common lists (with the unit's responsibles) and
+   * published tailored lists whose 责任人 or 责任领导 they are — for a team member the items of their area (分管领域), for a 纪检委员 the supervisory items.
    */
   @GetMapping("/my-list-items")
   List<MyItemView> myItems(@RequestParam String year) {
@@ -145,19 +166,28 @@ class ListController {
     Map<String, String> names = people.names();
     List<MyItemView> mine = new ArrayList<>();
     for (String unitCode : official.unitCodes().stream().sorted().toList()) {
-      ResponsibilityList tailored = lists.tailoredList(unitCode, listYear).orElse(null);
-      if (tailored == null) {
-        continue;
+      ResponsibilityList common = lists.commonListOf(unitCode, listYear).orElse(null);
+      if (common != null) {
+        addMine(mine, official, unitCode, common.id(), ListKind.COMMON, lists.commonItemsFor(unitCode, listYear),
+            names);
       }
-      for (int i = 0; i < tailored.items().size(); i++) {
-        ListItem item = tailored.items().get(i);
-        boolean person = official.userId().equals(item.responsiblePerson());
-        boolean leader = official.userId().equals(item.responsibleLeader());
-        if (person || leader) {
-          mine.add(new MyItemView(unitCode, tailored.id(), person, leader, ItemView.of(i + 1, item, names)));
-        }
+      ResponsibilityList tailored = lists.tailoredList(unitCode, listYear).orElse(null);
+      if (tailored != null) {
+        addMine(mine, official, unitCode, tailored.id(), ListKind.TAILORED, tailored.items(), names);
       }
     }
     return mine;
+  }
+
+  private static void addMine(List<MyItemView> mine, Official official, String unitCode, long listId, ListKind origin,
+      List<ListItem> items, Map<String, String> names) {
+    for (int i = 0; i < items.size(); i++) {
+      ListItem item = items.get(i);
+      boolean person = official.userId().equals(item.responsiblePerson());
+      boolean leader = official.userId().equals(item.responsibleLeader());
+      if (person || leader) {
+        mine.add(new MyItemView(unitCode, listId, origin, person, leader, ItemView.of(i + 1, item, names)));
+      }
+    }
   }
 }

@@ -287,7 +287,8 @@ class ListRepository {
   /** The items of the given common list (null: none), then those of the unit's published tailored list. */
   List<EffectiveItem> effectiveItems(Long commonListId, String unitCode, int year) {
     return jdbc.sql("""
-            select i.id, l.kind, i.position, i.responsibility, i.category, i.content, i.responsible_person
+            select i.id, l.kind, i.position, i.responsibility, i.category, i.content, i.responsible_person,
+                   i.responsible_leader
               from list_items i join responsibility_lists l on l.id = i.list_id
              where l.id = :common
                 or (l.kind = 'TAILORED' and l.unit_code = :unit and l.list_year = :year and l.status = 'PUBLISHED')
@@ -297,7 +298,7 @@ class ListRepository {
         .param("year", year)
         .query((rs, row) -> new EffectiveItem(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")),
             rs.getInt("position"), Responsibility.valueOf(rs.getString("responsibility")), rs.getString("category"),
-            rs.getString("content"), rs.getString("responsible_person")))
+            rs.getString("content"), rs.getString("responsible_person"), rs.getString("responsible_leader")))
         .list();
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.liangze.lists.ListRepository.Owner;
+import org.liangze.organisation.Official;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
@@ -33,8 +34,11 @@ public class ListService {
   private final Clock clock;
 
   private final ItemResponsibles responsibles;
+  private final CommonItemResponsibles commonResponsibles;
 
-  ListService(ListRepository lists, UnitRepository units, ItemResponsibles responsibles, Clock clock) {
+  ListService(ListRepository lists, UnitRepository units, ItemResponsibles responsibles,
+      CommonItemResponsibles commonResponsibles, Clock clock) {
+    this.commonResponsibles = commonResponsibles;
     this.lists = lists;
     this.responsibles = responsibles;
     this.units = units;
@@ -71,10 +75,49 @@ public class ListService {
     return units.findByCode(unitCode).map(unit -> lists.isItemOf(itemId, unit.code(), unit.type())).orElse(false);
   }
 
-  /** What the unit is held to in the year, with item ids: its type's common list's items, then its own list's. */
+  /**
+   * What the unit is held to in the year, with item ids: its type's common list's items, then its own list's; each
+   * with its 责任人 and 责任领导 for this unit (common items: as the unit's secretary chose them, else the defaults).
+   */
   public List<EffectiveItem> effectiveItems(String unitCode, int year) {
     Long common = commonListOf(unitCode, year).map(ResponsibilityList::id).orElse(null);
-    return lists.effectiveItems(common, unitCode, year);
+    return commonResponsibles.apply(unitCode, lists.effectiveItems(common, unitCode, year));
+  }
+
+  /** The items of the unit's common list of the year, each with the unit's 责任人 and 责任领导 for it. */
+  public List<ListItem> commonItemsFor(String unitCode, int year) {
+    Optional<ResponsibilityList> common = commonListOf(unitCode, year);
+    if (common.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<Integer, EffectiveItem> byPosition = new java.util.HashMap<>();
+    effectiveItems(unitCode, year).stream().filter(item -> item.origin() == ListKind.COMMON)
+        .forEach(item -> byPosition.put(item.position(), item));
+    List<ListItem> items = common.get().items();
+    List<ListItem> withResponsibles = new java.util.ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      EffectiveItem effective = byPosition.get(i + 1);
+      withResponsibles.add(effective == null ? items.get(i)
+          : items.get(i).withResponsibles(effective.responsiblePerson(), effective.responsibleLeader()));
+    }
+    return withResponsibles;
+  }
+
+  /** One common item's 责任人 and 责任领导 as the unit's secretary picks them (logins from the page's lists). */
+  public record CommonItemChoice(Long itemId, String responsiblePerson, String responsibleLeader) {
+  }
+
+  /**
+   * The unit's secretary sets the 责任人 and 责任领导 of items of the unit's common list of the year; refused
+   * altogether, with a Chinese message, if any row is not an item of that list or names someone outside the unit.
+   */
+  @Transactional
+  public void assignCommonResponsibles(Official by, String unitCode, int year, List<CommonItemChoice> choices) {
+    List<EffectiveItem> effective = effectiveItems(unitCode, year);
+    commonResponsibles.assign(by, unitCode, effective, choices == null ? null : choices.stream()
+        .map(choice -> choice == null ? null : new CommonItemResponsibles.Assignment(choice.itemId(),
+            choice.responsiblePerson(), choice.responsibleLeader()))
+        .toList());
   }
 
   /** Codes of the active units that carry a published list (their type's common list or their own) in the year. */

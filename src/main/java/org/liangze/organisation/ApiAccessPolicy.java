@@ -121,6 +121,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/units/{unitCode}/effective-list", UNIT_OR_DISTRICT),
       get("/api/common-lists", SIGNED_IN),
       get("/api/my-list-items", SIGNED_IN),
+      put("/api/units/{unitCode}/common-list-responsibles", UNIT_MEMBER),
       post("/api/common-lists", COMMISSION),
       // letters
       post("/api/letter-campaigns", COMMITTEE),
@@ -156,6 +157,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/pages/units/{unitCode}/record", UNIT_OR_DISTRICT),
       get("/pages/units/{unitCode}/record/new", UNIT_MEMBER),
       get("/pages/units/{unitCode}/list", UNIT_OR_DISTRICT),
+      get("/pages/units/{unitCode}/supervisory-list", UNIT_OR_DISTRICT),
       get("/api/record/verification", DISTRICT),
       post("/api/record/checkpoints", COMMISSION_ONLY),
       get("/api/record/checkpoints", DISTRICT),

@@ -82,8 +82,15 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
             () -> tasks.createTaskQuery().orderByDueDate().asc()));
   }
 
+  /**
+   * The viewer's own work: tasks assigned to them (a 责任人's self-check rows, a team member's duty report, a
+   * rectification row's owner), and tasks offered to their posts, claimed or not.
+   */
   private TaskQuery mine() {
-    return tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks();
+    return tasks.createTaskQuery().or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+        .endOr();
   }
 
   private static String days(java.time.Duration duration) {

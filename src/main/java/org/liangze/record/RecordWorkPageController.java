@@ -19,9 +19,12 @@ import org.liangze.lists.ListKind;
 import org.liangze.lists.ListService;
 import org.liangze.lists.ResponsibilityList;
 import org.liangze.lists.Responsibility;
+import org.liangze.organisation.Groups;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
+import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
+import org.liangze.organisation.UnitPeople;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
@@ -59,11 +62,15 @@ class RecordWorkPageController {
   private final RecordProperties recordProperties;
   private final UnitRepository units;
   private final Officials officials;
+  private final UnitPeople unitPeople;
+  private final SupervisoryList supervisoryList;
   private final Clock clock;
 
   RecordWorkPageController(ListService lists, RecordManual manual, EvidenceFiles evidence,
       EvidenceProperties evidenceProperties, RecordProperties recordProperties, UnitRepository units,
-      Officials officials, Clock clock) {
+      Officials officials, UnitPeople unitPeople, SupervisoryList supervisoryList, Clock clock) {
+    this.unitPeople = unitPeople;
+    this.supervisoryList = supervisoryList;
     this.lists = lists;
     this.manual = manual;
     this.evidence = evidence;
@@ -75,7 +82,8 @@ class RecordWorkPageController {
   }
 
   @GetMapping("/pages/units/{unitCode}/list")
-  String list(@PathVariable String unitCode, @RequestParam(required = false) String year, Model model) {
+  String list(@PathVariable String unitCode, @RequestParam(required = false) String year, Model model,
+      HttpServletRequest request) {
     Official reader = officials.current();
     Unit unit = visibleUnit(reader, unitCode);
     int listYear = year(year);
@@ -86,6 +94,10 @@ class RecordWorkPageController {
     List<EffectiveItem> items = lists.effectiveItems(unit.code(), listYear);
     Optional<ResponsibilityList> common = lists.commonListOf(unit.code(), listYear);
     Optional<ResponsibilityList> tailored = lists.tailoredList(unit.code(), listYear);
+    List<UnitPeople.Member> members = unitPeople.of(unit.code());
+    Map<String, String> names = new HashMap<>();
+    members.forEach(member -> names.put(member.userId(), member.name()));
+    boolean canAssign = reader.isMemberOf(Groups.of(Role.SECRETARY, unit.code()));
     for (EffectiveItem item : items) {
       ListItem details = details(item.origin() == ListKind.COMMON ? common : tailored, item.position());
       List<RecordEntry> recorded = entriesByItem.getOrDefault(item.itemId(), List.of());
@@ -95,15 +107,35 @@ class RecordWorkPageController {
           item.itemId(), item.origin().label() + "第" + item.position() + "项", item.category(), item.content(),
           details == null ? null : details.measures(), details == null ? null : details.riskPoint(),
           details == null ? null : details.frequency(), details == null ? null : details.evidenceRequired(),
-          recorded.size(), last));
+          recorded.size(), last, item.responsiblePerson(), names.get(item.responsiblePerson()),
+          item.responsibleLeader(), names.get(item.responsibleLeader()),
+          canAssign && item.origin() == ListKind.COMMON));
     }
     List<UnitListPage.Group> groups = Arrays.stream(Responsibility.values())
         .map(responsibility -> new UnitListPage.Group(responsibility.label(), note(responsibility),
             byResponsibility.getOrDefault(responsibility, List.of())))
         .toList();
     model.addAttribute("page", new UnitListPage(unit.code(), unit.name(), listYear,
-        reader.unitCodes().contains(unit.code()), groups, items.size()));
+        reader.unitCodes().contains(unit.code()), groups, items.size(), canAssign,
+        members.stream().map(member -> new UnitListPage.Person(member.label(), member.userId())).toList(),
+        members.stream().filter(UnitPeople.Member::isLeader)
+            .map(member -> new UnitListPage.Person(member.label(), member.userId())).toList(),
+        canAssign ? WebappSessions.csrfToken(request).orElse(null) : null));
     return "record/list";
+  }
+
+  /** 监督清单: the 纪检委员's own supervisory items with their entries and flags; read only for other supervisors. */
+  @GetMapping("/pages/units/{unitCode}/supervisory-list")
+  String supervisoryList(@PathVariable String unitCode, @RequestParam(required = false) String year, Model model) {
+    Official reader = officials.current();
+    Unit unit = visibleUnit(reader, unitCode);
+    int listYear = year(year);
+    List<SupervisoryList.Item> items = supervisoryList.of(reader, unit.code(), listYear);
+    model.addAttribute("page", new SupervisoryListPage(unit.code(), unit.name(), listYear,
+        reader.unitCodes().contains(unit.code()), reader.isMemberOf(Groups.of(Role.INSPECTOR, unit.code())), items,
+        items.stream().mapToInt(item -> item.entries().size()).sum(),
+        items.stream().mapToInt(SupervisoryList.Item::flagCount).sum()));
+    return "record/supervisory-list";
   }
 
   @GetMapping("/pages/units/{unitCode}/record/new")

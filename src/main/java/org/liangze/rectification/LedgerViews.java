@@ -10,6 +10,7 @@ import java.util.Map;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.record.EvidenceFiles;
 import org.springframework.stereotype.Component;
 
 /** Ledger rows as a person reads them (names, not logins or codes), for the pages and the Excel export. */
@@ -21,9 +22,11 @@ class LedgerViews {
 
   private final UnitRepository units;
   private final PersonRepository people;
+  private final EvidenceFiles files;
   private final Clock clock;
 
-  LedgerViews(UnitRepository units, PersonRepository people, Clock clock) {
+  LedgerViews(UnitRepository units, PersonRepository people, EvidenceFiles files, Clock clock) {
+    this.files = files;
     this.units = units;
     this.people = people;
     this.clock = clock;
@@ -33,7 +36,11 @@ class LedgerViews {
   record View(long id, String unitCode, String unitName, String source, String sourceLabel, int position,
       String problem, String measure, String owner, String deadline, String status, boolean closed, boolean overdue,
       String report, String evidence, String recordRefs, String verificationComment, int returnedCount,
-      String closedBy, String closedAt) {
+      String closedBy, String closedAt, List<Link> evidenceLinks, List<Link> recordLinks) {
+  }
+
+  /** A cited file (its name, a download) or record entry (第N条, the unit's manual at that entry). */
+  record Link(String label, String url) {
   }
 
   /** Counts for the page's summary line. */
@@ -45,14 +52,30 @@ class LedgerViews {
     units.findAll().forEach(unit -> unitNames.put(unit.code(), unit.name()));
     Map<String, String> names = people.names();
     LocalDate today = LocalDate.now(clock);
+    Map<String, Map<String, String>> fileNames = new HashMap<>();
+    rows.stream().filter(row -> row.evidence() != null)
+        .collect(java.util.stream.Collectors.groupingBy(LedgerRow::unitCode))
+        .forEach((unitCode, cited) -> {
+          Map<String, String> byHash = new HashMap<>();
+          files.describeAll(cited.stream().flatMap(row -> words(row.evidence()).stream()).toList(), unitCode)
+              .forEach((hash, file) -> byHash.put(hash, file.originalName()));
+          fileNames.put(unitCode, byHash);
+        });
     return rows.stream().map(row -> new View(row.id(), row.unitCode(),
         unitNames.getOrDefault(row.unitCode(), row.unitCode()), row.source().label(), detail(row),
         row.position(), row.problem(), text(row.measure()),
         row.ownerName() != null ? row.ownerName() : row.source() == LedgerSource.TALK ? "单位党组织书记" : "本单位工作人员",
         DAY.format(row.deadline()), row.status().label(), row.status() == LedgerRowStatus.CLOSED,
-        row.overdueOn(today), text(row.report()), text(row.evidence()), text(row.recordRefs()),
-        text(row.verificationComment()), row.returnedCount(),
-        row.closedBy() == null ? "" : names.getOrDefault(row.closedBy(), row.closedBy()), time(row.closedAt())))
+        row.overdueOn(today), text(row.report()),
+        String.join("、", words(row.evidence()).stream()
+            .map(hash -> fileNames.getOrDefault(row.unitCode(), Map.of()).getOrDefault(hash, hash)).toList()),
+        text(row.recordRefs()), text(row.verificationComment()), row.returnedCount(),
+        row.closedBy() == null ? "" : names.getOrDefault(row.closedBy(), row.closedBy()), time(row.closedAt()),
+        words(row.evidence()).stream().map(hash -> new Link(fileNames.getOrDefault(row.unitCode(), Map.of())
+            .getOrDefault(hash, "文件 " + hash.substring(0, Math.min(8, hash.length())) + "…"),
+            "/api/evidence/" + hash)).toList(),
+        words(row.recordRefs()).stream().map(seq -> new Link("第" + seq + "条",
+            "/pages/units/" + row.unitCode() + "/record#entry-" + seq)).toList()))
         .toList();
   }
 
@@ -75,6 +98,10 @@ class LedgerViews {
 
   private String time(OffsetDateTime at) {
     return at == null ? "" : MINUTE.format(at.atZoneSameInstant(clock.getZone()));
+  }
+
+  private static List<String> words(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
   }
 
   private static String text(String value) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start event listener: checks the caller's inputs and opens the rectification, with its source (the calling
- * process, or an inspection's findings), the owner list for the plan form, and the plan's first row pre-filled with
+ * process, or an inspection's findings), the owner list for the plan form, the unit's evidence for the carry-out form, and the plan's first row pre-filled with
  * the requirement unless the starter pre-filled rows (an inspection, one per finding).
  */
 @Component("openRectification")
@@ -19,8 +19,11 @@ class OpenRectificationListener implements ExecutionListener {
   private final Rectifications rectifications;
   private final RectificationLedger ledger;
   private final PlanRows planRows;
+  private final RectificationCitations citations;
 
-  OpenRectificationListener(Rectifications rectifications, RectificationLedger ledger, PlanRows planRows) {
+  OpenRectificationListener(Rectifications rectifications, RectificationLedger ledger, PlanRows planRows,
+      RectificationCitations citations) {
+    this.citations = citations;
     this.rectifications = rectifications;
     this.ledger = ledger;
     this.planRows = planRows;
@@ -46,6 +49,7 @@ class OpenRectificationListener implements ExecutionListener {
       execution.setVariable(Variables.LEDGER_ROWS, planRows.variable(
           List.of(Map.of("problem", opened.subject(), "deadline", opened.deadline().toString()))));
     }
+    citations.offer(execution, opened.unit().code());
     execution.setVariable(Variables.OUTCOME, RectificationStatus.OPEN.name());
   }
 

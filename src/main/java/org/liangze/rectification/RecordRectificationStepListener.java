@@ -29,8 +29,8 @@ class RecordRectificationStepListener extends CompletionListener {
       case PlanRectification -> execution.setVariable(Variables.PLAN, rectifications.plan(id,
           execution.getVariable(Variables.LEDGER_ROWS), execution.getVariable(Variables.PLAN)));
       case CarryOut -> rectifications.report(rowId(execution), (String) execution.getVariable(Variables.UNIT_CODE),
-          execution.getVariable(Variables.REPORT), (String) execution.getVariable(Variables.EVIDENCE),
-          (String) execution.getVariable(Variables.RECORDS));
+          execution.getVariable(Variables.REPORT), execution.getVariable(Variables.EVIDENCE),
+          execution.getVariable(Variables.RECORDS));
       case VerifyRectification -> {
         Rectifications.Verdict verdict = rectifications.verify(rowId(execution),
             execution.getVariable(Variables.DECISION), execution.getVariable(Variables.VERIFICATION_COMMENT),

@@ -73,8 +73,14 @@ public final class RectificationProcess {
     /** The end of the row's deadline (Date): the carry-out task's due date. */
     public static final String ROW_DUE = "rowDue";
     public static final String REPORT = "report";
+    /** The carry-out form's picks: file numbers of the unit's uploaded evidence (a JSON list). */
     public static final String EVIDENCE = "evidence";
+    /** The carry-out form's picks: sequence numbers of the unit's record-manual entries (a JSON list). */
     public static final String RECORDS = "records";
+    /** The evidence tag list's options: the unit's uploaded files by name and date (JSON, refreshed on upload). */
+    public static final String EVIDENCE_OPTIONS = "evidenceOptions";
+    /** The records tag list's options: the unit's record-manual entries by number, kind, date and summary (JSON). */
+    public static final String RECORD_OPTIONS = "recordOptions";
     /** The commission's choice, a {@link VerificationDecision} name. */
     public static final String DECISION = "decision";
     public static final String VERIFICATION_COMMENT = "verificationComment";

@@ -1,5 +1,6 @@
 package org.liangze.rectification;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -38,9 +39,11 @@ public class Rectifications {
   private final Clock clock;
   private final RectificationLedger ledger;
   private final PlanRows planRows;
+  private final ObjectMapper json;
 
   Rectifications(RectificationRepository repository, UnitRepository units, EvidenceReferences evidence, Clock clock,
-      RectificationLedger ledger, PlanRows planRows) {
+      RectificationLedger ledger, PlanRows planRows, ObjectMapper json) {
+    this.json = json;
     this.ledger = ledger;
     this.planRows = planRows;
     this.repository = repository;
@@ -88,13 +91,18 @@ public class Rectifications {
     return plan;
   }
 
-  /** The owner reports one row done, with evidence; the rectification keeps the latest report too. */
+  /**
+   * The owner reports one row done, with evidence; the rectification keeps the latest report too. The evidence and
+   * records are what the form's tag lists picked (lists of file numbers and entry numbers), or, from API clients,
+   * text with the numbers separated by spaces; either way each must be the unit's own.
+   */
   @Transactional
-  void report(long rowId, String unitCode, Object reportValue, String evidenceText, String recordsText) {
+  void report(long rowId, String unitCode, Object reportValue, Object evidenceValue, Object recordsValue) {
     String report = FormInputs.requiredText(reportValue, MAX_TEXT, "请填写整改落实情况", "整改落实情况过长，最多" + MAX_TEXT + "字");
-    EvidenceReferences.Cited cited = evidence.cite(unitCode, "整改佐证", evidenceText, recordsText);
+    EvidenceReferences.Cited cited = evidence.cite(unitCode, "整改佐证",
+        picked(evidenceValue, "佐证材料请从列表中选择"), picked(recordsValue, "纪实记录请从列表中选择"));
     if (cited.isEmpty()) {
-      throw new InvalidInputException("请提供整改佐证：上传的佐证材料编号或纪实手册记录序号");
+      throw new InvalidInputException("请提供整改佐证：从列表中选择本单位已上传的佐证材料或纪实手册记录");
     }
     LedgerRow row = ledger.row(rowId);
     ledger.reported(rowId, report, cited.filesText(), cited.entriesText());
@@ -147,6 +155,14 @@ public class Rectifications {
       repository.verified(id, comment, by, now());
     }
     return new Verdict(decision, last);
+  }
+
+  /** A tag list's picks as text the evidence check reads: a JSON list, or typed text as it is. */
+  private String picked(Object value, String malformed) {
+    if (value instanceof String text && !text.strip().startsWith("[")) {
+      return text;
+    }
+    return String.join(" ", FormInputs.optionalRows(json, value, String.class, malformed));
   }
 
   public Rectification rectification(long id) {

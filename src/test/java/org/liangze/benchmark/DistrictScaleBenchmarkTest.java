@@ -622,18 +622,24 @@ class DistrictScaleBenchmarkTest {
     }
   }
 
-  /** The unit sub-processes' tasks, and whether the campaign's multi-instance body still has its job. */
+  /** The unit sub-processes with a task, and whether the campaign's multi-instance body still has its job. */
   private long[] launchState(String campaignId) {
     return jdbc.queryForObject("""
-        select (select count(*) from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ where d.KEY_ = ?),
+        select (select count(distinct t.PROC_INST_ID_) from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
+                 where d.KEY_ = ?),
                (select count(*) from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_
                  where j.PROCESS_INSTANCE_ID_ = ? and d.ACT_ID_ = ?)""",
         (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, UnitSelfCheckProcess.KEY, campaignId,
         QuarterlySelfCheckProcess.Element.UnitSelfChecks.name() + "#multiInstanceBody");
   }
 
+  /**
+   * The unit sub-processes with their assessment open: a unit has one task per 责任人 of its items (its secretary
+   * and 纪检委员 for the common items where it has them, its staff otherwise), so instances are counted, not tasks.
+   */
   private long unitTasks() {
-    return taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).count();
+    return taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).distinct().count();
   }
 
   private String jobExecutorThreads() {

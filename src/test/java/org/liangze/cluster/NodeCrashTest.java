@@ -111,7 +111,7 @@ class NodeCrashTest {
     // a Tasklist login on each node; the dead node's is used on the survivor
     Map<String, WebClient.Session> tasklist = new java.util.HashMap<>();
     for (PlatformNode node : nodes) {
-      tasklist.put(node.name(), WebClient.tasklistLogin(node.url("/"), "d01staff", PASSWORD));
+      tasklist.put(node.name(), WebClient.tasklistLogin(node.url("/"), "d01sec", PASSWORD));
     }
     assertThat(jdbc.sql("select distinct attribute_name from spring_session_attributes").query(String.class).list())
         .as("the webapps' login and CSRF token are kept in the shared database")
@@ -185,8 +185,10 @@ class NodeCrashTest {
     // exactly one sub-process and one self-check per unit
     List<String> keys = checks.assertOneSubProcessAndSelfCheckPerUnit(UNITS, QUARTER);
     assertThat(keys).contains("selfcheck-D01-" + QUARTER, "selfcheck-T01V02-" + QUARTER);
-    assertThat(taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).count())
-        .isEqualTo(UNITS);
+    // every unit's assessment is open: one task per 责任人 of its common items (the secretary and the 纪检委员 where
+    // the unit has them), one for the staff where it has nobody
+    assertThat(taskService.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY).list().stream()
+        .map(Task::getProcessInstanceId).distinct().count()).isEqualTo(UNITS);
 
     // every job ran, none failed, nothing became an incident
     assertThat(management.createJobQuery().processDefinitionKey(QuarterlySelfCheckProcess.KEY).count()).isZero();
@@ -200,9 +202,9 @@ class NodeCrashTest {
     HttpResponse<String> who = WebClient.withSession("GET", survivor.url("/camunda/api/admin/auth/user/default"),
         fromTheDeadNode, null);
     assertThat(who.statusCode()).as(who.body()).isEqualTo(200);
-    assertThat(json.readTree(who.body()).get("userId").asText()).isEqualTo("d01staff");
+    assertThat(json.readTree(who.body()).get("userId").asText()).isEqualTo("d01sec");
     Task assessment = taskService.createTaskQuery().processInstanceBusinessKey("selfcheck-D01-" + QUARTER)
-        .singleResult();
+        .taskAssignee("d01sec").singleResult();
     HttpResponse<String> submitted = WebClient.withSession("POST",
         survivor.url("/camunda/api/engine/engine/default/task/" + assessment.getId() + "/submit-form"),
         fromTheDeadNode, assessedItems(assessment));
@@ -268,7 +270,7 @@ class NodeCrashTest {
   private String assessedItems(Task task) throws Exception {
     ArrayNode rows = (ArrayNode) json.readTree(taskService.getVariable(task.getId(), "items").toString());
     rows.forEach(row -> ((ObjectNode) row).put("status", "DONE").put("note", "按清单落实"));
-    assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(rows).isNotEmpty();
     ObjectNode body = json.createObjectNode();
     body.putObject("variables").putObject("items").put("value", json.writeValueAsString(rows)).put("type", "Json");
     return json.writeValueAsString(body);

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,7 @@ class DutyReportProcessTest {
   @Autowired ActAs actAs;
   @Autowired RecordManual manual;
   @Autowired JdbcClient jdbc;
+  @Autowired FilterService filters;
 
   @BeforeEach
   void district() throws IOException {
@@ -80,6 +83,10 @@ class DutyReportProcessTest {
     assertThat(write.getAssignee()).isEqualTo("t02insp");
     assertThat(write.getName()).isEqualTo("撰写年度述责述廉报告（郑浩）");
     assertThat(write.getDueDate()).isNotNull();
+    // assigned to the member alone, it is in their "我的待办" in Tasklist, and in nobody else's
+    assertThat(myTasks("t02insp")).extracting(Task::getId).contains(write.getId());
+    assertThat(myTasks("t02sec")).extracting(Task::getId).doesNotContain(write.getId());
+    assertThat(myTasks("t02staff")).extracting(Task::getId).doesNotContain(write.getId());
     assertThat((String) tasks.getVariable(write.getId(), Variables.AREA_ITEMS))
         .startsWith("2061年度由您分管的清单事项（" + items.size() + "项）").contains(items.get(0).content());
     assertThatThrownBy(() -> actAs.complete("t02staff", write, Map.of(Variables.REPORT, "代写")))
@@ -89,6 +96,8 @@ class DutyReportProcessTest {
     actAs.complete("t02insp", write, Map.of(Variables.REPORT, "本年度分管村级三资监管，开展专项检查两次。"));
 
     Task review = task(Element.ReviewDutyReport);
+    assertThat(myTasks("t02sec")).extracting(Task::getId).contains(review.getId());
+    assertThat(myTasks("t02insp")).extracting(Task::getId).doesNotContain(review.getId());
     assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
         .containsExactly(Groups.of(Role.SECRETARY, "T02"));
     assertThatThrownBy(() -> actAs.complete("t02sec", review, Map.of(Variables.DECISION, "RETURN")))
@@ -126,6 +135,17 @@ class DutyReportProcessTest {
     identity.setAuthentication(userId, actAs.groupsOf(userId));
     try {
       return reports.startYear(year);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The tasks Tasklist's shared filter "我的待办" shows the person, evaluated with their own authorizations. */
+  private List<Task> myTasks(String userId) {
+    Filter mine = filters.createFilterQuery().filterName("我的待办").singleResult();
+    identity.setAuthentication(userId, actAs.groupsOf(userId));
+    try {
+      return filters.list(mine.getId());
     } finally {
       identity.clearAuthentication();
     }

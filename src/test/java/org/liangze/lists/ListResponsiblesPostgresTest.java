@@ -119,7 +119,7 @@ class ListResponsiblesPostgresTest {
     runJobs();
 
     // the team member's area (分管领域): the main items he leads, and as 纪检委员 the supervisory items
-    JsonNode member = get("t02insp", "/api/my-list-items?year=2027");
+    JsonNode member = tailored(get("t02insp", "/api/my-list-items?year=2027"));
     assertThat(member).hasSize(items.size());
     for (JsonNode mine : member) {
       assertThat(mine.get("unitCode").asText()).isEqualTo("T02");
@@ -128,12 +128,23 @@ class ListResponsiblesPostgresTest {
       assertThat(mine.get("responsiblePerson").asBoolean()).isEqualTo(supervisory);
     }
     // the staff member: the main items; the secretary leads the supervisory ones
-    JsonNode staff = get("t02staff", "/api/my-list-items?year=2027");
+    JsonNode staff = tailored(get("t02staff", "/api/my-list-items?year=2027"));
     assertThat(staff).isNotEmpty().allSatisfy(mine -> {
       assertThat(mine.at("/item/responsibility").asText()).isEqualTo("MAIN");
       assertThat(mine.at("/item/responsibleLeaderName").asText()).isEqualTo("郑浩");
     });
-    assertThat(get("t02sec", "/api/my-list-items?year=2027")).hasSize(items.size() - staff.size());
+    assertThat(tailored(get("t02sec", "/api/my-list-items?year=2027"))).hasSize(items.size() - staff.size());
+    // and the common list's items, with the town's own responsibles: by default the 纪检委员 carries the supervisory
+    // ones, the secretary the main ones and leads them all
+    JsonNode commonOfInspector = get("t02insp", "/api/my-list-items?year=2027");
+    assertThat(commonOfInspector).filteredOn(mine -> mine.get("origin").asText().equals("COMMON")).isNotEmpty()
+        .allSatisfy(mine -> {
+          assertThat(mine.at("/item/responsibility").asText()).isEqualTo("SUPERVISORY");
+          assertThat(mine.get("responsiblePerson").asBoolean()).isTrue();
+          assertThat(mine.at("/item/responsibleLeaderName").asText()).isEqualTo("罗秀英");
+        });
+    assertThat(get("t02staff", "/api/my-list-items?year=2027"))
+        .noneMatch(mine -> mine.get("origin").asText().equals("COMMON"));
     // another town's people have none of these
     assertThat(get("t01sec", "/api/my-list-items?year=2027")).allSatisfy(
         mine -> assertThat(mine.get("unitCode").asText()).isNotEqualTo("T02"));
@@ -149,6 +160,13 @@ class ListResponsiblesPostgresTest {
       }
     });
     assertThat(tailoredPeople).isNotEmpty().containsOnly("林峰", "郑浩");
+    List<String> commonPeople = new ArrayList<>();
+    effective.get("items").forEach(item -> {
+      if (item.get("origin").asText().equals("COMMON")) {
+        commonPeople.add(item.at("/item/responsiblePersonName").asText());
+      }
+    });
+    assertThat(commonPeople).isNotEmpty().containsOnly("罗秀英", "郑浩");
   }
 
   private void assertRefused(String taskId, ArrayNode items, String message) throws IOException {
@@ -180,6 +198,17 @@ class ListResponsiblesPostgresTest {
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
+  }
+
+  /** The items of tailored lists only. */
+  private JsonNode tailored(JsonNode mine) {
+    ArrayNode tailored = json.createArrayNode();
+    mine.forEach(item -> {
+      if (item.get("origin").asText().equals("TAILORED")) {
+        tailored.add(item);
+      }
+    });
+    return tailored;
   }
 
   private TestRestTemplate as(String user) {

@@ -210,19 +210,14 @@ class RecordPageBrowserTest {
       jobs.forEach(job -> management.executeJob(job.getId()));
       jobs = management.createJobQuery().processInstanceId(campaign).list();
     }
-    // the staff's share of the assessment (the items without a 责任人)
-    Task assess = tasks.createTaskQuery().processInstanceBusinessKey("selfcheck-T01V01-" + quarter).taskUnassigned()
-        .singleResult();
+    // the staff member's share of the assessment: the items whose 责任人 she is, assigned to her
+    Task assess = tasks.createTaskQuery().processInstanceBusinessKey("selfcheck-T01V01-" + quarter)
+        .taskAssignee("t01v01staff").singleResult();
 
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     login(base, wait, "t01v01staff");
     browser.get(base + "/camunda/app/tasklist/default/#/?task=" + assess.getId());
-    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
-    claim.click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
     // the form's links open the record pages of the unit
     WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//a[normalize-space(.)='上传佐证材料、记录履责']")));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,6 +35,11 @@ import org.liangze.organisation.IdentitySync;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.rectification.RectificationProcess.Element;
 import org.liangze.rectification.RectificationProcess.Variables;
+import org.liangze.organisation.Official;
+import org.liangze.record.EntryKind;
+import org.liangze.record.EvidenceFile;
+import org.liangze.record.EvidenceFiles;
+import org.liangze.record.ManualEntries;
 import org.liangze.record.RecordManual;
 import org.liangze.support.ActAs;
 import org.liangze.support.EmbeddedPostgresDatabase;
@@ -41,6 +47,8 @@ import org.liangze.talk.TalkProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
@@ -81,6 +89,8 @@ class RectificationLedgerPostgresTest {
   @Autowired Rectifications rectifications;
   @Autowired RectificationLedger ledger;
   @Autowired Escalations escalations;
+  @Autowired EvidenceFiles files;
+  @Autowired ManualEntries entries;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -272,6 +282,75 @@ class RectificationLedgerPostgresTest {
   }
 
   /**
+   * The owner picks the evidence on the carry-out form from the unit's own uploaded files and record entries (the
+   * form's tag lists, refreshed when the unit uploads), and a file or entry of another unit sent instead — through
+   * the engine REST API as Tasklist sends it — is refused with a Chinese message and changes nothing.
+   */
+  @Test
+  void aRowIsEvidencedByPickingTheUnitsOwnFilesAndEntries() throws IOException {
+    at("2026-05-04T09:00");
+    EvidenceFile own = files.store("公车台账.pdf", "%PDF-1.4 公车台账 D03".getBytes(StandardCharsets.UTF_8), "a01staff",
+        List.of("A01"));
+    EvidenceFile foreign = files.store("别人的台账.pdf", "%PDF-1.4 别人的台账 D02".getBytes(StandardCharsets.UTF_8),
+        "d02staff", List.of("D02"));
+    ResponseEntity<String> entered = as("jiwei").postForEntity("/api/units/A01/inspection-findings",
+        Map.of("round", "2026年区委第二轮巡察", "findings", List.of("公务用车管理台账缺失"), "deadline", "2026-06-30"),
+        String.class);
+    assertThat(entered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String instance = json.readTree(entered.getBody()).get("processInstanceId").asText();
+    actAs.complete("a01sec", task(instance, Element.PlanRectification), Map.of(Variables.LEDGER_ROWS, rows(
+        row("公务用车管理台账缺失", "建立公务用车台账，逐车登记", "a01staff", "2026-06-10"))));
+    Task carryOut = task(instance, "a01staff");
+
+    // the form offers the unit's files by name and its entries by number and date; not another unit's
+    Map<String, String> evidence = options(carryOut, Variables.EVIDENCE_OPTIONS);
+    assertThat(evidence).containsKey(own.contentHash()).doesNotContainKey(foreign.contentHash());
+    assertThat(evidence.get(own.contentHash())).startsWith("公车台账.pdf（2026-05-04上传");
+    long ownSeq = entries.add(Official.of("a01staff", List.of("unitA01staff")), "A01", new ManualEntries.Request(
+        EntryKind.INSPECTION, null, ClockUtil.getCurrentTime().toInstant(), "检查公务用车登记情况", null, List.of()))
+        .seq();
+    // entry numbers count within each unit's manual: a number past the unit's last entry is not the unit's
+    long foreignSeq = manual.entriesOf("A01").stream().mapToLong(entry -> entry.seq()).max().orElseThrow() + 100;
+    assertThat(options(carryOut, Variables.RECORD_OPTIONS)).containsKey(String.valueOf(ownSeq))
+        .doesNotContainKey(String.valueOf(foreignSeq));
+    // a file uploaded after the rectification opened is on the form the next time it opens
+    EvidenceFile later = files.store("台账照片.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3},
+        "a01staff", List.of("A01"));
+    assertThat(options(carryOut, Variables.EVIDENCE_OPTIONS)).containsKey(later.contentHash());
+
+    // another unit's file or entry, typed in instead of picked, is refused and nothing changes
+    ResponseEntity<String> foreignFile = submit("a01staff", carryOut, "[\"" + foreign.contentHash() + "\"]", "[]");
+    assertThat(foreignFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(foreignFile.getBody()).contains("整改佐证：只能引用本单位上传的佐证材料");
+    ResponseEntity<String> foreignEntry = submit("a01staff", carryOut, "[]", "[\"" + foreignSeq + "\"]");
+    assertThat(foreignEntry.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(foreignEntry.getBody()).contains("整改佐证：本单位纪实手册中没有第" + foreignSeq + "条记录");
+    ResponseEntity<String> nothing = submit("a01staff", carryOut, "[]", "[]");
+    assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(nothing.getBody()).contains("请提供整改佐证");
+    assertThat(tasks.createTaskQuery().taskId(carryOut.getId()).count()).isOne();
+    assertThat(status("A01", 1)).isEqualTo("OPEN");
+    assertThat(files.sharedWithOtherUnits("D02")).doesNotContainKey(foreign.contentHash());
+
+    // picked from the lists, the row is reported with exactly those files and entries
+    ResponseEntity<String> picked = submit("a01staff", carryOut,
+        "[\"" + own.contentHash() + "\",\"" + later.contentHash() + "\"]", "[\"" + ownSeq + "\"]");
+    assertThat(picked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    LedgerRow reported = rowsOf("A01").get(0);
+    assertThat(reported.status()).isEqualTo(LedgerRowStatus.REPORTED);
+    assertThat(reported.evidence()).isEqualTo(own.contentHash() + " " + later.contentHash());
+    assertThat(reported.recordRefs()).isEqualTo(String.valueOf(ownSeq));
+    // the commission's verification form shows the picks by name from the same lists
+    Task verify = verifyTask(instance);
+    assertThat(options(verify, Variables.EVIDENCE_OPTIONS)).containsKeys(own.contentHash(), later.contentHash());
+    // the ledger page names the files (downloads) and links the entries to the unit's manual
+    assertThat(as("a01sec").getForObject("/pages/units/A01/rectification-ledger", String.class))
+        .contains(">公车台账.pdf</a>", ">台账照片.jpg</a>", "href=\"/api/evidence/" + own.contentHash() + "\"",
+            "href=\"/pages/units/A01/record#entry-" + ownSeq + "\"", ">第" + ownSeq + "条</a>")
+        .doesNotContain(">" + own.contentHash() + "<");
+  }
+
+  /**
    * An instance of the model from before the ledger (its plan one text, no rows, no row variables) carries on after
    * the upgrade: its plan becomes one row, carried out and closed like any other.
    */
@@ -371,6 +450,24 @@ class RectificationLedgerPostgresTest {
       });
     }
     return cells;
+  }
+
+  /** The unit's options a form's tag list offers: value → label. */
+  private Map<String, String> options(Task task, String variable) throws IOException {
+    Map<String, String> options = new HashMap<>();
+    json.readTree(tasks.getVariable(task.getId(), variable).toString())
+        .forEach(option -> options.put(option.get("value").asText(), option.get("label").asText()));
+    return options;
+  }
+
+  /** Completes the carry-out task as Tasklist does: the tag lists' picks as JSON variables. */
+  private ResponseEntity<String> submit(String user, Task task, String evidence, String records) {
+    Map<String, Object> variables = Map.of(
+        "report", Map.of("type", "String", "value", "已建立公务用车台账"),
+        "evidence", Map.of("type", "Json", "value", evidence),
+        "records", Map.of("type", "Json", "value", records));
+    return as(user).exchange("/engine-rest/task/" + task.getId() + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables)), String.class);
   }
 
   private TestRestTemplate as(String user) {

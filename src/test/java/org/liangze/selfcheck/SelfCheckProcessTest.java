@@ -201,16 +201,15 @@ class SelfCheckProcessTest {
         .isGreaterThan(5);
     ProcessInstance unit = unitInstance(D01, "2020Q1");
 
-    // the common list's items have no 责任人: the staff assess them; the tailored items go to their 责任人
-    Task assess = assessmentOf(unit, null);
-    assertThat(assess).hasCandidateGroup(Groups.of(Role.STAFF, D01));
-    assertThat(assess.getAssignee()).isNull();
+    // the common list's 主体责任 items are the secretary's by default, its 监督责任 items the inspector's; the
+    // tailored items go to their 责任人
+    Task assess = assessmentOf(unit, "d01sec");
     assertThat(assessments(unit)).hasSize(3);
     List<Map<String, Object>> rows = assessedRows(rows(assess), "DONE", null);
     assertThat(rows).allSatisfy(row -> assertThat(row.get("item").toString()).startsWith("共性清单"));
     rows.get(0).put("status", "NOT_DONE");
     rows.get(0).put("note", "  人员调整，尚未开展  ");
-    completeAs("d01staff", assess, Map.of(Variables.ITEMS, json(rows)));
+    completeAs("d01sec", assess, Map.of(Variables.ITEMS, json(rows)));
     assessTheRest(unit, D01);
 
     // the inspector returns it once, with a comment everyone sees; every share is open again with what it had
@@ -220,7 +219,7 @@ class SelfCheckProcessTest {
     assertThat(assessments(unit)).hasSize(3).allSatisfy(task -> assertThat(
         taskService.getVariable(task.getId(), Variables.RETURN_COMMENT)).isEqualTo("纪检委员退回：第1项请补充原因"));
     assertThat(selfCheck(D01, "2020Q1").status()).isEqualTo(SelfCheckStatus.ASSESSING);
-    assertThat(rows(assessmentOf(unit, null)).get(0)).containsEntry("status", "NOT_DONE")
+    assertThat(rows(assessmentOf(unit, "d01sec")).get(0)).containsEntry("status", "NOT_DONE")
         .containsEntry("note", "人员调整，尚未开展");
     assessTheRest(unit, D01);
     completeAs("d01insp", task(unit, Element.InspectSelfCheck), Map.of(Variables.DECISION, "PASS"));
@@ -228,25 +227,25 @@ class SelfCheckProcessTest {
 
     completeAs("d01sec", task(unit, Element.SignOff),
         Map.of(Variables.DECISION, "RETURN", Variables.SIGN_OFF_COMMENT, "第1项请写明下一步措施"));
-    Task again = assessmentOf(unit, null);
+    Task again = assessmentOf(unit, "d01sec");
     assertThat(taskService.getVariable(again.getId(), Variables.RETURN_COMMENT)).isEqualTo("书记退回：第1项请写明下一步措施");
     List<Map<String, Object>> previous = rows(again);
     assertThat(previous.get(0)).containsEntry("status", "NOT_DONE").containsEntry("note", "人员调整，尚未开展");
     assertThat(selfCheck(D01, "2020Q1").status()).isEqualTo(SelfCheckStatus.ASSESSING);
     previous.get(0).put("note", "人员调整，下季度第一个月补开");
-    completeAs("d01staff", again, Map.of(Variables.ITEMS, json(previous)));
+    completeAs("d01sec", again, Map.of(Variables.ITEMS, json(previous)));
     assessTheRest(unit, D01);
     completeAs("d01insp", task(unit, Element.InspectSelfCheck), Map.of(Variables.DECISION, "PASS"));
     completeAs("d01sec", task(unit, Element.SignOff), Map.of(Variables.DECISION, "SIGN_OFF"));
 
     completeAs("jiwei", task(unit, Element.Review),
         Map.of(Variables.DECISION, "RETURN", Variables.REVIEW_COMMENT, "请补充佐证"));
-    Task third = assessmentOf(unit, null);
+    Task third = assessmentOf(unit, "d01sec");
     assertThat(taskService.getVariable(third.getId(), Variables.RETURN_COMMENT)).isEqualTo("纪委退回：请补充佐证");
     List<Map<String, Object>> withEvidence = rows(third);
     long seq = manual.entriesOf(D01).get(0).seq();
     withEvidence.get(0).put("records", "#" + seq);
-    completeAs("d01staff", third, Map.of(Variables.ITEMS, json(withEvidence)));
+    completeAs("d01sec", third, Map.of(Variables.ITEMS, json(withEvidence)));
     assessTheRest(unit, D01);
     completeAs("d01insp", task(unit, Element.InspectSelfCheck), Map.of(Variables.DECISION, "PASS"));
     completeAs("d01sec", task(unit, Element.SignOff), Map.of(Variables.DECISION, "SIGN_OFF"));
@@ -347,25 +346,25 @@ class SelfCheckProcessTest {
     ProcessInstance campaign = startCampaign("2020Q3");
     runJobs(campaign);
     ProcessInstance unit = unitInstance(D01, "2020Q3");
-    Task assess = assessmentOf(unit, null);
+    Task assess = assessmentOf(unit, "d01sec");
     List<Map<String, Object>> rows = assessedRows(rows(assess), "DONE", null);
     rows.get(1).put("status", null);
-    assertThatThrownBy(() -> completeAs("d01staff", assess, Map.of(Variables.ITEMS, json(rows))))
+    assertThatThrownBy(() -> completeAs("d01sec", assess, Map.of(Variables.ITEMS, json(rows))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("第2项").hasMessageContaining("完成情况");
     List<Map<String, Object>> missing = assessedRows(rows(assess), "DONE", null);
     missing.remove(0);
-    assertThatThrownBy(() -> completeAs("d01staff", assess, Map.of(Variables.ITEMS, json(missing))))
+    assertThatThrownBy(() -> completeAs("d01sec", assess, Map.of(Variables.ITEMS, json(missing))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("缺少事项");
     List<Map<String, Object>> badRecord = assessedRows(rows(assess), "DONE", null);
     badRecord.get(0).put("records", "999999");
-    assertThatThrownBy(() -> completeAs("d01staff", assess, Map.of(Variables.ITEMS, json(badRecord))))
+    assertThatThrownBy(() -> completeAs("d01sec", assess, Map.of(Variables.ITEMS, json(badRecord))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("999999");
-    assertThatThrownBy(() -> completeAs("d01staff", assess, Map.of(Variables.ITEMS, "not json")))
+    assertThatThrownBy(() -> completeAs("d01sec", assess, Map.of(Variables.ITEMS, "not json")))
         .isInstanceOf(InvalidInputException.class);
-    // another share's row is not the staff's to assess
+    // another share's row is not the secretary's to assess
     List<Map<String, Object>> othersRow = assessedRows(rows(assess), "DONE", null);
     othersRow.addAll(assessedRows(rows(assessmentOf(unit, "d01insp")), "DONE", null));
-    assertThatThrownBy(() -> completeAs("d01staff", assess, Map.of(Variables.ITEMS, json(othersRow))))
+    assertThatThrownBy(() -> completeAs("d01sec", assess, Map.of(Variables.ITEMS, json(othersRow))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不在本任务的事项中");
     // a 责任人's task is theirs alone
     assertThatThrownBy(() -> completeAs("d01staff", assessmentOf(unit, "d01insp"),
@@ -423,9 +422,9 @@ class SelfCheckProcessTest {
     runJobs(campaign);
     ProcessInstance unit = unitInstance(UnitWithoutInspector.CODE, "2018Q3");
     assertThat(runtimeService.getVariable(unit.getId(), Variables.INSPECTOR_CHECK)).isEqualTo(false);
-    // no tailored list: every row is the staff's
+    // no tailored list and no 纪检委员: every common row is the secretary's
     assertThat(assessments(unit)).singleElement()
-        .satisfies(task -> assertThat(task).hasCandidateGroup(Groups.of(Role.STAFF, UnitWithoutInspector.CODE)));
+        .satisfies(task -> assertThat(task.getAssignee()).isEqualTo(UnitWithoutInspector.SECRETARY));
     assessAll(unit, UnitWithoutInspector.CODE, "DONE", "已落实");
 
     assertThat(unit).isWaitingAt(Element.SignOff.name()).hasPassed(Element.AssessmentAssembled.name())
@@ -436,7 +435,8 @@ class SelfCheckProcessTest {
     assertThat(unit).isEnded().hasPassed(Element.SelfCheckAccepted.name());
     SelfCheck check = selfCheck(UnitWithoutInspector.CODE, "2018Q3");
     assertThat(check.inspectedBy()).isNull();
-    assertThat(check.results()).isNotEmpty().allMatch(result -> UnitWithoutInspector.STAFF.equals(result.assessedBy()));
+    assertThat(check.results()).isNotEmpty()
+        .allMatch(result -> UnitWithoutInspector.SECRETARY.equals(result.assessedBy()));
   }
 
   @Test
@@ -527,7 +527,7 @@ class SelfCheckProcessTest {
         .singleResult();
     assertThat(q3).isWaitingAt(QuarterlySelfCheckProcess.Element.UnitSelfChecks.name() + "#multiInstanceBody");
     runJobs(q3);
-    assertThat(assessmentOf(unitInstance(D01, "2021Q3"), null).getDueDate())
+    assertThat(assessmentOf(unitInstance(D01, "2021Q3"), "d01sec").getDueDate())
         .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10))));
   }
 

@@ -58,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every post has its work, in the quarterly self-check, on a real PostgreSQL with the engine's clock set and every
  * job run by the test: the department 区教育和体育局 (D01) has its tailored items split between two 责任人 — its
  * secretary 张伟 ({@code d01sec}) the 主体责任 items, its 纪检委员 李娜 ({@code d01insp}) the 监督责任 items — and
- * the common list's items have none. Each 责任人 gets a task with only their rows, the staff (王芳) the rest; the
+ * the secretary gave the common list's 主体责任 items to the staff member 王芳 on the list page (the common 监督责任
+ * items stay the 纪检委员's by default). Each 责任人 gets a task with only their rows; the
  * 纪检委员 checks the whole self-check, returns it once with a comment, then passes it; the secretary signs off and
  * the commission reviews. The results page names who assessed each row. A unit without a 纪检委员 skips the check.
  */
@@ -111,6 +112,10 @@ class SelfCheckSharesPostgresTest {
             : item.withResponsibles("d01insp", "d01sec"))
         .toList();
     lists.publish(ListKind.TAILORED, D01, 2026, items);
+    lists.assignCommonResponsibles(Official.of("d01sec", List.of(Groups.of(Role.SECRETARY, D01))), D01, 2026,
+        lists.effectiveItems(D01, 2026).stream()
+            .filter(item -> item.origin() == ListKind.COMMON && item.responsibility() == Responsibility.MAIN)
+            .map(item -> new ListService.CommonItemChoice(item.itemId(), "d01staff", "d01sec")).toList());
     identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
     try {
       campaigns.start(QUARTER);
@@ -138,21 +143,25 @@ class SelfCheckSharesPostgresTest {
     assertThat(mainItems).isNotEmpty();
     assertThat(supervisoryItems).isNotEmpty();
 
-    // three tasks: one per 责任人 (assigned to them), the staff's for the items without one
-    assertThat(assessments(unit)).hasSize(3);
+    // three tasks, one per 责任人, each assigned to them: every item has one, common items too
+    assertThat(assessments(unit)).hasSize(3).allSatisfy(task -> assertThat(task.getAssignee()).isNotNull());
     Task secretarys = assessmentOf(unit, "d01sec");
     Task inspectors = assessmentOf(unit, "d01insp");
-    Task staffs = assessmentOf(unit, null);
-    assertThat(staffs).hasCandidateGroup(Groups.of(Role.STAFF, D01));
+    Task staffs = assessmentOf(unit, "d01staff");
     assertThat(rows(secretarys)).extracting(row -> row.get("item").toString())
         .hasSize(mainItems.size()).allSatisfy(item -> assertThat(endsWithOneOf(item, mainItems)).isTrue());
-    assertThat(rows(inspectors)).extracting(row -> row.get("item").toString())
+    List<String> inspectorsItems = rows(inspectors).stream().map(row -> row.get("item").toString()).toList();
+    assertThat(inspectorsItems).allSatisfy(item -> assertThat(item).contains("·监督责任·"));
+    assertThat(inspectorsItems.stream().filter(item -> item.startsWith("个性清单")).toList())
         .hasSize(supervisoryItems.size()).allSatisfy(item -> assertThat(endsWithOneOf(item, supervisoryItems)).isTrue());
-    int commonItems = rows(staffs).size();
-    assertThat(rows(staffs)).isNotEmpty().allSatisfy(row -> assertThat(row.get("item").toString()).startsWith("共性清单"));
+    assertThat(inspectorsItems).anySatisfy(item -> assertThat(item).startsWith("共性清单"));
+    int commonItems = rows(staffs).size() + inspectorsItems.size() - supervisoryItems.size();
+    assertThat(rows(staffs)).isNotEmpty().allSatisfy(row -> assertThat(row.get("item").toString())
+        .startsWith("共性清单").contains("·主体责任·"));
     assertThat(tasks.getVariable(secretarys.getId(), Variables.SHARE_LABEL))
         .isEqualTo("张伟作为责任人负责的事项（共" + mainItems.size() + "项）");
-    assertThat(tasks.getVariable(staffs.getId(), Variables.SHARE_LABEL).toString()).startsWith("未指定责任人的事项");
+    assertThat(tasks.getVariable(staffs.getId(), Variables.SHARE_LABEL).toString())
+        .startsWith("王芳作为责任人负责的事项");
     // a 责任人 finds their own task in their list
     assertThat(tasks.createTaskQuery().taskAssignee("d01sec").processInstanceId(unit.getId()).list())
         .extracting(Task::getId).containsExactly(secretarys.getId());
@@ -181,8 +190,8 @@ class SelfCheckSharesPostgresTest {
     assertThat(rows(again)).allSatisfy(row -> assertThat(row).containsEntry("status", "PARTLY")
         .containsEntry("note", "招生监督电话尚未公布"));
     actAs.complete("d01sec", again, Map.of(Variables.ITEMS, assessed(again, "PARTLY", "招生监督电话12月底前公布")));
-    actAs.complete("d01staff", assessmentOf(unit, null),
-        Map.of(Variables.ITEMS, assessed(assessmentOf(unit, null), "DONE", "已落实")));
+    actAs.complete("d01staff", assessmentOf(unit, "d01staff"),
+        Map.of(Variables.ITEMS, assessed(assessmentOf(unit, "d01staff"), "DONE", "已落实")));
     actAs.complete("d01insp", assessmentOf(unit, "d01insp"),
         Map.of(Variables.ITEMS, assessed(assessmentOf(unit, "d01insp"), "DONE", "已开展专项检查")));
     actAs.complete("d01insp", task(unit, Element.InspectSelfCheck), Map.of(Variables.DECISION, "PASS"));
@@ -218,9 +227,11 @@ class SelfCheckSharesPostgresTest {
   void aUnitWithoutAnInspectorSkipsTheCheck() throws IOException {
     ProcessInstance unit = unitInstance(UnitWithoutInspector.CODE);
     assertThat(runtime.getVariable(unit.getId(), Variables.INSPECTOR_CHECK)).isEqualTo(false);
-    Task staffs = assessmentOf(unit, null);
+    // no 纪检委员: the secretary is 责任人 of every common item, 监督责任 ones too
+    Task secretarys = assessmentOf(unit, UnitWithoutInspector.SECRETARY);
     assertThat(assessments(unit)).hasSize(1);
-    actAs.complete(UnitWithoutInspector.STAFF, staffs, Map.of(Variables.ITEMS, assessed(staffs, "DONE", "已落实")));
+    actAs.complete(UnitWithoutInspector.SECRETARY, secretarys,
+        Map.of(Variables.ITEMS, assessed(secretarys, "DONE", "已落实")));
 
     assertThat(unit).isWaitingAt(Element.SignOff.name()).hasNotPassed(Element.InspectSelfCheck.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE).status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
