@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.liangze.organisation.LoginStatus;
 import org.liangze.organisation.PersonRepository;
+import org.liangze.platform.BrowserLogin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -30,7 +34,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Single sign-on (OIDC), only with {@code liangze.sso.enabled=true}. The browser's doors take the provider's
  * login: the webapps (Tasklist, Cockpit, Admin) through Camunda's container-based authentication
  * ({@link SsoWebappAuthentication}), {@code /pages} and {@code /api} through the webapp session the login makes
- * ({@link SsoLoginSuccess}); {@code /engine-rest} and {@code /api} keep HTTP Basic with the platform's passwords for
+ * ({@link SsoLoginSuccess}), a page opened without a login also going to the provider; {@code /engine-rest} and {@code /api} keep HTTP Basic with the platform's passwords for
  * API clients. Logging out ends the provider's session too.
  */
 @Configuration
@@ -89,6 +93,20 @@ class SsoConfig {
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .build();
+  }
+
+  /**
+   * A page of the platform ({@code GET /pages/**}) opened without a login goes to the provider's login too, and
+   * back to that page afterwards (platform.SecurityConfig asks for this bean).
+   */
+  @Bean
+  BrowserLogin ssoBrowserLogin() {
+    LoginUrlAuthenticationEntryPoint provider = new LoginUrlAuthenticationEntryPoint(SsoProperties.LOGIN);
+    RequestCache requests = new HttpSessionRequestCache();
+    return (request, response, unauthenticated) -> {
+      requests.saveRequest(request, response);
+      provider.commence(request, response, unauthenticated);
+    };
   }
 
   /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.FirstPasswords;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Person;
@@ -57,6 +58,8 @@ class SingleSignOnBrowserTest {
   static final String PROVIDER_PASSWORD = "provider-pw-2026";
   /** d01staff's mobile number as the platform has it, and as the provider writes it. */
   static final String MOBILE = "13800138001";
+  /** A mobile number two people of D02 share. */
+  static final String SHARED_MOBILE = "13800138002";
   static final String TALK_CAUSE = "统一身份认证测试谈话";
 
   static OidcProvider provider;
@@ -70,6 +73,10 @@ class SingleSignOnBrowserTest {
         // an account whose provider login is no platform login: matched by the mobile number
         new OidcProvider.Account("wang.fang", PROVIDER_PASSWORD,
             Map.of("preferred_username", "wang.fang", "phone_number", "+86 138-0013-8001")),
+        // a person whose issued first password is still to be changed
+        new OidcProvider.Account("jiwei2", PROVIDER_PASSWORD, Map.of("preferred_username", "jiwei2")),
+        new OidcProvider.Account("twins", PROVIDER_PASSWORD,
+            Map.of("preferred_username", "twins", "phone_number", SHARED_MOBILE)),
         new OidcProvider.Account("stranger", PROVIDER_PASSWORD,
             Map.of("preferred_username", "stranger", "phone_number", "13900000000"))));
     registry.add("liangze.sso.enabled", () -> "true");
@@ -89,6 +96,7 @@ class SingleSignOnBrowserTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired PersonRepository people;
+  @Autowired FirstPasswords firstPasswords;
   @Autowired TransactionTemplate transaction;
   @Autowired IdentityService identity;
   @Autowired Talks talks;
@@ -149,14 +157,21 @@ class SingleSignOnBrowserTest {
       chromium.screenshot("sso-03-logged-out");
       driver.get(base + "/camunda/app/tasklist/default/");
       wait.until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
-      assertThat(driver.findElements(By.id("username"))).isNotEmpty();
+
+      // someone the provider knows but the platform does not: the Chinese page, and no Tasklist
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("stranger");
+      driver.findElement(By.id("password")).sendKeys(PROVIDER_PASSWORD);
+      driver.findElement(By.cssSelector("button[type='submit']")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), SsoRefusal.UNKNOWN_TITLE));
+      assertThat(driver.findElement(By.tagName("body")).getText()).contains("请联系本单位或区纪委监委的组织管理员");
+      chromium.screenshot("sso-04-unknown-person");
     }
   }
 
   @Test
   void someoneTheProviderKnowsButThePlatformDoesNotIsRefusedInChineseAndGetsNothing() throws Exception {
     HttpClient browser = browser();
-    HttpResponse<String> refused = logIn(browser, "stranger");
+    HttpResponse<String> refused = logIn(browser, "stranger", SsoLoginSuccess.TASKLIST);
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.uri().getPath()).isEqualTo("/login/oauth2/code/" + SsoProperties.REGISTRATION);
@@ -174,7 +189,7 @@ class SingleSignOnBrowserTest {
   @Test
   void thePersonMatchedByMobileReadsTheirUnitThroughTheApiWithTheSessionAndNothingWithoutIt() throws Exception {
     HttpClient browser = browser();
-    HttpResponse<String> tasklist = logIn(browser, "wang.fang");
+    HttpResponse<String> tasklist = logIn(browser, "wang.fang", SsoLoginSuccess.TASKLIST);
 
     assertThat(tasklist.statusCode()).isEqualTo(200);
     assertThat(tasklist.uri().getPath()).isEqualTo(SsoLoginSuccess.TASKLIST);
@@ -189,10 +204,26 @@ class SingleSignOnBrowserTest {
     assertThat(get(browser, "/api/units/D01/record").statusCode()).isEqualTo(200);
     assertThat(get(browser, "/api/units/D02/record").statusCode()).isEqualTo(403);
 
-    // without the session: a login is asked for
+    // without the session: the API asks for a login, a page sends the browser to the provider and back
     HttpClient nobody = browser();
     assertThat(get(nobody, "/api/units/D01/record").statusCode()).isEqualTo(401);
     assertThat(get(nobody, "/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(401);
+    HttpClient another = browser();
+    HttpResponse<String> page = logIn(another, "wang.fang", "/pages/units/D01/record");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.uri().getPath()).isEqualTo("/pages/units/D01/record");
+    assertThat(page.body()).contains("区教育和体育局");
+
+    // the webapps' own password login is closed: the browser is sent to the provider instead
+    HttpClient direct = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> local = direct.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=d01staff&password=" + PASSWORD)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(local.statusCode()).isEqualTo(302);
+    assertThat(local.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith(SsoProperties.LOGIN));
 
     // the engine REST API keeps HTTP Basic with the platform's passwords for API clients
     HttpRequest basic = HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/count"))
@@ -200,6 +231,39 @@ class SingleSignOnBrowserTest {
             ("d01staff:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
         .build();
     assertThat(nobody.send(basic, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aMobileNumberHeldBySeveralPeopleMatchesNobody() throws Exception {
+    transaction.executeWithoutResult(status -> people.upsertAll(List.of("d02staff", "d02sec").stream()
+        .map(login -> people.find(login).orElseThrow())
+        .map(person -> new Person(person.userId(), person.name(), SHARED_MOBILE, person.email(), person.posts()))
+        .toList()));
+
+    HttpResponse<String> refused = logIn(browser(), "twins", SsoLoginSuccess.TASKLIST);
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains(SsoRefusal.UNKNOWN_TITLE);
+  }
+
+  @Test
+  void anIssuedPasswordStopsNobodyWhoLoggedInThroughTheProviderButStillStopsTheEngineRestApi() throws Exception {
+    String issued = transaction.execute(status -> firstPasswords.issue(List.of("jiwei2")).get("jiwei2"));
+
+    HttpClient browser = browser();
+    HttpResponse<String> tasklist = logIn(browser, "jiwei2", SsoLoginSuccess.TASKLIST);
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.uri().getPath()).isEqualTo(SsoLoginSuccess.TASKLIST);
+    assertThat(get(browser, "/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+    assertThat(get(browser, "/api/units/D01/record").statusCode()).isEqualTo(200);
+
+    HttpRequest basic = HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/count"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("jiwei2:" + issued).getBytes(StandardCharsets.UTF_8)))
+        .build();
+    HttpResponse<String> engineRest = browser().send(basic, HttpResponse.BodyHandlers.ofString());
+    assertThat(engineRest.statusCode()).isEqualTo(403);
+    assertThat(engineRest.body()).contains("请先修改密码");
   }
 
   /** A browser of sorts: cookies kept per host, redirects followed. */
@@ -214,11 +278,12 @@ class SingleSignOnBrowserTest {
   }
 
   /**
-   * Opens Tasklist, which sends the browser to the provider's login form, and fills it in: the answer at the end of
-   * the redirects back to the platform.
+   * Opens a page of the platform, which sends the browser to the provider's login form, and fills it in: the answer
+   * at the end of the redirects back to the platform.
    */
-  private HttpResponse<String> logIn(HttpClient client, String username) throws IOException, InterruptedException {
-    HttpResponse<String> form = get(client, SsoLoginSuccess.TASKLIST);
+  private HttpResponse<String> logIn(HttpClient client, String username, String path)
+      throws IOException, InterruptedException {
+    HttpResponse<String> form = get(client, path);
     assertThat(form.uri().toString()).startsWith(provider.issuer() + "/login");
     Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
     assertThat(csrf.find()).as("the provider's login form").isTrue();
