@@ -70,6 +70,8 @@ class SingleSignOnBrowserTest {
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
     provider = OidcProvider.start(List.of(
         new OidcProvider.Account("jiwei", PROVIDER_PASSWORD, Map.of("preferred_username", "jiwei")),
+        // the administrator: a Camunda user, no person of the organisation
+        new OidcProvider.Account("admin", PROVIDER_PASSWORD, Map.of("preferred_username", "admin")),
         // an account whose provider login is no platform login: matched by the mobile number
         new OidcProvider.Account("wang.fang", PROVIDER_PASSWORD,
             Map.of("preferred_username", "wang.fang", "phone_number", "+86 138-0013-8001")),
@@ -148,6 +150,13 @@ class SingleSignOnBrowserTest {
       assertThat(driver.findElements(By.cssSelector("input[ng-model='username']"))).isEmpty();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"), "曹文博"));
       chromium.screenshot("sso-02-tasklist");
+      // Cockpit takes the same session
+      driver.get(base + "/camunda/app/cockpit/default/");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"), "曹文博"));
+      assertThat(driver.findElements(By.cssSelector("input[ng-model='username']"))).isEmpty();
+      chromium.screenshot("sso-02-cockpit");
+      driver.get(base + "/camunda/app/tasklist/default/");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"), "曹文博"));
 
       // 退出: the platform's session ends, then the provider's; Tasklist then asks the provider for a login again
       chromium.click(By.cssSelector("li.account > a"));
@@ -165,6 +174,23 @@ class SingleSignOnBrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), SsoRefusal.UNKNOWN_TITLE));
       assertThat(driver.findElement(By.tagName("body")).getText()).contains("请联系本单位或区纪委监委的组织管理员");
       chromium.screenshot("sso-04-unknown-person");
+    }
+  }
+
+  @Test
+  void theAdministratorWhoIsNoPersonOfTheOrganisationLogsIntoAdminByLogin() {
+    try (Chromium chromium = Chromium.desk()) {
+      var driver = chromium.driver();
+      var wait = chromium.waiting();
+      driver.get(base + "/camunda/app/admin/default/");
+      wait.until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+      driver.findElement(By.id("password")).sendKeys(PROVIDER_PASSWORD);
+      driver.findElement(By.cssSelector("button[type='submit']")).click();
+      wait.until(ExpectedConditions.urlContains(base + "/camunda/app/admin/default/"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"), "系统管理员"));
+      assertThat(driver.findElements(By.cssSelector("input[ng-model='username']"))).isEmpty();
+      chromium.screenshot("sso-05-admin");
     }
   }
 
