@@ -1,5 +1,6 @@
 package org.liangze.sso;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,7 +32,7 @@ public record SsoProperties(boolean enabled, String issuerUri, String clientId, 
 
   /** Refuses to start with single sign-on on and the provider's address or the client's credentials missing. */
   void check() {
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     if (blank(issuerUri)) {
       missing.add("LIANGZE_SSO_ISSUER_URI");
     }

@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
@@ -31,8 +31,10 @@ public class SsoWebappAuthentication implements AuthenticationProvider {
         || sso.getName() == null || sso.getName().isBlank()) {
       return AuthenticationResult.unsuccessful();
     }
+    // asked on every webapp request: the groups the login found (SsoPeople), no query here; Camunda's own cache of
+    // the webapp login refreshes them from the engine as it does for a password login
     AuthenticationResult result = AuthenticationResult.successful(sso.getName());
-    result.setGroups(AuthenticationUtil.getGroupsOfUser(engine, sso.getName()));
+    result.setGroups(sso.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
     return result;
   }
 
