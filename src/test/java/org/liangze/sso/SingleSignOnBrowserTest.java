@@ -10,9 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,6 +26,7 @@ import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.FirstPasswords;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.organisation.OrganisationChanged;
 import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.support.Chromium;
@@ -34,6 +37,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,6 +82,7 @@ class SingleSignOnBrowserTest {
             Map.of("preferred_username", "wang.fang", "phone_number", "+86 138-0013-8001")),
         // a person whose issued first password is still to be changed
         new OidcProvider.Account("jiwei2", PROVIDER_PASSWORD, Map.of("preferred_username", "jiwei2")),
+        new OidcProvider.Account("a01staff", PROVIDER_PASSWORD, Map.of("preferred_username", "a01staff")),
         new OidcProvider.Account("twins", PROVIDER_PASSWORD,
             Map.of("preferred_username", "twins", "phone_number", SHARED_MOBILE)),
         new OidcProvider.Account("stranger", PROVIDER_PASSWORD,
@@ -103,6 +109,8 @@ class SingleSignOnBrowserTest {
   @Autowired IdentityService identity;
   @Autowired Talks talks;
   @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEventPublisher events;
   String base;
 
   @BeforeEach
@@ -257,6 +265,31 @@ class SingleSignOnBrowserTest {
             ("d01staff:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
         .build();
     assertThat(nobody.send(basic, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void someoneWhoLeavesLosesTheSsoSessionAndCannotLogInAgain() throws Exception {
+    HttpClient browser = browser();
+    assertThat(logIn(browser, "a01staff", SsoLoginSuccess.TASKLIST).statusCode()).isEqualTo(200);
+    assertThat(get(browser, "/api/units/A01/record").statusCode()).isEqualTo(200);
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'a01staff'")
+        .query(Long.class).single()).as("the session is found by the person's login").isPositive();
+
+    // a01staff leaves, as an organisation import does it
+    transaction.executeWithoutResult(status -> {
+      people.markLeft(List.of("a01staff"), Instant.now());
+      events.publishEvent(new OrganisationChanged(Set.of(), Set.of(), Set.of("a01staff"), Set.of(), "zuzhi"));
+    });
+
+    assertThat(get(browser, "/api/units/A01/record").statusCode()).isEqualTo(401);
+    assertThat(get(browser, "/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(401);
+    // the provider still knows them; the platform no longer does
+    HttpResponse<String> again = get(browser, SsoLoginSuccess.TASKLIST);
+    if (again.uri().toString().startsWith(provider.issuer() + "/login")) {
+      again = logIn(browser, "a01staff", SsoLoginSuccess.TASKLIST);
+    }
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body()).contains(SsoRefusal.UNKNOWN_TITLE);
   }
 
   @Test
