@@ -18,7 +18,10 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.liangze.organisation.LoginStatus.Status;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,6 +35,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * attribute of its own, which Spring Session cannot index, so the user's login is put into
  * {@link FindByIndexNameSessionRepository#PRINCIPAL_NAME_INDEX_NAME}, and {@link IdentityFollowsOrganisation}
  * finds and ends a person's sessions by login.
+ *
+ * <p>Someone logged in through the identity provider (single sign-on) used no issued password and is not stopped
+ * for one on the webapps, {@code /pages} and {@code /api}; the engine REST API, which takes the password, still
+ * stops them.
  */
 class LoginGate extends OncePerRequestFilter {
 
@@ -68,8 +75,12 @@ class LoginGate extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String login = path.startsWith("/engine-rest/") ? engineUser() : platformUser();
+    boolean engineRest = path.startsWith("/engine-rest/");
+    String login = engineRest ? engineUser() : platformUser();
     Status state = status.of(login);
+    if (state == Status.MUST_CHANGE_PASSWORD && !engineRest && signedOnByProvider(request, login)) {
+      state = Status.ACTIVE;
+    }
     if (state == Status.LEFT) {
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "账号已停用", LEFT_MESSAGE, false);
     } else if (state == Status.MUST_CHANGE_PASSWORD) {
@@ -93,6 +104,9 @@ class LoginGate extends OncePerRequestFilter {
     }
     if (login != null && checked) {
       Status state = status.of(login);
+      if (state == Status.MUST_CHANGE_PASSWORD && signedOnByProvider(request, login)) {
+        state = Status.ACTIVE;
+      }
       if (state == Status.LEFT) {
         session.invalidate();
         if (path.startsWith("/camunda/api/")) {
@@ -124,6 +138,25 @@ class LoginGate extends OncePerRequestFilter {
   private static void index(HttpSession session, String login) {
     if (!login.equals(session.getAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME))) {
       session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, login);
+    }
+  }
+
+  /**
+   * Whether this session's login is the identity provider's (single sign-on, org.liangze.sso): no issued password
+   * was used, so none has to be changed before working. The only logins kept in a session's Spring Security context
+   * are the provider's (the platform's other chains keep none). The engine REST API, which takes the password,
+   * still asks for the change.
+   */
+  private static boolean signedOnByProvider(HttpServletRequest request, String login) {
+    HttpSession session = request.getSession(false);
+    try {
+      Object context = session == null ? null
+          : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+      return context instanceof SecurityContext security
+          && security.getAuthentication() instanceof OAuth2AuthenticationToken provider
+          && provider.getName().equals(login);
+    } catch (IllegalStateException invalidated) {
+      return false;
     }
   }
 

@@ -60,6 +60,28 @@ public class PersonRepository {
     return row.map(r -> new Person(r.userId(), r.name(), r.mobile(), r.email(), postsOf(userId)));
   }
 
+  /**
+   * The people (not left) with this mobile number, compared by its digits without China's country code, so
+   * {@code +86 138-0013-8000} is {@code 13800138000}. Usually one; the caller decides what several mean.
+   */
+  public List<Person> findByMobile(String mobile) {
+    String wanted = mobileDigits(mobile);
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select user_id, mobile from people where left_at is null and mobile is not null")
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
+        .filter(row -> wanted.equals(mobileDigits(row[1])))
+        .map(row -> find(row[0]))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  static String mobileDigits(String mobile) {
+    String digits = mobile == null ? "" : mobile.replaceAll("[^0-9]", "");
+    return digits.length() == 13 && digits.startsWith("86") ? digits.substring(2) : digits;
+  }
+
   public List<Post> postsOf(String userId) {
     return jdbc.sql("select unit_code, role from posts where user_id = ? order by role, unit_code").param(userId)
         .query((rs, n) -> new Post(rs.getString(1), Role.valueOf(rs.getString(2)))).list();

@@ -4,24 +4,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -38,6 +44,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *       starter leaves it open by default);</li>
  *   <li>{@code /camunda/**}, the webapps: their own session login, CSRF and security headers.</li>
  * </ul>
+ * With single sign-on on (org.liangze.sso, off by default), its chain comes before these for the webapps and the
+ * login and logout endpoints, and a page opened without a login goes to the identity provider ({@link BrowserLogin}).
  */
 @Configuration
 class SecurityConfig {
@@ -51,9 +59,19 @@ class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       IdentityService identityService, @Value("${camunda.bpm.process-engine-name:default}") String engineName,
-      AuthorizationManager<RequestAuthorizationContext> apiAccessPolicy) throws Exception {
-    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-    entryPoint.setRealmName("Liangze");
+      AuthorizationManager<RequestAuthorizationContext> apiAccessPolicy, ObjectProvider<BrowserLogin> browserLogin)
+      throws Exception {
+    BasicAuthenticationEntryPoint basicEntryPoint = new BasicAuthenticationEntryPoint();
+    basicEntryPoint.setRealmName("Liangze");
+    // a page opened without a login: single sign-on's login, where it is on (BrowserLogin); else HTTP Basic
+    AuthenticationEntryPoint entryPoint = browserLogin.stream().findFirst()
+        .<AuthenticationEntryPoint>map(login -> {
+          DelegatingAuthenticationEntryPoint pages = new DelegatingAuthenticationEntryPoint(new LinkedHashMap<>(
+              Map.of(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/pages/**"), login)));
+          pages.setDefaultEntryPoint(basicEntryPoint);
+          return pages;
+        })
+        .orElse(basicEntryPoint);
     // the platform's pages show the same data as its API: the same login and the same rules
     return http.securityMatcher("/api/**", "/pages/**")
         .authenticationProvider(provider)
@@ -61,9 +79,10 @@ class SecurityConfig {
         // the password page checks the login and current password itself (first login, organisation.PasswordPage)
         .authorizeHttpRequests(requests -> requests.requestMatchers("/pages/password").permitAll()
             .anyRequest().access(apiAccessPolicy))
-        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfig::forbidden))
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfig::forbidden)
+            .authenticationEntryPoint(entryPoint))
         .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
-        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+        .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint))
         // the webapps' session is read, never logged into here: Camunda renews its id at login; renewing it on every
         // request (session fixation protection) would log out the browser's other requests in flight (a page's
         // parallel uploads, Tasklist beside it)

@@ -28,6 +28,8 @@ export default {
   },
   // no first-visit request to /camunda-welcome, which this platform does not serve
   disableWelcomeMessage: true,
+  // single sign-on (when on): 退出 also ends the identity provider's session (Liangze)
+  customScripts: ['scripts/sso.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -29,7 +29,7 @@ export default {
   // no first-visit request to /camunda-welcome, which this platform does not serve
   disableWelcomeMessage: true,
   // Liangze: the overdue-work dashboard plugin (DESIGN §5); merge point with any other change to this file
-  customScripts: ['scripts/overdue-plugin.js', 'scripts/password-change.js'],
+  customScripts: ['scripts/overdue-plugin.js', 'scripts/password-change.js', 'scripts/sso.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -29,8 +29,9 @@ export default {
   // no first-visit request to /camunda-welcome, which this platform does not serve
   disableWelcomeMessage: true,
   // a person who must change an issued password is taken to /pages/password; form-js's own English texts
-  // ("Search", "Field is required.") are shown in Chinese (Liangze)
-  customScripts: ['scripts/password-change.js', 'scripts/form-texts.js'],
+  // ("Search", "Field is required.") are shown in Chinese; with single sign-on, 退出 also ends the identity
+  // provider's session (Liangze)
+  customScripts: ['scripts/password-change.js', 'scripts/form-texts.js', 'scripts/sso.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
