@@ -60,7 +60,9 @@ class EscalationRepository {
           .append(" and coalesce(r.reminded_minutes, 2147483647) > ").append(ladder.reminders().get(i).toMinutes())
           .append(")");
     }
-    return reminds.isEmpty() ? CLIMBS : "(" + CLIMBS + " or (o.due_at > :now and (" + reminds + ")))";
+    // the first bound alone selects by the due date index, as before reminders
+    return reminds.isEmpty() ? CLIMBS
+        : "o.due_at <= :reach and (" + CLIMBS + " or (o.due_at > :now and (" + reminds + ")))";
   }
 
   /**
@@ -185,6 +187,9 @@ class EscalationRepository {
     params.put("summonBy", Timestamp.from(now.minus(ladder.summonsAfter())));
     params.put("escalateBy", Timestamp.from(now.minus(ladder.accountabilityAfter())));
     params.put("now", Timestamp.from(now));
+    params.put("reach", Timestamp.from(now.plus(ladder.reminders().isEmpty()
+        || ladder.reminders().get(0).compareTo(ladder.remindBefore()) < 0
+        ? ladder.remindBefore() : ladder.reminders().get(0))));
     for (int i = 0; i < ladder.reminders().size(); i++) {
       params.put("remind" + i, Timestamp.from(now.plus(ladder.reminders().get(i))));
     }
