@@ -68,9 +68,12 @@ public class TaskNotices {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
-  /** A new task as its notice words it. */
+  /**
+   * A new task as its notice words it; {@code unitsOwn} when it is offered to the unit's own groups (the unit has a
+   * new task), not to a district body or a person working on the unit's matter.
+   */
   record NewTask(String taskId, String taskName, String processName, String unitCode, String unitName,
-      String due) {
+      String due, boolean unitsOwn) {
   }
 
   /** Sends the notices of the next page of new tasks; returns whether more are waiting. */
@@ -109,13 +112,16 @@ public class TaskNotices {
       if (people.isEmpty()) {
         continue;
       }
-      String unitCode = unitOf(task, links);
+      Optional<String> unitGroup = unitGroupOf(links);
+      boolean unitsOwn = unitGroup.isPresent() && task.getAssignee() == null;
+      String unitCode = unitGroup.isPresent() ? unitGroup.get() : unitVariableOf(task);
       Optional<Unit> unit = unitCode == null ? Optional.empty()
           : unitsByCode.computeIfAbsent(unitCode, units::findByCode);
       NewTask line = new NewTask(taskId, nameOf(task.getName(), "未命名任务"),
           processNames.computeIfAbsent(String.valueOf(task.getProcessDefinitionId()), this::processName),
           unit.map(Unit::code).orElse(null), unit.map(Unit::name).orElse(null),
-          task.getDueDate() == null ? null : DATE.format(task.getDueDate().toInstant().atZone(clock.getZone())));
+          task.getDueDate() == null ? null : DATE.format(task.getDueDate().toInstant().atZone(clock.getZone())),
+          unitsOwn && unit.isPresent());
       people.forEach(person -> byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(line));
     }
     byPerson.forEach(this::tell);
@@ -128,9 +134,9 @@ public class TaskNotices {
     NewTask first = newTasks.get(0);
     String unitCode = newTasks.stream().map(NewTask::unitCode).distinct().count() == 1 ? first.unitCode() : null;
     if (newTasks.size() == 1) {
-      String subject = "【新任务】" + (first.unitName() == null ? "您有新任务：" : first.unitName() + "有新任务：")
+      String subject = "【新任务】" + (first.unitsOwn() ? first.unitName() + "有新任务：" : "您有新任务：")
           + first.taskName() + "（" + first.processName() + "）";
-      String body = (first.unitName() == null ? "您有一项新任务" : first.unitName() + "有一项新任务")
+      String body = (first.unitsOwn() ? first.unitName() + "有一项新任务" : "您有一项新任务")
           + "，请在截止日期前办理。\n\n" + describe(first);
       notifications.notifyUser(userId, NotificationKind.TASK_CREATED, shorten(subject, 290), shorten(body, 3900),
           unitCode, first.taskId());
@@ -159,16 +165,17 @@ public class TaskNotices {
         + "\n办理：" + publicUrl + "/camunda/app/tasklist/default/#/?task=" + task.taskId();
   }
 
-  /**
-   * The task's unit: that of its smallest candidate unit group ({@code unit<code><role>}), else the {@code unitCode}
-   * variable its execution sees; null for a district body's own task.
-   */
-  private String unitOf(Task task, List<Candidate> links) {
-    Optional<String> byGroup = links.stream().map(Candidate::groupId).filter(Objects::nonNull)
+  /** The unit of the task's smallest candidate unit group ({@code unit<code><role>}), as the overdue report has it. */
+  private static Optional<String> unitGroupOf(List<Candidate> links) {
+    return links.stream().map(Candidate::groupId).filter(Objects::nonNull)
         .filter(group -> group.startsWith("unit")).sorted().map(Groups::unitOf).flatMap(Optional::stream)
         .findFirst();
-    if (byGroup.isPresent() || task.getExecutionId() == null) {
-      return byGroup.orElse(null);
+  }
+
+  /** The unit whose matter a task of a district body or a person is: the {@code unitCode} its execution sees. */
+  private String unitVariableOf(Task task) {
+    if (task.getExecutionId() == null) {
+      return null;
     }
     Object variable = runtime.getVariable(task.getExecutionId(), UNIT_CODE_VARIABLE);
     return variable instanceof String code ? code : null;

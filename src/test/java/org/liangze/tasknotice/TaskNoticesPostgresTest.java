@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * signing task for every unit's secretaries; the tasks are recorded with their creation and nothing is sent until
  * the task-notices timer runs; then each member of the unit's group gets one notice in Chinese naming the process,
  * the task, the unit, the due date and a link — never a code or an element id — and a second run sends nothing.
- * Two new tasks of one person are one notice, and a task done before the timer is not announced.
+ * Two new tasks of one person are one notice, a task done before the timer is not announced, and a district body's
+ * task on a unit's matter tells its people "you have a new task", naming the unit.
  *
  * <p>Each test starts letter campaigns of its own years at a moment of its own (Camunda's clock).
  */
@@ -162,6 +163,12 @@ class TaskNoticesPostgresTest {
     // the signed letter is not announced: t01sec hears of the first one only
     assertThat(noticesSince("t01sec", sendAt)).singleElement().satisfies(notice ->
         assertThat(notice.get("task_id")).isEqualTo(signingTask(first, "T01").getId()));
+    // its countersigning is the district committee's task on the town's matter: "you have a new task", the town named
+    assertThat(noticesSince("quwei", sendAt)).singleElement().satisfies(notice -> {
+      assertThat(notice.get("subject")).isEqualTo("【新任务】您有新任务：会签目标责任书（洪家楼街道）（目标责任书签订）");
+      assertThat((String) notice.get("body")).startsWith("您有一项新任务，请在截止日期前办理。\n\n流程：目标责任书签订\n"
+          + "任务：会签目标责任书（洪家楼街道）\n单位：洪家楼街道\n截止日期：");
+    });
   }
 
   /** Fires the task-notices timer at that moment and runs its pages until none is left. */
