@@ -372,7 +372,7 @@ public class Escalations {
       String label = label(task);
       switch (level) {
         case REMINDED -> {
-          // blue (due soon) only: the reminders are the reminder table's, each once ({@link #remind})
+          // blue (due soon) only: the reminders are the reminder table's, each once (remind())
         }
         case OVERDUE -> {
           mark(task, WarningLevel.YELLOW);

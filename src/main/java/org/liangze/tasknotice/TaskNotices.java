@@ -89,7 +89,7 @@ public class TaskNotices {
     Map<String, TreeSet<String>> members = repository.members(candidates.values().stream()
         .flatMap(List::stream).map(Candidate::groupId).filter(Objects::nonNull).collect(Collectors.toSet()));
     Map<String, String> processNames = new HashMap<>();
-    Map<String, Optional<Unit>> unitsByCode = new HashMap<>();
+    Map<String, Unit> unitsByCode = new HashMap<>(); // the district's units, read once for the page
     Map<String, List<NewTask>> byPerson = new LinkedHashMap<>();
     for (String taskId : page) {
       Task task = open.get(taskId);
@@ -115,8 +115,10 @@ public class TaskNotices {
       Optional<String> unitGroup = unitGroupOf(links);
       boolean unitsOwn = unitGroup.isPresent() && task.getAssignee() == null;
       String unitCode = unitGroup.isPresent() ? unitGroup.get() : unitVariableOf(task);
-      Optional<Unit> unit = unitCode == null ? Optional.empty()
-          : unitsByCode.computeIfAbsent(unitCode, units::findByCode);
+      if (unitCode != null && unitsByCode.isEmpty()) {
+        units.findAll().forEach(known -> unitsByCode.put(known.code(), known));
+      }
+      Optional<Unit> unit = Optional.ofNullable(unitCode == null ? null : unitsByCode.get(unitCode));
       NewTask line = new NewTask(taskId, nameOf(task.getName(), "未命名任务"),
           processNames.computeIfAbsent(String.valueOf(task.getProcessDefinitionId()), this::processName),
           unit.map(Unit::code).orElse(null), unit.map(Unit::name).orElse(null),
