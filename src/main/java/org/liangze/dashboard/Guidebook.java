@@ -47,6 +47,8 @@ public class Guidebook {
     text.put("reportReview", chinese(deadlines.reportReview()));
     EscalationPolicy.Ladder ladder = escalation.standard();
     text.put("remindBefore", chinese(ladder.remindBefore()));
+    text.put("reminders", ladder.reminders().isEmpty() ? "（不提醒）"
+        : String.join("、", ladder.reminders().stream().map(Guidebook::chinese).toList()));
     text.put("summonsAfter", chinese(ladder.summonsAfter()));
     text.put("accountabilityAfter", chinese(ladder.accountabilityAfter()));
     text.put("scoringVersion", scoring.version());

@@ -1,7 +1,11 @@
 package org.liangze.escalation;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -35,17 +39,25 @@ public class EscalationPolicy {
   public static final String SUPERVISE_DAYS_AFTER = "superviseDaysAfter";
   public static final String SUMMONS_DAYS_AFTER = "summonsDaysAfter";
   public static final String ACCOUNTABILITY_DAYS_AFTER = "accountabilityDaysAfter";
+  /**
+   * The second decision of the same file, 到期提醒时点 (hit policy COLLECT): every matching row is a moment before a
+   * task's due date when its people are reminded, {@value #REMINDER_DAYS_BEFORE} days before.
+   */
+  public static final String REMINDER_DECISION_KEY = "reminderPolicy";
+  public static final String REMINDER_DAYS_BEFORE = "reminderDaysBefore";
 
   /**
    * The rungs of one unit type's ladder, each measured from a task's due date.
    *
-   * @param remindBefore how long before its due date a task turns blue (reminder)
+   * @param remindBefore how long before its due date a task turns blue (due soon)
    * @param superviseAfter how long after its due date the supervision notice (督办) goes out (0: at the due date)
    * @param summonsAfter how long after its due date a task turns red (problem summons, 约谈)
    * @param accountabilityAfter how long after its due date an accountability case is requested (问责)
+   * @param reminders how long before its due date a task's people are reminded, each once: the rows of
+   *     {@value #REMINDER_DECISION_KEY}, distinct, the earliest (longest) first
    */
   public record Ladder(Duration remindBefore, Duration superviseAfter, Duration summonsAfter,
-      Duration accountabilityAfter) {
+      Duration accountabilityAfter, List<Duration> reminders) {
 
     public Ladder {
       if (remindBefore.isNegative() || superviseAfter.isNegative()) {
@@ -54,11 +66,40 @@ public class EscalationPolicy {
       if (superviseAfter.compareTo(summonsAfter) > 0 || summonsAfter.compareTo(accountabilityAfter) > 0) {
         throw new IllegalArgumentException("督责阈值须满足：督办天数 ≤ 约谈天数 ≤ 问责天数");
       }
+      if (reminders.stream().anyMatch(reminder -> reminder.isZero() || reminder.isNegative())) {
+        throw new IllegalArgumentException("到期提醒的天数须为正整数");
+      }
+      reminders = reminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
     }
 
+    /** A ladder reminding once, when the task turns blue. */
     public static Ladder ofDays(int remindBefore, int superviseAfter, int summonsAfter, int accountabilityAfter) {
+      return ofDays(remindBefore, superviseAfter, summonsAfter, accountabilityAfter,
+          remindBefore > 0 ? List.of(remindBefore) : List.of());
+    }
+
+    public static Ladder ofDays(int remindBefore, int superviseAfter, int summonsAfter, int accountabilityAfter,
+        List<Integer> remindersDaysBefore) {
       return new Ladder(Duration.ofDays(remindBefore), Duration.ofDays(superviseAfter),
-          Duration.ofDays(summonsAfter), Duration.ofDays(accountabilityAfter));
+          Duration.ofDays(summonsAfter), Duration.ofDays(accountabilityAfter),
+          remindersDaysBefore.stream().map(Duration::ofDays).toList());
+    }
+
+    /**
+     * The reminder a task due then is at, now: the shortest time before the due date that has been reached, or
+     * null when none has (or the task is due already: an overdue task is supervised, not reminded).
+     */
+    public Duration reminderAt(Instant due, Instant now) {
+      if (!now.isBefore(due)) {
+        return null;
+      }
+      Duration reached = null;
+      for (Duration reminder : reminders) {
+        if (!now.isBefore(due.minus(reminder))) {
+          reached = reminder;
+        }
+      }
+      return reached;
     }
   }
 
@@ -112,11 +153,12 @@ public class EscalationPolicy {
     if (known != null && known.definitionId().equals(latest.getId())) {
       return known.ladders();
     }
+    String reminderDecision = reminderDecisionOf(latest);
     Map<UnitType, Ladder> byType = new EnumMap<>(UnitType.class);
     for (UnitType type : UnitType.values()) {
-      byType.put(type, evaluate(latest.getId(), type.label()));
+      byType.put(type, evaluate(latest.getId(), reminderDecision, type.label()));
     }
-    Ladders ladders = new Ladders(Map.copyOf(byType), evaluate(latest.getId(), DISTRICT_BODIES));
+    Ladders ladders = new Ladders(Map.copyOf(byType), evaluate(latest.getId(), reminderDecision, DISTRICT_BODIES));
     evaluated = new Evaluated(latest.getId(), ladders);
     return ladders;
   }
@@ -132,14 +174,38 @@ public class EscalationPolicy {
     return ladders().of(unit.map(Unit::type).orElse(null));
   }
 
-  private Ladder evaluate(String definitionId, String unitType) {
+  /**
+   * The reminder table deployed with this version of the ladder (a designer deploys the file with both), else the
+   * latest deployed one; null when there is none (then a task is reminded once, when it turns blue).
+   */
+  private String reminderDecisionOf(DecisionDefinition ladder) {
+    DecisionDefinition reminders = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(REMINDER_DECISION_KEY).deploymentId(ladder.getDeploymentId()).singleResult();
+    if (reminders == null) {
+      reminders = repository.createDecisionDefinitionQuery().decisionDefinitionKey(REMINDER_DECISION_KEY)
+          .latestVersion().singleResult();
+    }
+    return reminders == null ? null : reminders.getId();
+  }
+
+  private Ladder evaluate(String definitionId, String reminderDecision, String unitType) {
     DmnDecisionRuleResult row = decisions.evaluateDecisionTableById(definitionId,
         Variables.createVariables().putValue(UNIT_TYPE, unitType)).getFirstResult();
     if (row == null) {
       throw new IllegalStateException("The escalation policy has no rule for " + unitType);
     }
-    return Ladder.ofDays(days(row, REMIND_DAYS_BEFORE, unitType), days(row, SUPERVISE_DAYS_AFTER, unitType),
-        days(row, SUMMONS_DAYS_AFTER, unitType), days(row, ACCOUNTABILITY_DAYS_AFTER, unitType));
+    int remindBefore = days(row, REMIND_DAYS_BEFORE, unitType);
+    List<Integer> reminders = new ArrayList<>();
+    if (reminderDecision == null) {
+      reminders.add(remindBefore);
+    } else {
+      for (DmnDecisionRuleResult reminder : decisions.evaluateDecisionTableById(reminderDecision,
+          Variables.createVariables().putValue(UNIT_TYPE, unitType))) {
+        reminders.add(days(reminder, REMINDER_DAYS_BEFORE, unitType));
+      }
+    }
+    return Ladder.ofDays(remindBefore, days(row, SUPERVISE_DAYS_AFTER, unitType),
+        days(row, SUMMONS_DAYS_AFTER, unitType), days(row, ACCOUNTABILITY_DAYS_AFTER, unitType), reminders);
   }
 
   private static int days(DmnDecisionRuleResult row, String output, String unitType) {

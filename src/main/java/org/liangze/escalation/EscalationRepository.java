@@ -36,6 +36,7 @@ class EscalationRepository {
   private static final String OPEN_TASKS = """
         from open_task_units o
         left join task_escalations e on e.task_id = o.task_id
+        left join task_reminders r on r.task_id = o.task_id
       """;
 
   private final JdbcClient jdbc;
@@ -48,15 +49,36 @@ class EscalationRepository {
   }
 
   /**
+   * The tasks whose level changes at {@code :now} ({@link #CLIMBS}), or that reached a reminder of the ladder they
+   * have not had ({@code :remind0}, {@code :remind1}, …: now plus each reminder's time before the due date; a task
+   * keeps the shortest it was reminded at, in {@code task_reminders}), before their due date.
+   */
+  private static String moves(EscalationPolicy.Ladder ladder) {
+    StringBuilder reminds = new StringBuilder();
+    for (int i = 0; i < ladder.reminders().size(); i++) {
+      reminds.append(i == 0 ? "" : " or ").append("(o.due_at <= :remind").append(i)
+          .append(" and coalesce(r.reminded_minutes, 2147483647) > ").append(ladder.reminders().get(i).toMinutes())
+          .append(")");
+    }
+    // the first bound alone selects by the due date index, as before reminders
+    return reminds.isEmpty() ? CLIMBS
+        : "o.due_at <= :reach and (" + CLIMBS + " or (o.due_at > :now and (" + reminds + ")))";
+  }
+
+  /**
    * A task of the patrol's page: what the ladder needs to climb it and to word its messages. {@code period} is the
-   * text of its process instance's period variable ({@link #PERIOD_VARIABLES}), null if it has none.
+   * text of its process instance's period variable ({@link #PERIOD_VARIABLES}), null if it has none;
+   * {@code created} when the task was created; {@code reminded} the shortest time before its due date it was
+   * reminded at (null: never); {@code known} whether it has a level row.
    */
   record ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
-      Instant due, EscalationLevel current, String periodVariable, String period) {
+      Instant due, EscalationLevel current, String periodVariable, String period, Instant created,
+      java.time.Duration reminded, boolean known) {
 
     ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
         Instant due, EscalationLevel current) {
-      this(taskId, name, executionId, processInstanceId, processName, due, current, null, null);
+      this(taskId, name, executionId, processInstanceId, processName, due, current, null, null, null, null,
+          current != EscalationLevel.NONE);
     }
   }
 
@@ -88,7 +110,7 @@ class EscalationRepository {
         filter = " and o.unit_code in (:units)";
         params.put("units", group.unitCodes());
       }
-      found.addAll(jdbc.sql("select distinct o.unit_code " + OPEN_TASKS + " where " + CLIMBS + filter)
+      found.addAll(jdbc.sql("select distinct o.unit_code " + OPEN_TASKS + " where " + moves(group.ladder()) + filter)
           .params(params).query(String.class).list());
     }
     return List.copyOf(found);
@@ -107,7 +129,8 @@ class EscalationRepository {
     return jdbc.sql("""
             select o.task_id, t.NAME_ as task_name, t.EXECUTION_ID_ as execution_id,
                    t.PROC_INST_ID_ as process_instance_id, d.NAME_ as process_name,
-                   t.DUE_DATE_ as due_date, e.level as current_level,
+                   t.DUE_DATE_ as due_date, t.CREATE_TIME_ as created, e.level as current_level,
+                   r.reminded_minutes, e.task_id as known_task,
                    (select v.NAME_ from ACT_RU_VARIABLE v
                      where v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ in (:periodVariables)
                      order by case v.NAME_ when 'quarter' then 1 when 'period' then 2 else 3 end
@@ -120,7 +143,8 @@ class EscalationRepository {
               join ACT_RU_TASK t on t.ID_ = o.task_id
               left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
               left join task_escalations e on e.task_id = o.task_id
-             where o.unit_code = :unit and t.SUSPENSION_STATE_ = 1 and\s""" + CLIMBS + """
+              left join task_reminders r on r.task_id = o.task_id
+             where o.unit_code = :unit and t.SUSPENSION_STATE_ = 1 and\s""" + moves(ladder) + """
              order by o.due_at, o.task_id
              fetch first :limit rows only""")
         .params(params)
@@ -130,7 +154,11 @@ class EscalationRepository {
             rs.getTimestamp("due_date").toInstant(),
             rs.getString("current_level") == null ? EscalationLevel.NONE
                 : EscalationLevel.valueOf(rs.getString("current_level")),
-            rs.getString("period_variable"), rs.getString("period")))
+            rs.getString("period_variable"), rs.getString("period"),
+            rs.getTimestamp("created") == null ? null : rs.getTimestamp("created").toInstant(),
+            rs.getObject("reminded_minutes") == null ? null
+                : java.time.Duration.ofMinutes(rs.getInt("reminded_minutes")),
+            rs.getString("known_task") != null))
         .list();
   }
 
@@ -158,6 +186,13 @@ class EscalationRepository {
     params.put("superviseBy", Timestamp.from(now.minus(ladder.superviseAfter())));
     params.put("summonBy", Timestamp.from(now.minus(ladder.summonsAfter())));
     params.put("escalateBy", Timestamp.from(now.minus(ladder.accountabilityAfter())));
+    params.put("now", Timestamp.from(now));
+    params.put("reach", Timestamp.from(now.plus(ladder.reminders().isEmpty()
+        || ladder.reminders().get(0).compareTo(ladder.remindBefore()) < 0
+        ? ladder.remindBefore() : ladder.reminders().get(0))));
+    for (int i = 0; i < ladder.reminders().size(); i++) {
+      params.put("remind" + i, Timestamp.from(now.plus(ladder.reminders().get(i))));
+    }
     return params;
   }
 
@@ -175,6 +210,20 @@ class EscalationRepository {
         moves.stream().filter(m -> !m.known())
             .map(m -> new Object[] {m.taskId(), m.unitCode(), m.processInstanceId(), m.level().name(), utc(at)})
             .toList());
+  }
+
+  /** A task reminded now, at this time before its due date; {@code known} when it was reminded before. */
+  record Reminded(String taskId, java.time.Duration before, boolean known) {
+  }
+
+  /** Writes a page's reminders, in two batches: each task keeps the shortest time before its due date reached. */
+  void remindedAll(List<Reminded> reminded, Instant at) {
+    batch.batchUpdate("update task_reminders set reminded_minutes = ?, reminded_at = ? where task_id = ?",
+        reminded.stream().filter(Reminded::known)
+            .map(r -> new Object[] {(int) r.before().toMinutes(), utc(at), r.taskId()}).toList());
+    batch.batchUpdate("insert into task_reminders (task_id, reminded_minutes, reminded_at) values (?, ?, ?)",
+        reminded.stream().filter(r -> !r.known())
+            .map(r -> new Object[] {r.taskId(), (int) r.before().toMinutes(), utc(at)}).toList());
   }
 
   /** Writes a page's steps, in one batch. */
@@ -325,11 +374,23 @@ class EscalationRepository {
   }
 
   /**
-   * Claims for this patrol's digests every line no digest has claimed yet, and writes the people they go to (the
-   * members of the lines' groups) as the patrol's recipients, none sent yet; returns how many lines.
+   * Claims for this run's digests every line no digest has claimed yet — a patrol's every kind but reminders, the
+   * daily reminder digest's the reminders of tasks still open and not yet due (the others are dropped) — and writes
+   * the people they go to (the members of the lines' groups) as the run's recipients, none sent yet; returns how
+   * many lines.
    */
-  int claimDigestItems(String run) {
-    int claimed = jdbc.sql("update escalation_digest_items set digest_run = ? where digest_run is null").param(run)
+  int claimDigestItems(String run, boolean reminders, Instant now) {
+    if (reminders) {
+      // a reminder of a task done since, or due already (supervised now), is not sent
+      jdbc.sql("""
+              delete from escalation_digest_items
+               where digest_run is null and kind = 'REMINDER'
+                 and not exists (select 1 from open_task_units o
+                                  where o.task_id = escalation_digest_items.task_id and o.due_at > ?)""")
+          .param(Timestamp.from(now)).update();
+    }
+    int claimed = jdbc.sql("update escalation_digest_items set digest_run = ? where digest_run is null and kind "
+            + (reminders ? "=" : "<>") + " 'REMINDER'").param(run)
         .update();
     if (claimed > 0) {
       jdbc.sql("""

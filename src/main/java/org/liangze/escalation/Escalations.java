@@ -1,6 +1,7 @@
 package org.liangze.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.escalation.EscalationRepository.ClimbingTask;
 import org.liangze.escalation.EscalationRepository.DigestItem;
 import org.liangze.escalation.EscalationRepository.Move;
+import org.liangze.escalation.EscalationRepository.Reminded;
 import org.liangze.escalation.EscalationRepository.SummonsTask;
 import org.liangze.notification.Notifications;
 import org.liangze.organisation.Groups;
@@ -57,6 +59,8 @@ public class Escalations {
   static final int DIGEST_PAGE = 100;
   /** Lines of each kind a digest lists; the rest are counted. */
   static final int DIGEST_LINES = 8;
+  /** Tasks a daily reminder digest lists; the rest are counted. */
+  static final int REMINDER_DIGEST_LINES = 30;
   /** The talk's cause is at most 1,000 characters; the summons lists tasks up to this many. */
   static final int SUMMONS_CAUSE_LENGTH = 900;
 
@@ -210,16 +214,32 @@ public class Escalations {
    */
   @Transactional
   public boolean sendDigests(String run) {
-    if (!escalations.hasClaimedDigestItems(run) && escalations.claimDigestItems(run) == 0) {
+    return sendDigests(run, false);
+  }
+
+  /**
+   * Sends the next page of the day's reminder digests (the reminder-digest process, at the digest hour): one
+   * notification per person listing the tasks whose reminders the patrols have reached since the last one — process,
+   * task, unit and due date — instead of one per task and patrol. The first call claims every reminder line not yet
+   * sent, of tasks still open and not yet due. Returns whether people are left.
+   */
+  @Transactional
+  public boolean sendReminderDigests(String run) {
+    return sendDigests(run, true);
+  }
+
+  private boolean sendDigests(String run, boolean reminders) {
+    Instant now = clock.instant();
+    if (!escalations.hasClaimedDigestItems(run) && escalations.claimDigestItems(run, reminders, now) == 0) {
       return false;
     }
     List<String> recipients = escalations.digestRecipients(run, DIGEST_PAGE);
     if (recipients.isEmpty()) {
       return false;
     }
-    Instant now = clock.instant();
     Map<String, Map<DigestKind, Integer>> countsOf = escalations.digestCounts(run, recipients);
-    Map<String, Map<DigestKind, List<String>>> linesOf = escalations.digestLines(run, recipients, DIGEST_LINES);
+    Map<String, Map<DigestKind, List<String>>> linesOf = escalations.digestLines(run, recipients,
+        reminders ? REMINDER_DIGEST_LINES : DIGEST_LINES);
     for (String userId : recipients) {
       Map<DigestKind, Integer> counts = countsOf.getOrDefault(userId, Map.of());
       if (counts.isEmpty()) {
@@ -228,7 +248,8 @@ public class Escalations {
       List<DigestKind> kinds = new ArrayList<>(counts.keySet());
       kinds.sort((a, b) -> b.compareTo(a));
       DigestKind worst = kinds.get(0);
-      StringBuilder body = new StringBuilder("本次督责巡查的结果如下，请及时处理。\n");
+      StringBuilder body = new StringBuilder(reminders ? "以下任务即将到期，请在截止时间前办理（可在待办任务中查看）。\n"
+          : "本次督责巡查的结果如下，请及时处理。\n");
       String firstLine = null;
       for (DigestKind kind : kinds) {
         List<String> lines = linesOf.getOrDefault(userId, Map.of()).getOrDefault(kind, List.of());
@@ -278,6 +299,7 @@ public class Escalations {
     private final List<EscalationStep> steps = new ArrayList<>();
     private final Map<String, String> processInstances = new HashMap<>();
     private final List<Move> moves = new ArrayList<>();
+    private final List<Reminded> reminded = new ArrayList<>();
     private final List<SummonsTask> summonsTasks = new ArrayList<>();
     private final List<DigestItem> lines = new ArrayList<>();
     private final java.util.Set<String> causes = new java.util.HashSet<>();
@@ -291,11 +313,11 @@ public class Escalations {
     }
 
     int task(ClimbingTask task, List<String> candidateGroups) {
+      int taken = remind(task, candidateGroups);
       EscalationLevel target = levelAt(task.due(), now, ladder);
       if (target.compareTo(task.current()) <= 0) {
-        return 0;
+        return taken;
       }
-      int taken = 0;
       for (EscalationLevel level : EscalationLevel.values()) {
         // a task first seen already overdue gets no "due soon" reminder
         boolean skipReminder = level == EscalationLevel.REMINDED && target.compareTo(EscalationLevel.REMINDED) > 0;
@@ -308,15 +330,36 @@ public class Escalations {
         take(level, task, candidateGroups);
         taken++;
       }
-      moves.add(new Move(task.taskId(), unitCode(), task.processInstanceId(), target,
-          task.current() != EscalationLevel.NONE));
+      moves.add(new Move(task.taskId(), unitCode(), task.processInstanceId(), target, task.known()));
       return taken;
+    }
+
+    /**
+     * The reminder of the ladder ({@link EscalationPolicy#REMINDER_DECISION_KEY}) the task has reached now and not
+     * had: a reminder line to its candidates for the next daily reminder digest, once per reminder and task. A
+     * reminder whose moment passed before the task was created is kept as had but not sent (the new-task notice
+     * named the due date); a task already due is not reminded (it is supervised).
+     */
+    private int remind(ClimbingTask task, List<String> candidateGroups) {
+      Duration reached = ladder.reminderAt(task.due(), now);
+      if (reached == null || task.reminded() != null && reached.compareTo(task.reminded()) >= 0) {
+        return 0;
+      }
+      reminded.add(new Reminded(task.taskId(), reached, task.reminded() != null));
+      if (task.created() != null && !task.due().minus(reached).isAfter(task.created())) {
+        return 0;
+      }
+      String due = DATE.format(task.due().atZone(clock.getZone()));
+      candidateGroups.forEach(group -> line(group, DigestKind.REMINDER, task,
+          unitName() + label(task) + "将于" + due + "到期"));
+      return 1;
     }
 
     /** Writes what the page's climb took, in a few batches, and marks the instances for Cockpit. */
     void write() {
       escalations.recordSteps(steps, processInstances);
       escalations.moveAll(moves, now);
+      escalations.remindedAll(reminded, now);
       escalations.addSummonsTasks(summonsTasks, now);
       escalations.addDigestItems(lines, now);
       overdueMarks.markEach(marks);
@@ -328,8 +371,9 @@ public class Escalations {
       String due = DATE.format(task.due().atZone(clock.getZone()));
       String label = label(task);
       switch (level) {
-        case REMINDED -> candidateGroups.forEach(group -> line(group, DigestKind.REMINDER, task,
-            unitName() + label + "将于" + due + "到期"));
+        case REMINDED -> {
+          // blue (due soon) only: the reminders are the reminder table's, each once (remind())
+        }
         case OVERDUE -> {
           mark(task, WarningLevel.YELLOW);
           runtime.setVariablesLocal(task.executionId(), Map.of(EscalationVariables.TASK_OVERDUE, true,

@@ -2,6 +2,8 @@ package org.liangze.notification;
 
 /** Why someone is told something; {@link #label()} is how people read it. */
 public enum NotificationKind {
+  /** 新任务: a task was created for the person, or for a group of theirs (their unit has a new task). */
+  TASK_CREATED("新任务通知"),
   /** 提醒: a task falls due soon. */
   REMINDER("到期提醒"),
   /** 督办: a task is overdue; goes to the unit's secretary. */

@@ -36,6 +36,7 @@ class EscalationPolicyDecisionTest {
   static final Path TABLE = Path.of("processes/escalation-policy.dmn");
   static DmnEngine engine;
   static DmnDecision decision;
+  static DmnDecision reminders;
   static final Set<String> fired = new TreeSet<>();
   static int rules;
 
@@ -49,6 +50,9 @@ class EscalationPolicyDecisionTest {
     engine = configuration.buildEngine();
     try (InputStream in = Files.newInputStream(TABLE)) {
       decision = engine.parseDecision(EscalationPolicy.DECISION_KEY, in);
+    }
+    try (InputStream in = Files.newInputStream(TABLE)) {
+      reminders = engine.parseDecision(EscalationPolicy.REMINDER_DECISION_KEY, in);
     }
     rules = (int) Files.readString(TABLE).lines().filter(line -> line.contains("<rule id=")).count();
   }
@@ -70,6 +74,39 @@ class EscalationPolicyDecisionTest {
         .containsEntry(EscalationPolicy.SUPERVISE_DAYS_AFTER, supervise)
         .containsEntry(EscalationPolicy.SUMMONS_DAYS_AFTER, summons)
         .containsEntry(EscalationPolicy.ACCOUNTABILITY_DAYS_AFTER, accountability);
+  }
+
+  @ParameterizedTest(name = "{0} → reminded {1} days before the due date")
+  @CsvSource(delimiter = '|', textBlock = """
+      # unit type | days before the due date, each a reminder (COLLECT: every matching row)
+      村居         | 5,1
+      科室站所      | 5,1
+      街镇         | 5,1
+      区直部门      | 5,1
+      区属部门      | 5,1
+      区级机关      | 5,1
+      未知类型      | 5,1
+      """)
+  void eachUnitTypeIsRemindedAtItsDaysBeforeTheDueDate(String unitType, String days) {
+    var results = engine.evaluateDecisionTable(reminders, Map.of(EscalationPolicy.UNIT_TYPE, unitType));
+    List<Integer> reminded = results.collectEntries(EscalationPolicy.REMINDER_DAYS_BEFORE);
+    assertThat(reminded).containsExactlyElementsOf(Arrays.stream(days.split(",")).map(Integer::valueOf).toList());
+  }
+
+  @Test
+  void aTaskIsRemindedAtTheShortestReminderReachedBeforeItIsDue() {
+    EscalationPolicy.Ladder ladder = EscalationPolicy.Ladder.ofDays(2, 0, 5, 15, List.of(1, 5, 1));
+    assertThat(ladder.reminders()).as("distinct, the earliest first")
+        .containsExactly(java.time.Duration.ofDays(5), java.time.Duration.ofDays(1));
+    java.time.Instant due = java.time.Instant.parse("2026-03-10T02:00:00Z");
+    java.time.Duration day = java.time.Duration.ofDays(1);
+    assertThat(ladder.reminderAt(due, due.minus(day.multipliedBy(5)).minusSeconds(1))).isNull();
+    assertThat(ladder.reminderAt(due, due.minus(day.multipliedBy(5)))).isEqualTo(day.multipliedBy(5));
+    assertThat(ladder.reminderAt(due, due.minus(day).minusSeconds(1))).isEqualTo(day.multipliedBy(5));
+    assertThat(ladder.reminderAt(due, due.minus(day))).isEqualTo(day);
+    assertThat(ladder.reminderAt(due, due)).as("due: supervised, not reminded").isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EscalationPolicy.Ladder.ofDays(2, 0, 5, 15, List.of(0)))
+        .hasMessage("到期提醒的天数须为正整数");
   }
 
   @Test

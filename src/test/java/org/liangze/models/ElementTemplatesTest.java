@@ -33,7 +33,7 @@ class ElementTemplatesTest {
     assertThat(templates).extracting(Template::delegateBean)
         .containsExactlyInAnyOrder("archiveLetter", "checkListQuality", "compileDistrictSummary",
             "deliverNotification", "draftReport", "issueLetters", "notifyTalk", "planEscalationPatrol", "escalateUnitTasks", "startUnitRequests", "reportUnitEscalated",
-            "sendEscalationDigests", "publishList",
+            "sendEscalationDigests", "sendReminderDigests", "sendTaskNotices", "publishList",
             "reissueLetter", "startQuarterlySelfCheck", "collectCaseEvidence", "issueCaseDecision", "notifyCaseSubjects",
             "publishCaseNotification", "remindConsequenceEnd", "makeRecordCheckpoint", "publishCommonList",
             "planScoreComputation", "computeScorePage", "rankScores", "openClueCase");
