@@ -71,9 +71,16 @@ public final class Chromium implements AutoCloseable {
     return new Chromium(1400, 1000);
   }
 
-  /** A phone-sized window: 390 × 844 CSS pixels. */
+  /**
+   * A phone: 390 × 844 CSS pixels (an iPhone 12–14), mobile layout and touch. Emulated through the DevTools
+   * protocol, because headless Chromium keeps a window at least 500 pixels wide whatever {@code --window-size} says.
+   */
   public static Chromium phone() {
-    return new Chromium(390, 844);
+    Chromium phone = new Chromium(390, 844);
+    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390,
+        "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true));
+    return phone;
   }
 
   /** A window of this size. */
