@@ -59,23 +59,24 @@ class MyTasksPageController {
   String list(@RequestParam(required = false) String done, Model model) {
     Official person = officials.current();
     model.addAttribute("tasks", myTasks.list(person));
-    model.addAttribute("done", done == null || done.isBlank() ? null : done.strip());
+    model.addAttribute("done", done == null || done.isBlank() ? null
+        : myTasks.completedBy(person, done.strip()).orElse(null));
     model.addAttribute("units", person.unitCodes().stream().sorted().map(units::findByCode)
         .flatMap(Optional::stream).toList());
     model.addAttribute("tasklist", TASKLIST);
     return "mytasks/list";
   }
 
-  @GetMapping("/pages/tasks/{taskId}")
-  String task(@PathVariable String taskId, Model model, HttpServletRequest request) {
+  @GetMapping("/pages/tasks/{id}")
+  String task(@PathVariable("id") String taskId, Model model, HttpServletRequest request) {
     Official person = officials.current();
     Item item = myTasks.item(person, taskId);
     fill(model, item, Map.of(), null, request);
     return "mytasks/task";
   }
 
-  @PostMapping("/pages/tasks/{taskId}")
-  Object complete(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
+  @PostMapping("/pages/tasks/{id}")
+  Object complete(@PathVariable("id") String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
       HttpServletRequest request) {
     Official person = officials.current();
     Item item = myTasks.item(person, taskId);
@@ -89,7 +90,7 @@ class MyTasksPageController {
       ModelAndView again = new ModelAndView("mytasks/task", model.asMap(), HttpStatus.BAD_REQUEST);
       return again;
     }
-    return "redirect:" + UriComponentsBuilder.fromPath("/pages/tasks").queryParam("done", item.name())
+    return "redirect:" + UriComponentsBuilder.fromPath("/pages/tasks").queryParam("done", taskId)
         .encode().toUriString();
   }
 

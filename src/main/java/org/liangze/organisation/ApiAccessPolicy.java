@@ -198,8 +198,8 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/pages/guidebook", SIGNED_IN),
       // 我的待办 on a phone (mytasks): only the caller's own tasks, and the engine's authorizations decide
       get("/pages/tasks", SIGNED_IN),
-      get("/pages/tasks/{taskId}", SIGNED_IN),
-      post("/pages/tasks/{taskId}", SIGNED_IN));
+      get("/pages/tasks/{id}", SIGNED_IN),
+      post("/pages/tasks/{id}", SIGNED_IN));
 
   /** Most specific pattern first, as Spring MVC chooses between patterns that match the same path. */
   private static final List<Rule> BY_SPECIFICITY = RULES.stream()

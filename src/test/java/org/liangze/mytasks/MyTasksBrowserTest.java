@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.stream.Collectors;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -14,12 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.letter.LetterSigningProcess;
+import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.selfcheck.Quarter;
+import org.liangze.selfcheck.QuarterlySelfCheckProcess;
+import org.liangze.selfcheck.SelfCheckCampaigns;
+import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A real browser at a phone's size (390×844): the district committee starts the year's letter campaign, and a
  * community's secretary, logged into Tasklist on the phone, opens 我的待办, finds the letter to sign with its due
  * date, opens it, is told in Chinese that the signature is missing, signs with their name, and is back at 我的待办
- * with the letter signed; a request forged without the page's token is refused. No page is wider than the phone. Screenshots: target/screenshots/my-tasks-*.png.
+ * with the letter signed; a request forged without the page's token is refused. A unit's staff member assesses
+ * their self-check rows on the phone, told in Chinese which row is missing its status. No page is wider than the
+ * phone. Screenshots: target/screenshots/my-tasks-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -47,6 +57,7 @@ class MyTasksBrowserTest {
   static final String PASSWORD = "my-tasks-browser-pw";
   static final int YEAR = 2026;
   static final int WIDTH = 390;
+  static final String QUARTER = "2026Q4";
   static final String TASK_NAME = "阅读并签订目标责任书（洪家楼街道花园社区）";
 
   @DynamicPropertySource
@@ -61,6 +72,8 @@ class MyTasksBrowserTest {
   @Autowired IdentitySync identitySync;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired SelfCheckCampaigns campaigns;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -159,6 +172,64 @@ class MyTasksBrowserTest {
     assertThat(letter).isNotNull();
     assertThat(letter.get("signature").asText()).isEqualTo("何刚");
     assertThat(letter.get("signerId").asText()).isEqualTo("t01v01sec");
+  }
+
+  @Test
+  void aStaffMemberAssessesTheirSelfCheckRowsOnAPhone() throws Exception {
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      campaigns.start(QUARTER);
+    } finally {
+      identity.clearAuthentication();
+    }
+    for (int round = 0; round < 20; round++) {
+      var jobs = management.createJobQuery().executable().list().stream()
+          .filter(job -> QuarterlySelfCheckProcess.KEY.equals(job.getProcessDefinitionKey())
+              || UnitSelfCheckProcess.KEY.equals(job.getProcessDefinitionKey())).toList();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+    Task assess = tasks.createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
+        .processInstanceBusinessKey(UnitSelfCheckProcess.businessKey("D01", Quarter.parse(QUARTER)))
+        .taskDefinitionKey(UnitSelfCheckProcess.Element.AssessItems.name()).list().stream()
+        .filter(task -> task.getAssignee() == null).findFirst().orElseThrow();
+    String base = "http://localhost:" + port;
+
+    try (Chromium chromium = Chromium.phone()) {
+      try {
+        chromium.logIntoTasklist(base, "d01staff", PASSWORD);
+        chromium.driver().get(base + "/pages/tasks/" + assess.getId());
+        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("task-form")));
+        List<WebElement> rows = chromium.driver().findElements(By.cssSelector(".row"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).findElement(By.cssSelector("a.record-item")).getAttribute("href"))
+            .contains("/pages/units/D01/record/new?item=");
+        for (int row = 0; row < rows.size() - 1; row++) {
+          new Select(chromium.driver().findElement(By.id("status-" + row))).selectByVisibleText("已完成");
+        }
+        assertFitsThePhone(chromium, "逐项自查");
+        chromium.screenshot("my-tasks-05-self-check");
+        chromium.click(By.id("complete"));
+        assertThat(chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("message")))
+            .getText()).isEqualTo("请选择第" + rows.size() + "项“完成情况”");
+        // what was chosen is kept
+        assertThat(new Select(chromium.driver().findElement(By.id("status-0"))).getFirstSelectedOption().getText())
+            .isEqualTo("已完成");
+        new Select(chromium.driver().findElement(By.id("status-" + (rows.size() - 1))))
+            .selectByVisibleText("部分完成");
+        chromium.driver().findElement(By.id("note-" + (rows.size() - 1))).sendKeys("制度修订尚在征求意见");
+        chromium.click(By.id("complete"));
+        assertThat(chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")))
+            .getText()).startsWith("已办理：逐项自查");
+        chromium.screenshot("my-tasks-06-self-check-done");
+      } catch (RuntimeException | AssertionError e) {
+        chromium.screenshot("my-tasks-failed-self-check");
+        throw e;
+      }
+    }
+    assertThat(tasks.createTaskQuery().taskId(assess.getId()).singleResult()).isNull();
   }
 
   /** Nothing is wider than the phone: no sideways scrolling. */

@@ -161,6 +161,10 @@ class MyTasksPostgresTest {
     assertThat(letter.get("signature").asText()).isEqualTo("何刚");
     assertThat(letter.get("signerId").asText()).isEqualTo("t01v01sec");
     assertThat(signed.getBody()).doesNotContain("/pages/tasks/" + taskId + "\"");
+    // the notice names only what the caller completed, never text from the address
+    assertThat(as("t02sec").getForObject("/pages/tasks?done=" + taskId, String.class)).doesNotContain("已办理");
+    assertThat(as("t01v01sec").getForObject("/pages/tasks?done=请拨打电话", String.class))
+        .doesNotContain("已办理").doesNotContain("请拨打电话");
   }
 
   @Test
