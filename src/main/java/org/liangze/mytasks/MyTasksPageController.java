@@ -86,9 +86,9 @@ class MyTasksPageController {
     try {
       myTasks.complete(person, taskId, submitted(item, entered, myTasks.variables(taskId)));
     } catch (InvalidInputException e) {
+      // the page again, with what was entered and why it was refused; nothing was changed
       fill(model, item, entered, e.getMessage(), request);
-      ModelAndView again = new ModelAndView("mytasks/task", model.asMap(), HttpStatus.BAD_REQUEST);
-      return again;
+      return new ModelAndView("mytasks/task", model.asMap(), HttpStatus.BAD_REQUEST);
     }
     return "redirect:" + UriComponentsBuilder.fromPath("/pages/tasks").queryParam("done", taskId)
         .encode().toUriString();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
@@ -38,16 +39,17 @@ public final class WebappSessions {
    * constant time).
    */
   static boolean carriesItsToken(HttpServletRequest request) {
-    String header = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    String sent = header;
-    if (header == null && request.getContentType() != null && request.getContentType()
-        .toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded") && request.getSession(false) != null) {
-      sent = request.getParameter(FORM_FIELD);
-    }
-    String offered = sent;
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    String offered = sent != null || !isUrlEncodedForm(request) ? sent : request.getParameter(FORM_FIELD);
     return offered != null && csrfToken(request)
         .map(token -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
             offered.getBytes(StandardCharsets.UTF_8)))
         .orElse(false);
+  }
+
+  private static boolean isUrlEncodedForm(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        && request.getSession(false) != null;
   }
 }
