@@ -197,7 +197,11 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/dashboard/ranking.xlsx", SIGNED_IN),
       get("/api/dashboard/ranking.pdf", SIGNED_IN),
       get("/pages/dashboard", SIGNED_IN),
-      get("/pages/guidebook", SIGNED_IN));
+      get("/pages/guidebook", SIGNED_IN),
+      // 我的待办 on a phone (mytasks): only the caller's own tasks, and the engine's authorizations decide
+      get("/pages/tasks", SIGNED_IN),
+      get("/pages/tasks/{id}", SIGNED_IN),
+      post("/pages/tasks/{id}", SIGNED_IN));
 
   /** Most specific pattern first, as Spring MVC chooses between patterns that match the same path. */
   private static final List<Rule> BY_SPECIFICITY = RULES.stream()

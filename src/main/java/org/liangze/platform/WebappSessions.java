@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
@@ -14,6 +15,12 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
  * can make the browser send the cookie, but cannot read the token.
  */
 public final class WebappSessions {
+
+  /**
+   * The form field that carries the token in a page's plain HTML form ({@code application/x-www-form-urlencoded}),
+   * which cannot set a header: the phone's 我的待办 completes a task with one, without scripts.
+   */
+  public static final String FORM_FIELD = "_xsrf";
 
   private WebappSessions() {
   }
@@ -26,12 +33,23 @@ public final class WebappSessions {
             .map(Object::toString).filter(token -> !token.isEmpty());
   }
 
-  /** Whether the request's {@code X-XSRF-TOKEN} header is its session's token (compared in constant time). */
+  /**
+   * Whether the request's {@code X-XSRF-TOKEN} header, or the {@link #FORM_FIELD} of a URL-encoded form (never a
+   * multipart upload, which would be read before anyone is authenticated), is its session's token (compared in
+   * constant time).
+   */
   static boolean carriesItsToken(HttpServletRequest request) {
     String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    return sent != null && csrfToken(request)
+    String offered = sent != null || !isUrlEncodedForm(request) ? sent : request.getParameter(FORM_FIELD);
+    return offered != null && csrfToken(request)
         .map(token -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-            sent.getBytes(StandardCharsets.UTF_8)))
+            offered.getBytes(StandardCharsets.UTF_8)))
         .orElse(false);
+  }
+
+  private static boolean isUrlEncodedForm(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        && request.getSession(false) != null;
   }
 }

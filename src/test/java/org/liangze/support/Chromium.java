@@ -72,11 +72,13 @@ public final class Chromium implements AutoCloseable {
     return new Chromium(1400, 1000);
   }
 
-  /** A phone: a 390 × 844 CSS pixel viewport at twice the pixel density, mobile layout and touch. */
+  /**
+   * A phone: 390 × 844 CSS pixels (an iPhone 12–14), mobile layout and touch. Emulated through the DevTools
+   * protocol, because headless Chromium keeps a window at least 500 pixels wide whatever {@code --window-size} says.
+   */
   public static Chromium phone() {
     Chromium phone = new Chromium(390, 844);
-    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-        "deviceScaleFactor", 2, "mobile", true));
+    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
     return phone;
   }
