@@ -78,7 +78,8 @@ public final class Chromium implements AutoCloseable {
    */
   public static Chromium phone() {
     Chromium phone = new Chromium(390, 844);
-    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+        "deviceScaleFactor", 2, "mobile", true));
     phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
     return phone;
   }
