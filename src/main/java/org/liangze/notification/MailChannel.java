@@ -3,7 +3,6 @@ package org.liangze.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -33,8 +32,8 @@ class MailChannel implements NotificationChannel {
   }
 
   @Override
-  public String addressOf(User user) {
-    return user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+  public String addressOf(Addressee addressee) {
+    return addressee.email() == null || addressee.email().isBlank() ? null : addressee.email();
   }
 
   @Override
