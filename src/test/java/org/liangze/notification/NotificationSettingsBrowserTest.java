@@ -187,6 +187,47 @@ class NotificationSettingsBrowserTest {
     screenshot("notification-settings-04-deliveries");
   }
 
+  @Test
+  void theAdministratorGivesAUnitAWeComRobotAndABadAddressIsRefused() throws Exception {
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    browser.get(base + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys("admin");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("test-admin-password");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+
+    browser.get(base + "/pages/notification-centre");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("robots"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("robot")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("群机器人设置");
+    assertThat(browser.findElement(By.id("robots")).getText()).contains("区教育和体育局", "钉钉", "已设置")
+        .doesNotContain("ding-token-of-d01");
+
+    // a DingTalk address given as WeCom's: refused, nothing stored
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("unit"))).selectByVisibleText("区住房和城乡建设局");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("provider"))).selectByVisibleText("企业微信");
+    browser.findElement(By.id("url")).sendKeys(gateway.base() + "/robot/send?access_token=abc");
+    browser.findElement(By.id("save")).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
+        .isEqualTo("这不是企业微信群机器人的 Webhook 地址，请从群机器人设置中完整复制");
+    assertThat(robots.of("D02", RobotProvider.WECOM)).isEmpty();
+    screenshot("notification-robots-01-refused");
+
+    WebElement url = browser.findElement(By.id("url"));
+    url.clear();
+    url.sendKeys(gateway.base() + "/cgi-bin/webhook/send?key=wecom-key-of-d02");
+    browser.findElement(By.id("save")).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done"))).getText())
+        .isEqualTo("区住房和城乡建设局的企业微信群机器人已保存。");
+    assertThat(browser.findElement(By.id("robots")).getText()).contains("区住房和城乡建设局", "企业微信",
+        "key=weco******02");
+    assertThat(robots.of("D02", RobotProvider.WECOM)).isPresent();
+    screenshot("notification-robots-02-saved");
+    transaction.executeWithoutResult(status -> robots.remove("D02", "WECOM"));
+  }
+
   private WebElement checkbox(String channel) {
     return browser.findElement(By.id("channel-" + channel));
   }
