@@ -2,13 +2,9 @@ package org.liangze.notification;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Alibaba Cloud's RPC request signature (SignatureVersion 1.0, HMAC-SHA1), as its API reference describes it: the
@@ -38,16 +34,6 @@ final class AliyunSignature {
   }
 
   static String sign(String method, Map<String, String> parameters, String accessKeySecret) {
-    return hmac("HmacSHA1", accessKeySecret + "&", stringToSign(method, parameters));
-  }
-
-  static String hmac(String algorithm, String key, String text) {
-    try {
-      Mac mac = Mac.getInstance(algorithm);
-      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-      return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(algorithm + " is part of every JDK", e);
-    }
+    return Hmac.base64("HmacSHA1", accessKeySecret + "&", stringToSign(method, parameters));
   }
 }

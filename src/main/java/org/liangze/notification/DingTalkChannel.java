@@ -85,6 +85,6 @@ class DingTalkChannel implements NotificationChannel {
 
   /** DingTalk's robot signature for a timestamp in milliseconds (not yet URL-encoded). */
   static String sign(long timestamp, String secret) {
-    return AliyunSignature.hmac("HmacSHA256", secret, timestamp + "\n" + secret);
+    return Hmac.base64("HmacSHA256", secret, timestamp + "\n" + secret);
   }
 }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MailChannel implements NotificationChannel {
 
+  static final String NAME = "mail";
+
   private final JavaMailSender mail;
   private final String from;
 
@@ -23,7 +25,7 @@ class MailChannel implements NotificationChannel {
 
   @Override
   public String name() {
-    return "mail";
+    return NAME;
   }
 
   @Override

@@ -65,7 +65,7 @@ public class NotificationPreferences {
 
   /** The channels people may choose: those configured, in a fixed order. */
   public List<NotificationChannel> choosable() {
-    List<String> order = List.of(LogChannel.NAME, "mail", SmsChannel.NAME, WecomChannel.NAME,
+    List<String> order = List.of(LogChannel.NAME, MailChannel.NAME, SmsChannel.NAME, WecomChannel.NAME,
         DingTalkChannel.NAME);
     return channels.stream().filter(NotificationChannel::available)
         .sorted(java.util.Comparator.comparingInt(c -> order.indexOf(c.name()) < 0 ? 99 : order.indexOf(c.name())))

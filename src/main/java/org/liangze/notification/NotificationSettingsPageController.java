@@ -91,7 +91,7 @@ class NotificationSettingsPageController {
   private String how(NotificationChannel channel, String address, Addressee addressee) {
     return switch (channel.name()) {
       case LogChannel.NAME -> "在“我的通知”中查看";
-      case "mail" -> address == null ? "未登记电子邮箱，邮件无法送达" : "发送到 " + address;
+      case MailChannel.NAME -> address == null ? "未登记电子邮箱，邮件无法送达" : "发送到 " + address;
       case SmsChannel.NAME -> address == null ? "未登记有效的手机号码，短信无法送达（请联系组织管理员）"
           : "发送到手机 " + address.substring(0, 3) + "****" + address.substring(7);
       case WecomChannel.NAME -> address == null ? "本单位尚未设置企业微信群机器人，无法送达"

@@ -84,7 +84,6 @@ public class Notifications {
 
   private void notifyUser(User user, NotificationKind kind, String subject, String body, String unitCode,
       String taskId) {
-    Addressee addressee = addressee(user);
     NotificationPreferences.Preference preference = preferences.of(user.getId());
     Set<NotificationChannel> chosen = new LinkedHashSet<>();
     for (String name : preference.channels()) {
@@ -97,6 +96,9 @@ public class Notifications {
       // whatever was chosen is no longer configured: the log keeps it, so nothing is lost
       chosen.add(channels.get(LogChannel.NAME));
     }
+    // the organisation's record (mobile, units) only when a channel needs it: log and mail do not
+    Addressee addressee = chosen.stream().allMatch(c -> c.name().equals(LogChannel.NAME) || c.name().equals(MailChannel.NAME))
+        ? new Addressee(user.getId(), user.getFirstName(), user.getEmail(), null, List.of()) : addressee(user);
     Instant now = clock.instant();
     Date due = urgent.contains(kind) ? null : preference.quietHours()
         .map(hours -> hours.deliverableFrom(ZonedDateTime.ofInstant(now, clock.getZone())))
