@@ -24,3 +24,6 @@ create table unit_robots (
   primary key (unit_code, provider),
   constraint unit_robots_provider_valid check (provider in ('WECOM', 'DINGTALK'))
 );
+
+-- a delivery held back by the person's quiet hours: when its job is due (null: at once)
+alter table notifications add column deliver_after timestamp with time zone;

@@ -107,7 +107,7 @@ public class Notifications {
     for (NotificationChannel channel : chosen) {
       String address = channel.addressOf(addressee);
       long id = repository.insert(channel.name(), user.getId(), address, subject, body, kind, unitCode, taskId,
-          address == null ? "NO_ADDRESS" : "PENDING", now);
+          address == null ? "NO_ADDRESS" : "PENDING", now, address == null || due == null ? null : due.toInstant());
       if (address != null) {
         ProcessInstance delivery = runtime.startProcessInstanceByKey(NotificationDeliveryProcess.KEY,
             "notification-" + id, Map.of(NotificationDeliveryProcess.NOTIFICATION_ID, id));

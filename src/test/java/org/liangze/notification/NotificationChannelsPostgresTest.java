@@ -58,6 +58,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "liangze.notifications.channel=log",
+    "liangze.notifications.urgent-kinds=SUMMONS_REQUESTED",
     "liangze.notifications.sms.access-key-id=LTAI-test-key",
     "liangze.notifications.sms.access-key-secret=test-secret-of-the-key",
     "liangze.notifications.sms.sign-name=两责平台",
@@ -233,7 +234,7 @@ class NotificationChannelsPostgresTest {
   }
 
   @Test
-  void quietHoursMoveTheDeliveryJobToTheirEndAndNothingIsDropped() {
+  void quietHoursMoveTheDeliveryJobToTheirEndAndNothingIsDropped() throws Exception {
     preferences.save("d02staff", List.of("log"), true, "22:00", "07:00");
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2031-05-06T23:40").atZone(DISTRICT).toInstant()));
 
@@ -244,6 +245,19 @@ class NotificationChannelsPostgresTest {
     assertThat(job.getDuedate().toInstant()).isEqualTo(end);
     assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).isZero();
     assertThat(status(id)).isEqualTo("PENDING");
+    // the notification centre says why it waits
+    JsonNode waiting = api("d02staff", "/api/notifications").get("rows").get(0);
+    assertThat(waiting.get("statusLabel").asText()).isEqualTo("待发送");
+    assertThat(waiting.get("waitsUntil").asText()).isEqualTo("2031-05-07 07:00");
+    assertThat(http.withBasicAuth("d02staff", PASSWORD).getForObject("/pages/notification-centre", String.class))
+        .contains("免打扰时段，2031-05-07 07:00 发送");
+
+    // an urgent kind goes at once, quiet hours or not
+    notifications.notifyUser("d02staff", NotificationKind.SUMMONS_REQUESTED, "约谈请求", "请安排约谈。", "D02", null);
+    long urgent = ids("d02staff").get(1);
+    assertThat(management.createJobQuery().jobId(deliveryJob(urgent).getId()).executable().count()).isEqualTo(1);
+    management.executeJob(deliveryJob(urgent).getId());
+    assertThat(status(urgent)).isEqualTo("SENT");
 
     ClockUtil.setCurrentTime(Date.from(end.minusSeconds(60)));
     assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).isZero();
@@ -255,7 +269,7 @@ class NotificationChannelsPostgresTest {
     // outside quiet hours: due at once
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2031-05-07T12:00").atZone(DISTRICT).toInstant()));
     notifications.notifyUser("d02staff", NotificationKind.REMINDER, "到期提醒", "任务明天到期。", "D02", null);
-    long noon = ids("d02staff").get(1);
+    long noon = ids("d02staff").get(2);
     assertThat(management.createJobQuery().jobId(deliveryJob(noon).getId()).executable().count()).isEqualTo(1);
   }
 
