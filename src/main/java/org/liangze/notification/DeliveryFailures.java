@@ -17,6 +17,12 @@ final class DeliveryFailures {
 
   static String reasonOf(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof GatewayException gateway) {
+        return gateway.reason();
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        return "连接发送服务器超时";
+      }
       if (cause instanceof ConnectException) {
         return "无法连接发送服务器（服务器未启动或拒绝连接）";
       }

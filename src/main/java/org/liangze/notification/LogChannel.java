@@ -1,6 +1,5 @@
 package org.liangze.notification;
 
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,11 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class LogChannel implements NotificationChannel {
 
+  static final String NAME = "log";
+
   private static final Logger log = LoggerFactory.getLogger(LogChannel.class);
 
   @Override
   public String name() {
-    return "log";
+    return NAME;
   }
 
   @Override
@@ -25,8 +26,8 @@ class LogChannel implements NotificationChannel {
   }
 
   @Override
-  public String addressOf(User user) {
-    return user.getId();
+  public String addressOf(Addressee addressee) {
+    return addressee.userId();
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.liangze.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -13,6 +12,8 @@ import org.springframework.stereotype.Component;
 /** E-mail through Spring Mail; the SMTP server is configured with spring.mail.* (SMTP_HOST, SMTP_PORT, ...). */
 @Component
 class MailChannel implements NotificationChannel {
+
+  static final String NAME = "mail";
 
   private final JavaMailSender mail;
   private final String from;
@@ -24,7 +25,7 @@ class MailChannel implements NotificationChannel {
 
   @Override
   public String name() {
-    return "mail";
+    return NAME;
   }
 
   @Override
@@ -33,8 +34,8 @@ class MailChannel implements NotificationChannel {
   }
 
   @Override
-  public String addressOf(User user) {
-    return user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+  public String addressOf(Addressee addressee) {
+    return addressee.email() == null || addressee.email().isBlank() ? null : addressee.email();
   }
 
   @Override

@@ -39,7 +39,8 @@ public class NotificationCentre {
   /** One row as the page and the API show it. */
   public record Row(long id, String recipientName, String recipientUnit, String subject, String kind,
       String kindLabel, String channel, String channelLabel, Instant createdAt, String created, Instant sentAt,
-      String sent, String status, String statusLabel, int attempts, String failureReason) {
+      String sent, String status, String statusLabel, int attempts, String failureReason, Instant deliverAfter,
+      String waitsUntil) {
   }
 
   /** One page of rows; {@code everyone} says whether the caller reads all notifications or only their own. */
@@ -128,7 +129,9 @@ public class NotificationCentre {
           return new Row(sent.id(), recipient.name(), recipient.unit(), sent.subject(), sent.kind().name(),
               sent.kind().label(), sent.channel(), channelLabel(sent.channel()), sent.createdAt(),
               shown(sent.createdAt()), sent.sentAt(), shown(sent.sentAt()), sent.status().name(),
-              sent.status().label(), sent.attempts(), sent.failureReason());
+              sent.status().label(), sent.attempts(), sent.failureReason(), sent.deliverAfter(),
+              sent.status() == DeliveryStatus.PENDING && sent.deliverAfter() != null
+                  && sent.deliverAfter().isAfter(clock.instant()) ? shown(sent.deliverAfter()) : null);
         })
         .toList();
     return new Page(everyone, total, filter.page(), pages, PAGE_SIZE, rows);

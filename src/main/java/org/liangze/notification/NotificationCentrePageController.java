@@ -39,6 +39,8 @@ class NotificationCentrePageController {
     ModelAndView view = new ModelAndView("notification/centre");
     view.addObject("everyone", everyone);
     view.addObject("title", everyone ? "通知中心" : "我的通知");
+    view.addObject("robots", caller.isMemberOf(org.liangze.organisation.Groups.ORGANISATION_ADMINS)
+        || caller.isMemberOf(org.liangze.organisation.Groups.ADMINISTRATORS));
     view.addObject("recipients", everyone ? centre.recipientChoices() : List.of());
     view.addObject("kinds", centre.kindChoices());
     view.addObject("channels", centre.channelChoices());

@@ -1,21 +1,27 @@
 package org.liangze.notification;
 
 /**
- * One way of reaching people. Mail is built in; an SMS gateway is another implementation of this interface, named
- * by {@code liangze.notifications.channel}.
+ * One way of reaching people: the log (站内), mail, SMS, WeCom, DingTalk. Each person's preferences
+ * ({@link NotificationPreferences}) choose among the {@link #available() available} ones; a notification is
+ * recorded once per channel the person chose and is reachable on.
  */
 public interface NotificationChannel {
 
-  /** The name the configuration selects this channel by, e.g. "mail". */
+  /** The name preferences and the configuration select this channel by, e.g. "mail". */
   String name();
 
-  /** How the notification centre names the channel: 日志, 邮件, ... */
+  /** How the notification centre names the channel: 日志, 邮件, 短信, ... */
   default String label() {
     return name();
   }
 
-  /** How a person is addressed on this channel, from their Camunda user (e-mail here); null if unreachable. */
-  String addressOf(org.camunda.bpm.engine.identity.User user);
+  /** Whether the channel is configured, so that people may choose it. */
+  default boolean available() {
+    return true;
+  }
+
+  /** How the person is addressed on this channel (e-mail, mobile, unit robot, ...); null if unreachable. */
+  String addressOf(Addressee addressee);
 
   /** Delivers the message or throws, so the engine retries and finally raises an incident. */
   void send(Notification notification);

@@ -26,13 +26,14 @@ class NotificationRepository {
   /** One notification with its delivery, as the notification centre lists it. */
   record Sent(long id, String channel, String recipientUserId, String subject, NotificationKind kind,
       DeliveryStatus status, int attempts, Instant createdAt, Instant sentAt, Instant lastAttemptAt,
-      String failureReason) {
+      String failureReason, Instant deliverAfter) {
   }
 
   private static final RowMapper<Sent> SENT = (rs, row) -> new Sent(rs.getLong("id"), rs.getString("channel"),
       rs.getString("recipient_user_id"), rs.getString("subject"), NotificationKind.valueOf(rs.getString("kind")),
       DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "created_at"),
-      instant(rs, "sent_at"), instant(rs, "last_attempt_at"), rs.getString("failure_reason"));
+      instant(rs, "sent_at"), instant(rs, "last_attempt_at"), rs.getString("failure_reason"),
+      instant(rs, "deliver_after"));
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
@@ -44,13 +45,14 @@ class NotificationRepository {
   }
 
   long insert(String channel, String userId, String address, String subject, String body, NotificationKind kind,
-      String unitCode, String taskId, String status, Instant at) {
+      String unitCode, String taskId, String status, Instant at, Instant deliverAfter) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into notifications (channel, recipient_user_id, recipient_address, subject, body, kind, unit_code,
-                                       task_id, status, attempts, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-        .params(channel, userId, address, subject, body, kind.name(), unitCode, taskId, status, utc(at))
+                                       task_id, status, attempts, created_at, deliver_after)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+        .params(channel, userId, address, subject, body, kind.name(), unitCode, taskId, status, utc(at),
+            deliverAfter == null ? null : utc(deliverAfter))
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -134,7 +136,7 @@ class NotificationRepository {
     params.add(offset);
     return jdbc.sql("""
             select id, channel, recipient_user_id, subject, kind, status, attempts, created_at, sent_at,
-                   last_attempt_at, failure_reason
+                   last_attempt_at, failure_reason, deliver_after
             from notifications""" + where.sql() + " order by created_at desc, id desc limit ? offset ?")
         .params(params).query(SENT).list();
   }

@@ -184,6 +184,12 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       // the notification centre: the district's posts read all, everyone else their own (NotificationCentre)
       get("/api/notifications", SIGNED_IN),
       get("/pages/notification-centre", SIGNED_IN),
+      // each person's channels and quiet hours; units' group robots (notification.NotificationPreferences)
+      get("/pages/notification-settings", SIGNED_IN),
+      post("/pages/notification-settings", SIGNED_IN),
+      get("/pages/notification-robots", ORGANISATION_ADMINS),
+      post("/pages/notification-robots", ORGANISATION_ADMINS),
+      post("/pages/notification-robots/delete", ORGANISATION_ADMINS),
       post("/api/half-year-reports", COMMISSION),
       get("/api/units/{unitCode}/half-year-reports/{period}", UNIT_OR_DISTRICT),
       get("/api/half-year-reports/{period}/summary", DISTRICT),

@@ -1,0 +1,134 @@
+package org.liangze.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.liangze.organisation.Person;
+import org.liangze.organisation.PersonRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * 企业微信: to the person by the self-built application's message ({@code gettoken}, then {@code message/send} with
+ * {@code touser}, markdown) when {@link WecomProperties} configure one, else as a markdown card to the group robot of
+ * the person's unit ({@code /cgi-bin/webhook/send?key=}). An {@code errcode} other than 0 is a failed try.
+ */
+@Component
+class WecomChannel implements NotificationChannel {
+
+  static final String NAME = "wecom";
+  static final String TO_PERSON = "user:";
+  static final String TO_ROBOT = "robot:";
+
+  private final WecomProperties properties;
+  private final UnitRobots robots;
+  private final PersonRepository people;
+  private final GatewayHttp http;
+  private final Clock clock;
+  private String token;
+  private Instant tokenExpires = Instant.MIN;
+
+  WecomChannel(WecomProperties properties, UnitRobots robots, PersonRepository people, GatewayHttp http,
+      Clock clock) {
+    this.properties = properties;
+    this.robots = robots;
+    this.people = people;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String label() {
+    return "企业微信";
+  }
+
+  @Override
+  public boolean available() {
+    return properties.applicationConfigured() || robots.any(RobotProvider.WECOM);
+  }
+
+  @Override
+  public String addressOf(Addressee addressee) {
+    if (properties.applicationConfigured()) {
+      return TO_PERSON + addressee.userId();
+    }
+    return robots.firstOf(addressee.unitCodes(), RobotProvider.WECOM).map(r -> TO_ROBOT + r.unitCode())
+        .orElse(null);
+  }
+
+  @Override
+  public void send(Notification notification) {
+    String address = notification.recipientAddress();
+    if (address.startsWith(TO_PERSON)) {
+      sendToPerson(address.substring(TO_PERSON.length()), NotificationMarkdown.of(notification, null, null));
+    } else {
+      String unitCode = address.substring(TO_ROBOT.length());
+      UnitRobots.Robot robot = robots.of(unitCode, RobotProvider.WECOM).orElseThrow(() -> new GatewayException(
+          "单位的企业微信群机器人已被删除", "No WeCom robot for unit " + unitCode));
+      String name = people.find(notification.recipientUserId()).map(Person::name).orElse("");
+      JsonNode answer = http.postJson("企业微信", URI.create(robot.webhookUrl()), Map.of("msgtype", "markdown",
+          "markdown", Map.of("content", NotificationMarkdown.of(notification, name, null))));
+      check(answer);
+    }
+  }
+
+  private void sendToPerson(String userId, String markdown) {
+    JsonNode answer = http.postJson("企业微信", URI.create(properties.apiBase() + "/cgi-bin/message/send?access_token="
+            + encode(accessToken())),
+        Map.of("touser", userId, "msgtype", "markdown", "agentid", properties.agentId(),
+            "markdown", Map.of("content", markdown)));
+    int code = answer.path("errcode").asInt(-1);
+    if (code == 40014 || code == 42001) {
+      forgetToken();
+    }
+    check(answer);
+    if (!answer.path("invaliduser").asText("").isBlank()) {
+      throw new GatewayException("企业微信中没有此人的账号（账号应与本平台登录名一致）",
+          "WeCom invaliduser: " + answer.path("invaliduser").asText());
+    }
+  }
+
+  /** The application's access token, fetched again when it is (about to be) expired. */
+  private synchronized String accessToken() {
+    Instant now = clock.instant();
+    if (token == null || !now.isBefore(tokenExpires)) {
+      JsonNode answer = http.get("企业微信", URI.create(properties.apiBase() + "/cgi-bin/gettoken?corpid="
+          + encode(properties.corpId()) + "&corpsecret=" + encode(properties.corpSecret())));
+      check(answer);
+      token = answer.path("access_token").asText();
+      tokenExpires = now.plusSeconds(Math.max(60, answer.path("expires_in").asLong(7200) - 300));
+    }
+    return token;
+  }
+
+  private synchronized void forgetToken() {
+    token = null;
+  }
+
+  static void check(JsonNode answer) {
+    int code = answer.path("errcode").asInt(-1);
+    if (code != 0) {
+      String message = answer.path("errmsg").asText("");
+      throw new GatewayException(switch (code) {
+        case 40001, 40013, 40091 -> "企业微信拒绝访问：企业 ID 或应用密钥不正确";
+        case 40014, 42001 -> "企业微信访问令牌已失效，将在重试时重新获取";
+        case 93000 -> "企业微信群机器人地址无效（机器人可能已被移除）";
+        case 45009, 45033 -> "企业微信发送过于频繁，已被限流";
+        case 81013 -> "企业微信中没有此人的账号（账号应与本平台登录名一致）";
+        default -> "企业微信拒收（错误码 " + code + "）";
+      }, "WeCom errcode " + code + ": " + message);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
