@@ -1,14 +1,8 @@
 package org.liangze.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,15 +14,11 @@ import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,10 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationSettingsBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   static final FakeGateway gateway = new FakeGateway()
       .answer("/sms/", 200, "{\"Message\":\"OK\",\"RequestId\":\"R1\",\"BizId\":\"B1\",\"Code\":\"OK\"}")
       .answer("/robot/send", 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
@@ -86,14 +72,11 @@ class NotificationSettingsBrowserTest {
   @Autowired Notifications notifications;
   @Autowired ManagementService management;
   @Autowired TransactionTemplate transaction;
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
@@ -103,35 +86,22 @@ class NotificationSettingsBrowserTest {
       robots.save("D01", "DINGTALK", gateway.base() + "/robot/send?access_token=ding-token-of-d01", "SECsecret",
           "admin");
     });
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.sized(1200, 900);
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
   void anOfficialChoosesSmsAndDingTalkWithQuietHoursAndReadsTheDeliveriesPerChannel() throws Exception {
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("d01staff");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "d01staff", PASSWORD);
 
     // from 我的通知 to 我的通知设置
     browser.get(base + "/pages/notification-centre");
@@ -142,7 +112,7 @@ class NotificationSettingsBrowserTest {
     assertThat(page).contains("您尚未设置，当前使用系统默认设置", "站内（通知中心）", "邮件", "短信", "发送到手机 138****8000",
         "钉钉", "发送到本单位钉钉群，并 @ 本人", "免打扰");
     assertThat(checkbox("log").isSelected()).isTrue();
-    screenshot("notification-settings-01-defaults");
+    chromium.screenshot("notification-settings-01-defaults");
 
     // nothing chosen: the Chinese refusal, nothing saved
     for (WebElement box : browser.findElements(By.cssSelector("input[name='channel']"))) {
@@ -154,7 +124,7 @@ class NotificationSettingsBrowserTest {
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
         .isEqualTo("请至少选择一种接收方式");
     assertThat(preferences.of("d01staff").chosen()).isFalse();
-    screenshot("notification-settings-02-refused");
+    chromium.screenshot("notification-settings-02-refused");
 
     // 短信 and 钉钉, quiet from 22:00 to 07:00 (the fields' defaults)
     checkbox("sms").click();
@@ -170,7 +140,7 @@ class NotificationSettingsBrowserTest {
     NotificationPreferences.Preference saved = preferences.of("d01staff");
     assertThat(saved.channels()).containsExactly("sms", "dingtalk");
     assertThat(saved.quietHours().map(QuietHours::toString)).hasValue("22:00–07:00");
-    screenshot("notification-settings-03-saved");
+    chromium.screenshot("notification-settings-03-saved");
 
     // a notice goes out (run explicitly: in the district's night its job waits for 07:00, which executeJob ignores)
     notifications.notifyUser("d01staff", NotificationKind.TALK_SCHEDULED, "谈话通知：新任职廉政谈话",
@@ -184,13 +154,13 @@ class NotificationSettingsBrowserTest {
     WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notifications")));
     assertThat(table.findElements(By.cssSelector("tr[data-status='SENT'] td.channel")))
         .extracting(WebElement::getText).containsExactlyInAnyOrder("短信", "钉钉");
-    screenshot("notification-settings-04-deliveries");
+    chromium.screenshot("notification-settings-04-deliveries");
   }
 
   @Test
   void theAdministratorGivesAUnitAWeComRobotAndABadAddressIsRefused() throws Exception {
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     browser.get(base + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
         .sendKeys("admin");
@@ -213,7 +183,7 @@ class NotificationSettingsBrowserTest {
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
         .isEqualTo("这不是企业微信群机器人的 Webhook 地址，请从群机器人设置中完整复制");
     assertThat(robots.of("D02", RobotProvider.WECOM)).isEmpty();
-    screenshot("notification-robots-01-refused");
+    chromium.screenshot("notification-robots-01-refused");
 
     WebElement url = browser.findElement(By.id("url"));
     url.clear();
@@ -224,16 +194,11 @@ class NotificationSettingsBrowserTest {
     assertThat(browser.findElement(By.id("robots")).getText()).contains("区住房和城乡建设局", "企业微信",
         "key=weco******02");
     assertThat(robots.of("D02", RobotProvider.WECOM)).isPresent();
-    screenshot("notification-robots-02-saved");
+    chromium.screenshot("notification-robots-02-saved");
     transaction.executeWithoutResult(status -> robots.remove("D02", "WECOM"));
   }
 
   private WebElement checkbox(String channel) {
     return browser.findElement(By.id("channel-" + channel));
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

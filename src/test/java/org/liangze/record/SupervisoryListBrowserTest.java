@@ -1,19 +1,13 @@
 package org.liangze.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +20,11 @@ import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Role;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,10 +48,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SupervisoryListBrowserTest {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   static final String PASSWORD = "supervisory-browser-pw";
   static final int WIDTH = 390;
   static final int HEIGHT = 844;
@@ -78,37 +65,24 @@ class SupervisoryListBrowserTest {
   @Autowired ManualEntries entries;
   @Autowired EvidenceFiles files;
   @Autowired Clock clock;
+  Chromium chromium;
   ChromeDriver browser;
   int year;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     year = LocalDate.now(clock).getYear();
     if (district.seedIfEmpty(year)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
-        "deviceScaleFactor", 2, "mobile", true));
+    chromium = Chromium.phone();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -124,7 +98,7 @@ class SupervisoryListBrowserTest {
         List.of(file.contentHash())));
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     login(base, wait, "d01insp");
     browser.get(base + "/pages/units/D01/list");
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("监督清单"))).click();
@@ -137,7 +111,7 @@ class SupervisoryListBrowserTest {
         .doesNotContain("d01insp");
     Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
     assertThat(width.intValue()).as("fits the phone").isLessThanOrEqualTo(WIDTH);
-    screenshot("supervisory-list-01-inspector");
+    chromium.screenshot("supervisory-list-01-inspector");
   }
 
   @Test
@@ -149,7 +123,7 @@ class SupervisoryListBrowserTest {
     assertThat(item.responsiblePerson()).isEqualTo("d01sec");
 
     String base = "http://localhost:" + port;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
     login(base, wait, "d01sec");
     browser.get(base + "/pages/units/D01/list");
     WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -163,13 +137,13 @@ class SupervisoryListBrowserTest {
     browser.findElement(By.id("save-responsibles")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assign-message"), "请选择责任人"));
     assertThat(browser.findElement(By.id("assign-message")).getText()).contains("共性清单第" + item.position() + "项");
-    screenshot("common-responsibles-01-refused");
+    chromium.screenshot("common-responsibles-01-refused");
     assertThat(responsibleOf(item)).isEqualTo("d01sec");
 
     person.selectByVisibleText("王芳（工作人员）");
     browser.findElement(By.id("save-responsibles")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assign-message"), "已保存"));
-    screenshot("common-responsibles-02-saved");
+    chromium.screenshot("common-responsibles-02-saved");
     assertThat(responsibleOf(item)).isEqualTo("d01staff");
     browser.navigate().refresh();
     assertThat(new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -183,17 +157,8 @@ class SupervisoryListBrowserTest {
   }
 
   private void login(String base, WebDriverWait wait, String user) {
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIntoTasklist(base, user, PASSWORD);
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(.),'我的待办')]")));
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,16 +1,10 @@
 package org.liangze.tasknotice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,15 +21,11 @@ import org.liangze.letter.LetterCampaigns;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Role;
+import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,10 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class TaskNoticeBrowserTest {
 
   static final String PASSWORD = "demo-test-pw";
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(60);
   static final int PORT = freePort();
 
   @DynamicPropertySource
@@ -79,33 +65,22 @@ class TaskNoticeBrowserTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws IOException {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
+    chromium = Chromium.desk();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     identity.clearAuthentication();
   }
@@ -128,13 +103,8 @@ class TaskNoticeBrowserTest {
     assertThat(link.find()).as(body).isTrue();
 
     String base = "http://localhost:" + PORT;
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("d01sec");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
+    chromium.logIntoTasklist(base, "d01sec", PASSWORD);
 
     // 我的通知: the notice among the secretary's own
     browser.get(base + "/pages/notification-centre?kind=TASK_CREATED");
@@ -142,14 +112,14 @@ class TaskNoticeBrowserTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的通知");
     assertThat(table.getText()).contains("【新任务】区教育和体育局有新任务：阅读并签订目标责任书（区教育和体育局）（目标责任书签订）",
         "新任务通知");
-    screenshot("task-notice-01-my-notifications");
+    chromium.screenshot("task-notice-01-my-notifications");
 
     // the notice's link opens the task in Tasklist
     browser.get(link.group(1));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task]"),
         "阅读并签订目标责任书（区教育和体育局）"));
     assertThat(browser.getCurrentUrl()).contains("task=" + d01.getId());
-    screenshot("task-notice-02-task-in-tasklist");
+    chromium.screenshot("task-notice-02-task-in-tasklist");
   }
 
   private void sendNotices() {
@@ -159,11 +129,6 @@ class TaskNoticeBrowserTest {
         .list()).isEmpty(); ) {
       due.forEach(job -> management.executeJob(job.getId()));
     }
-  }
-
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static int freePort() {
