@@ -1,85 +1,41 @@
 package org.liangze.selfcheck;
 
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.liangze.record.CitationOptions;
+import org.liangze.record.CitationRefresh;
 import org.liangze.record.UnitEvidenceChanged;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the assessment form offers for picking as evidence ({@link CitationOptions}: the files the unit uploaded and
- * the entries its people wrote into its record manual). Set when the self-check opens and refreshed whenever the unit uploads a file or adds an entry, so a file
- * uploaded on the record page is on the form the next time it opens. Nobody types a file number.
+ * What the assessment form offers for picking as evidence (the files the unit uploaded and the entries its people
+ * wrote into its record manual, {@link CitationRefresh}): set when the self-check opens and refreshed on the unit's
+ * open self-checks whenever it uploads a file or adds an entry. Nobody types a file number.
  */
 @Component
 class SelfCheckCitations {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SelfCheckCitations.class);
-
-  private final CitationOptions options;
+  private final CitationRefresh citations;
   private final RuntimeService runtime;
-  private final IdentityService identity;
-  private final TransactionTemplate newTransaction;
 
-  SelfCheckCitations(CitationOptions options, RuntimeService runtime, IdentityService identity,
-      PlatformTransactionManager transactions) {
-    this.options = options;
+  SelfCheckCitations(CitationRefresh citations, RuntimeService runtime) {
+    this.citations = citations;
     this.runtime = runtime;
-    this.identity = identity;
-    this.newTransaction = new TransactionTemplate(transactions);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Puts the unit's options on the process (the self-check's start). */
   void offer(VariableScope scope, String unitCode) {
-    scope.setVariable(Variables.EVIDENCE_OPTIONS, options.evidenceVariable(unitCode));
-    scope.setVariable(Variables.RECORD_OPTIONS, options.recordVariable(unitCode));
+    citations.offer(scope, unitCode, Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
   }
 
-  /**
-   * After the upload or entry commits, the unit's open self-checks get the new lists. Done as the platform: the
-   * unit's people may not change process variables, and the lists must not depend on who uploaded. A failure here
-   * leaves the upload as it is (the lists are refreshed by the next one).
-   */
+  /** After the upload or entry commits, the unit's open self-checks get the new lists. */
   @TransactionalEventListener(fallbackExecution = true)
   void refresh(UnitEvidenceChanged changed) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      newTransaction.executeWithoutResult(status -> {
-        List<ProcessInstance> open = runtime.createProcessInstanceQuery()
-            .processDefinitionKey(UnitSelfCheckProcess.KEY)
-            .processInstanceBusinessKeyLike(UnitSelfCheckProcess.businessKeyPrefix(changed.unitCode()) + "%")
-            .active()
-            .list();
-        if (open.isEmpty()) {
-          return;
-        }
-        TypedValue evidence = options.evidenceVariable(changed.unitCode());
-        TypedValue records = options.recordVariable(changed.unitCode());
-        for (ProcessInstance instance : open) {
-          runtime.setVariable(instance.getId(), Variables.EVIDENCE_OPTIONS, evidence);
-          runtime.setVariable(instance.getId(), Variables.RECORD_OPTIONS, records);
-        }
-      });
-    } catch (RuntimeException e) {
-      LOG.warn("Evidence options of unit {}'s open self-checks not refreshed", changed.unitCode(), e);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    citations.refresh(changed.unitCode(), "self-checks", () -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(UnitSelfCheckProcess.KEY)
+        .processInstanceBusinessKeyLike(UnitSelfCheckProcess.businessKeyPrefix(changed.unitCode()) + "%")
+        .active()
+        .list(), Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
   }
 }

@@ -109,7 +109,13 @@ public final class Chromium implements AutoCloseable {
         .sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    try {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (RuntimeException e) {
+      // what the login page said (a refusal, a notification), for the diagnosis
+      screenshot("login-failed-" + user);
+      throw e;
+    }
   }
 
   /** Scrolls the element into the middle of the window and clicks it, as a person who scrolled first would. */
