@@ -12,26 +12,34 @@ import org.liangze.organisation.PersonRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * 钉钉: a markdown card to the custom robot of the person's unit group ({@code /robot/send?access_token=}), the person
- * @-mentioned by their mobile number when they have one. A robot with a secret (加签) is called with
- * {@code timestamp} and {@code sign} = Base64(HMAC-SHA256(secret, timestamp + "\n" + secret)), URL-encoded, as
- * DingTalk documents it. An {@code errcode} other than 0 is a failed try.
+ * 钉钉: to the person as a work notice (工作通知) of the internal application ({@code gettoken} with app key and
+ * secret, then {@code topapi/message/corpconversation/asyncsend_v2} with {@code agent_id}, {@code userid_list},
+ * markdown) when {@link DingTalkProperties} configure one, else as a markdown card to the custom robot of the
+ * person's unit group ({@code /robot/send?access_token=}), the person @-mentioned by their mobile number when they
+ * have one. A robot with a secret (加签) is called with {@code timestamp} and {@code sign} = Base64(HMAC-SHA256(secret,
+ * timestamp + "\n" + secret)), URL-encoded, as DingTalk documents it. An {@code errcode} other than 0 is a failed
+ * try; an expired application token is fetched again and the notice sent once more at once.
  */
 @Component
 class DingTalkChannel implements NotificationChannel {
 
   static final String NAME = "dingtalk";
 
+  private final DingTalkProperties properties;
   private final UnitRobots robots;
   private final PersonRepository people;
   private final GatewayHttp http;
   private final Clock clock;
+  private final AccessToken token;
 
-  DingTalkChannel(UnitRobots robots, PersonRepository people, GatewayHttp http, Clock clock) {
+  DingTalkChannel(DingTalkProperties properties, UnitRobots robots, PersonRepository people, GatewayHttp http,
+      Clock clock) {
+    this.properties = properties;
     this.robots = robots;
     this.people = people;
     this.http = http;
     this.clock = clock;
+    this.token = new AccessToken(clock);
   }
 
   @Override
@@ -46,18 +54,26 @@ class DingTalkChannel implements NotificationChannel {
 
   @Override
   public boolean available() {
-    return robots.any(RobotProvider.DINGTALK);
+    return properties.applicationConfigured() || robots.any(RobotProvider.DINGTALK);
   }
 
   @Override
   public String addressOf(Addressee addressee) {
+    if (properties.applicationConfigured()) {
+      return WecomChannel.TO_PERSON + addressee.userId();
+    }
     return robots.firstOf(addressee.unitCodes(), RobotProvider.DINGTALK)
         .map(r -> WecomChannel.TO_ROBOT + r.unitCode()).orElse(null);
   }
 
   @Override
   public void send(Notification notification) {
-    String unitCode = notification.recipientAddress().substring(WecomChannel.TO_ROBOT.length());
+    String address = notification.recipientAddress();
+    if (address.startsWith(WecomChannel.TO_PERSON)) {
+      sendToPerson(address.substring(WecomChannel.TO_PERSON.length()), notification);
+      return;
+    }
+    String unitCode = address.substring(WecomChannel.TO_ROBOT.length());
     UnitRobots.Robot robot = robots.of(unitCode, RobotProvider.DINGTALK).orElseThrow(() -> new GatewayException(
         "单位的钉钉群机器人已被删除", "No DingTalk robot for unit " + unitCode));
     Person person = people.find(notification.recipientUserId()).orElse(null);
@@ -65,19 +81,53 @@ class DingTalkChannel implements NotificationChannel {
     String url = robot.webhookUrl();
     if (robot.signed()) {
       long timestamp = clock.millis();
-      url += "&timestamp=" + timestamp + "&sign=" + URLEncoder.encode(sign(timestamp, robot.secret()),
-          StandardCharsets.UTF_8);
+      url += "&timestamp=" + timestamp + "&sign=" + encode(sign(timestamp, robot.secret()));
     }
     JsonNode answer = http.postJson("钉钉", URI.create(url), Map.of("msgtype", "markdown",
         "markdown", Map.of("title", notification.subject(),
             "text", NotificationMarkdown.of(notification, person == null ? "" : person.name(), mobile)),
         "at", Map.of("atMobiles", mobile == null ? List.of() : List.of(mobile), "isAtAll", false)));
+    check(answer);
+  }
+
+  /** The work notice: sent again once with a new token when DingTalk says the kept one expired. */
+  private void sendToPerson(String userId, Notification notification) {
+    Map<String, Object> notice = Map.of("agent_id", properties.agentId(), "userid_list", userId,
+        "msg", Map.of("msgtype", "markdown", "markdown", Map.of("title", notification.subject(),
+            "text", NotificationMarkdown.of(notification, null, null))));
+    JsonNode answer = asyncSend(notice);
+    if (AccessToken.expired(answer)) {
+      token.forget();
+      answer = asyncSend(notice);
+    }
+    check(answer);
+  }
+
+  private JsonNode asyncSend(Map<String, Object> notice) {
+    return http.postJson("钉钉", URI.create(properties.apiBase()
+        + "/topapi/message/corpconversation/asyncsend_v2?access_token=" + encode(accessToken())), notice);
+  }
+
+  /** The application's access token, fetched again when it is (about to be) expired. */
+  private String accessToken() {
+    return token.get(() -> {
+      JsonNode answer = http.get("钉钉", URI.create(properties.apiBase() + "/gettoken?appkey="
+          + encode(properties.appKey()) + "&appsecret=" + encode(properties.appSecret())));
+      check(answer);
+      return answer;
+    });
+  }
+
+  static void check(JsonNode answer) {
     int code = answer.path("errcode").asInt(-1);
     if (code != 0) {
       throw new GatewayException(switch (code) {
         case 310000 -> "钉钉拒收：机器人的加签密钥、关键词或 IP 限制不符";
         case 300001, 400102 -> "钉钉群机器人地址无效（机器人可能已被移除或停用）";
         case 130101, 410100 -> "钉钉发送过于频繁，已被限流";
+        case 40089, 40095 -> "钉钉拒绝访问：应用的 AppKey 或 AppSecret 不正确";
+        case 40014, 42001 -> "钉钉访问令牌已失效，将在重试时重新获取";
+        case 88 -> "钉钉应用没有发送工作通知的权限（请在钉钉开放平台为应用开通）";
         default -> "钉钉拒收（错误码 " + code + "）";
       }, "DingTalk errcode " + code + ": " + answer.path("errmsg").asText(""));
     }
@@ -86,5 +136,9 @@ class DingTalkChannel implements NotificationChannel {
   /** DingTalk's robot signature for a timestamp in milliseconds (not yet URL-encoded). */
   static String sign(long timestamp, String secret) {
     return Hmac.base64("HmacSHA256", secret, timestamp + "\n" + secret);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -29,13 +29,15 @@ class NotificationSettingsPageController {
   private final NotificationPreferences preferences;
   private final Notifications notifications;
   private final WecomProperties wecom;
+  private final DingTalkProperties dingTalk;
   private final Officials officials;
 
   NotificationSettingsPageController(NotificationPreferences preferences, Notifications notifications,
-      WecomProperties wecom, Officials officials) {
+      WecomProperties wecom, DingTalkProperties dingTalk, Officials officials) {
     this.preferences = preferences;
     this.notifications = notifications;
     this.wecom = wecom;
+    this.dingTalk = dingTalk;
     this.officials = officials;
   }
 
@@ -97,7 +99,7 @@ class NotificationSettingsPageController {
       case WecomChannel.NAME -> address == null ? "本单位尚未设置企业微信群机器人，无法送达"
           : wecom.applicationConfigured() ? "发送到本人的企业微信" : "发送到本单位企业微信群（" + addressee.name() + "）";
       case DingTalkChannel.NAME -> address == null ? "本单位尚未设置钉钉群机器人，无法送达"
-          : "发送到本单位钉钉群，并 @ 本人";
+          : dingTalk.applicationConfigured() ? "发送到本人的钉钉工作通知" : "发送到本单位钉钉群，并 @ 本人";
       default -> "";
     };
   }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
@@ -27,9 +26,7 @@ class WecomChannel implements NotificationChannel {
   private final UnitRobots robots;
   private final PersonRepository people;
   private final GatewayHttp http;
-  private final Clock clock;
-  private String token;
-  private Instant tokenExpires = Instant.MIN;
+  private final AccessToken token;
 
   WecomChannel(WecomProperties properties, UnitRobots robots, PersonRepository people, GatewayHttp http,
       Clock clock) {
@@ -37,7 +34,7 @@ class WecomChannel implements NotificationChannel {
     this.robots = robots;
     this.people = people;
     this.http = http;
-    this.clock = clock;
+    this.token = new AccessToken(clock);
   }
 
   @Override
@@ -85,9 +82,8 @@ class WecomChannel implements NotificationChannel {
             + encode(accessToken())),
         Map.of("touser", userId, "msgtype", "markdown", "agentid", properties.agentId(),
             "markdown", Map.of("content", markdown)));
-    int code = answer.path("errcode").asInt(-1);
-    if (code == 40014 || code == 42001) {
-      forgetToken();
+    if (AccessToken.expired(answer)) {
+      token.forget();
     }
     check(answer);
     if (!answer.path("invaliduser").asText("").isBlank()) {
@@ -97,20 +93,13 @@ class WecomChannel implements NotificationChannel {
   }
 
   /** The application's access token, fetched again when it is (about to be) expired. */
-  private synchronized String accessToken() {
-    Instant now = clock.instant();
-    if (token == null || !now.isBefore(tokenExpires)) {
+  private String accessToken() {
+    return token.get(() -> {
       JsonNode answer = http.get("企业微信", URI.create(properties.apiBase() + "/cgi-bin/gettoken?corpid="
           + encode(properties.corpId()) + "&corpsecret=" + encode(properties.corpSecret())));
       check(answer);
-      token = answer.path("access_token").asText();
-      tokenExpires = now.plusSeconds(Math.max(60, answer.path("expires_in").asLong(7200) - 300));
-    }
-    return token;
-  }
-
-  private synchronized void forgetToken() {
-    token = null;
+      return answer;
+    });
   }
 
   static void check(JsonNode answer) {
