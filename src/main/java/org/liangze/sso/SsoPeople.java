@@ -47,8 +47,7 @@ class SsoPeople implements OAuth2UserService<OidcUserRequest, OidcUser> {
   @Override
   public OidcUser loadUser(OidcUserRequest request) {
     OidcUser user = provider.loadUser(request);
-    String userId = match(user.getClaimAsString(properties.loginClaim()),
-        user.getClaimAsString(properties.mobileClaim()))
+    String userId = match(user.getClaimAsString(properties.loginClaim()), verifiedMobile(user))
         .orElseThrow(() -> {
           log.warn("Single sign-on refused: the provider's user {} is no person of the platform", user.getSubject());
           return new OAuth2AuthenticationException(new OAuth2Error(UNKNOWN_PERSON,
@@ -58,6 +57,19 @@ class SsoPeople implements OAuth2UserService<OidcUserRequest, OidcUser> {
         .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
     log.info("Single sign-on: the provider's user {} is {}", user.getSubject(), userId);
     return new SsoPerson(userId, groups, user.getIdToken(), user.getUserInfo());
+  }
+
+  /** The mobile claim, if the provider says it verified the number (or the platform is told to trust it). */
+  private String verifiedMobile(OidcUser user) {
+    String mobile = user.getClaimAsString(properties.mobileClaim());
+    String verifiedClaim = properties.mobileVerifiedClaim();
+    if (mobile == null || verifiedClaim == null || verifiedClaim.isBlank()
+        || Boolean.TRUE.equals(user.getClaimAsBoolean(verifiedClaim))) {
+      return mobile;
+    }
+    log.warn("Single sign-on: the provider's user {} has an unverified mobile number; not matched by it",
+        user.getSubject());
+    return null;
   }
 
   /** The platform's login of the person with this login or, failing that, this mobile number. */

@@ -17,11 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scopes what the platform asks for: {@code openid} and the scopes carrying the claims below
  * @param loginClaim the claim holding a person's login on the platform (their Camunda user id)
  * @param mobileClaim the claim holding a person's mobile number, matched when the login claim matches nobody
+ * @param mobileVerifiedClaim the claim saying the provider verified that number ({@code phone_number_verified}, OIDC
+ *     Core 5.1); the number is matched only when it is {@code true}, since many providers let people type their own;
+ *     blank: the provider's mobile claim is trusted as it is
  */
 @ConfigurationProperties("liangze.sso")
 public record SsoProperties(boolean enabled, String issuerUri, String clientId, String clientSecret,
     @DefaultValue({"openid", "profile", "phone"}) List<String> scopes,
-    @DefaultValue("preferred_username") String loginClaim, @DefaultValue("phone_number") String mobileClaim) {
+    @DefaultValue("preferred_username") String loginClaim, @DefaultValue("phone_number") String mobileClaim,
+    @DefaultValue("phone_number_verified") String mobileVerifiedClaim) {
 
   /** The provider's registration id: the callback is {@code /login/oauth2/code/liangze}. */
   public static final String REGISTRATION = "liangze";

@@ -79,12 +79,17 @@ class SingleSignOnBrowserTest {
         new OidcProvider.Account("admin", PROVIDER_PASSWORD, Map.of("preferred_username", "admin")),
         // an account whose provider login is no platform login: matched by the mobile number
         new OidcProvider.Account("wang.fang", PROVIDER_PASSWORD,
-            Map.of("preferred_username", "wang.fang", "phone_number", "+86 138-0013-8001")),
+            Map.of("preferred_username", "wang.fang", "phone_number", "+86 138-0013-8001",
+                "phone_number_verified", true)),
+        // the same number, but the provider did not verify it (people type their own): matched by nobody
+        new OidcProvider.Account("wang.typed", PROVIDER_PASSWORD,
+            Map.of("preferred_username", "wang.typed", "phone_number", "+86 138-0013-8001",
+                "phone_number_verified", false)),
         // a person whose issued first password is still to be changed
         new OidcProvider.Account("jiwei2", PROVIDER_PASSWORD, Map.of("preferred_username", "jiwei2")),
         new OidcProvider.Account("a01staff", PROVIDER_PASSWORD, Map.of("preferred_username", "a01staff")),
         new OidcProvider.Account("twins", PROVIDER_PASSWORD,
-            Map.of("preferred_username", "twins", "phone_number", SHARED_MOBILE)),
+            Map.of("preferred_username", "twins", "phone_number", SHARED_MOBILE, "phone_number_verified", true)),
         new OidcProvider.Account("stranger", PROVIDER_PASSWORD,
             Map.of("preferred_username", "stranger", "phone_number", "13900000000"))));
     registry.add("liangze.sso.enabled", () -> "true");
@@ -290,6 +295,14 @@ class SingleSignOnBrowserTest {
     }
     assertThat(again.statusCode()).isEqualTo(403);
     assertThat(again.body()).contains(SsoRefusal.UNKNOWN_TITLE);
+  }
+
+  @Test
+  void aMobileNumberTheProviderDidNotVerifyMatchesNobody() throws Exception {
+    HttpResponse<String> refused = logIn(browser(), "wang.typed", SsoLoginSuccess.TASKLIST);
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains(SsoRefusal.UNKNOWN_TITLE);
   }
 
   @Test
