@@ -105,9 +105,29 @@ public final class Chromium implements AutoCloseable {
    */
   public void logIntoTasklist(String base, String user, String password) {
     driver.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    // the login form may be drawn again while it is typed into (the password once landed in the login field):
+    // type both, read them back, and type again until they are as meant
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement login = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("input[ng-model='username']")));
+        login.clear();
+        login.sendKeys(user);
+        WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("input[ng-model='password']")));
+        secret.clear();
+        secret.sendKeys(password);
+        if (user.equals(login.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+          break;
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        // drawn again: type again
+      }
+      if (attempt == 5) {
+        screenshot("login-failed-" + user);
+        throw new IllegalStateException("the Tasklist login form did not keep what was typed for " + user);
+      }
+    }
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     try {
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
