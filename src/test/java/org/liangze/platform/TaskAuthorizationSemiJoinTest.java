@@ -81,15 +81,19 @@ class TaskAuthorizationSemiJoinTest {
   @Test
   void theMapperIsCamundasQueryWithOnlyTheAuthorizationCheckChanged() {
     String camunda = TaskAuthorizationSemiJoinPlugin.read(TaskAuthorizationSemiJoinPlugin.CAMUNDA_MAPPING);
-    String mapper = TaskAuthorizationSemiJoinPlugin.mapper(camunda);
+    String mapper = TaskAuthorizationSemiJoinPlugin.mapper(camunda, true);
     assertThat(mapper).doesNotContain("authCheckJoinWithoutOnClause").doesNotContain("AUTH ON")
-        .contains("RES.ID_ IN (").contains("PD.KEY_ IN (").contains("'*' IN (")
+        .contains("RES.ID_ IN (").contains("PD.KEY_ IN (").contains("G.RESOURCE_ID_ = '*'")
+        // PostgreSQL: the ids as an array for a caller without a wildcard grant
+        .contains("RES.ID_ = ANY (ARRAY(").contains("@org.liangze.platform.TaskReadWildcard@absent(authCheck)")
         // the revoke-check variant stays Camunda's
         .contains("AuthorizationEntity.contextualAuthorizationCheck")
         // the rest of Camunda's criteria are there, e.g. candidate groups and variables
         .contains("I.GROUP_ID_").contains("Commons.variableValueConditions");
+    assertThat(TaskAuthorizationSemiJoinPlugin.mapper(camunda, false)).doesNotContain("ARRAY(")
+        .contains("RES.ID_ IN (");
     // another engine's SQL is refused, not patched silently
-    assertThatThrownBy(() -> TaskAuthorizationSemiJoinPlugin.mapper(camunda.replace("AUTH ON (", "AUTH  ON (")))
+    assertThatThrownBy(() -> TaskAuthorizationSemiJoinPlugin.mapper(camunda.replace("AUTH ON (", "AUTH  ON ("), true))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("7.24");
   }
 
@@ -129,6 +133,20 @@ class TaskAuthorizationSemiJoinTest {
     // a grant on every task ('*'): the discipline commission reads all of them
     long all = tasks.createTaskQuery().count();
     assertThat(as("jiwei", () -> tasks.createTaskQuery().count())).isEqualTo(all);
+  }
+
+  @Test
+  void theWildcardLookUpTellsWhoHoldsAGrantOnEveryTask() {
+    // the discipline commission holds READ on every task; a town's secretary only on their villages' tasks
+    assertThat(wildcardAbsent("jiwei")).isFalse();
+    assertThat(wildcardAbsent("t01sec")).isTrue();
+    // and both read through the query the plan was chosen for
+    assertThat(as("jiwei", () -> tasks.createTaskQuery().count())).isEqualTo(tasks.createTaskQuery().count());
+  }
+
+  private boolean wildcardAbsent(String user) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return engine.getCommandExecutorTxRequired().execute(command -> TaskReadWildcard.absent(user, groups));
   }
 
   private <T> T as(String user, Supplier<T> work) {
