@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Iterator;
@@ -122,7 +123,7 @@ final class SelfCheckModelBaseline {
         .list().forEach(variable -> unitOf.put(variable.getProcessInstanceId(), (String) variable.getValue()));
     Map<String, List<String>> assessors = new LinkedHashMap<>();
     for (Task task : tasks) {
-      assessors.computeIfAbsent(unitOf.get(task.getProcessInstanceId()), unit -> new java.util.ArrayList<>())
+      assessors.computeIfAbsent(unitOf.get(task.getProcessInstanceId()), unit -> new ArrayList<>())
           .add(task.getAssignee() == null ? "" : task.getAssignee());
     }
     return assessors;
@@ -170,6 +171,9 @@ final class SelfCheckModelBaseline {
       long tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
           .taskDefinitionKey(ASSESS_ITEMS).processInstanceBusinessKeyLike("%-" + quarter).count();
       assertThat(tasks).as("the platform's assessment tasks").isEqualTo(platformTasks);
+      assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(ASSESS_ITEMS).taskAssigned()
+          .processInstanceBusinessKeyLike("%-" + quarter).count()).as("assigned to their 责任人, as the platform's")
+          .isEqualTo(assessors.values().stream().flatMap(List::stream).filter(a -> !a.isEmpty()).count());
       assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
       long failures = engine.getHistoryService().createHistoricJobLogQuery().failureLog().count();
       return new Result(millis, cpu, assessors.size(), tasks, platformTasks, failures, settings(configuration));
