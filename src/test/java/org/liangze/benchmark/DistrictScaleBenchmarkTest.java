@@ -202,6 +202,17 @@ class DistrictScaleBenchmarkTest {
     row("CPU time per unit / per stock instance (this JVM + the PostgreSQL server; steady on a shared machine), "
         + "and their ratio", ms(campaign[6] / UNITS) + " / " + ms(stock[1] / UNITS) + " ms, %.2f×"
             .formatted((double) stock[1] / campaign[6]), "");
+    // 1b. stock Camunda running the platform's own self-check model, its beans no-ops (SelfCheckModelBaseline)
+    SelfCheckModelBaseline.Result model = SelfCheckModelBaseline.run(engineConfiguration, "2025Q3", WARM_UP_UNITS,
+        DistrictScaleBenchmarkTest::cpuTime);
+    row("Stock Camunda 7.24 running the platform's self-check model (quarterly-self-check.bpmn → unit-self-check.bpmn "
+        + "as deployed; every delegate, listener and bean a no-op; " + model.settings() + "; own database), "
+        + model.units() + " units → first tasks: " + model.tasks() + " assessment tasks (the platform's campaign: "
+        + model.platformTasks() + "), job failures " + model.failures(), model.millis() + " ms, CPU "
+        + ms(model.cpuNanos() / model.units()) + " ms per unit", "");
+    row("Platform ÷ this baseline: CPU per unit; throughput", "%.2f×; %.2f×".formatted(
+        (double) campaign[6] / UNITS / (model.cpuNanos() / model.units()), (double) model.millis() / campaignMillis),
+        "CPU ≤ 1.5×");
 
     // 2. open tasks up to benchmark.tasks
     long fillStart = System.nanoTime();
