@@ -182,6 +182,13 @@ public class Escalations {
     List<ClimbingTask> page = escalations.climbingTasks(unitCode, now, ladder, properties.pageSize());
     Map<String, List<String>> candidates = escalations.candidateGroups(page.stream().map(ClimbingTask::taskId)
         .toList());
+    java.util.Set<String> instances = page.stream().map(ClimbingTask::processInstanceId)
+        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+    if (!instances.isEmpty()) {
+      // the page's process instances in one query, into the engine's cache of this job's command: setting each
+      // newly overdue task's variables and its instance's marks then finds the instance there, not by a query each
+      runtime.createProcessInstanceQuery().processInstanceIds(instances).list();
+    }
     Climb climb = new Climb(unit, ladder, now);
     int taken = 0;
     for (ClimbingTask task : page) {
