@@ -103,9 +103,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * year's end Camunda's history cleanup job runs to completion. Prints the database size, the largest tables and the
  * disk per unit per year to {@code target/benchmark-growth.md}.
  *
- * <p>{@code mvn -B verify -Pbenchmark -Dtest=YearOfGrowthBenchmark [-Dbenchmark.units=50]}
+ * <p>{@code mvn -B verify -Pbenchmark -Dbenchmark.groups=growth [-Dbenchmark.units=50]}
  */
-@Tag("benchmark")
+@Tag("growth")
 @SpringBootTest
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -132,7 +132,7 @@ class YearOfGrowthBenchmark {
   /** The technical processes whose timers fire once at every step of the simulation. */
   static final Set<String> TECHNICAL_TIMERS = Set.of(EscalationPatrolProcess.KEY, ReminderDigestProcess.KEY,
       TaskNoticesProcess.KEY, ScoreComputationProcess.KEY, RecordCheckpointProcess.KEY);
-  static final String COMMAND = "mvn -B verify -Pbenchmark -Dtest=YearOfGrowthBenchmark -Dbenchmark.units=" + UNITS;
+  static final String COMMAND = "mvn -B verify -Pbenchmark -Dbenchmark.groups=growth -Dbenchmark.units=" + UNITS;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
