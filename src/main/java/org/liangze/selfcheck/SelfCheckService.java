@@ -24,6 +24,7 @@ import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
+import org.liangze.platform.TransactionMemo;
 import org.liangze.record.EvidenceReferences;
 import org.liangze.selfcheck.AssessmentRows.Row;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +54,12 @@ public class SelfCheckService {
   private final EvidenceReferences evidence;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  /**
+   * A self-check's start, its assessors and each of their shares read the unit's list and people in one job: once
+   * per transaction (a campaign starts a thousand units).
+   */
+  private final TransactionMemo<String, List<EffectiveItem>> items = new TransactionMemo<>();
+  private final TransactionMemo<String, List<UnitPeople.Member>> members = new TransactionMemo<>();
 
   SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, UnitPeople unitPeople,
       EvidenceReferences evidence, ApplicationEventPublisher events, Clock clock) {
@@ -90,10 +97,10 @@ public class SelfCheckService {
       throw new InvalidInputException(unit.name() + quarter.label() + "自查已经开始，不能重复开始");
     }
     events.publishEvent(new SelfCheckOpened(unit.code(), quarter.toString()));
-    List<Row> rows = lists.effectiveItems(unit.code(), quarter.year()).stream()
+    List<Row> rows = effectiveItems(unit.code(), quarter.year()).stream()
         .map(item -> new Row(item.itemId(), item.label(), null, null, List.of(), List.of()))
         .toList();
-    boolean inspector = unitPeople.of(unit.code()).stream().anyMatch(member -> member.holds(Role.INSPECTOR));
+    boolean inspector = people(unit.code()).stream().anyMatch(member -> member.holds(Role.INSPECTOR));
     return new Opened(unit, quarter, rows, inspector);
   }
 
@@ -103,9 +110,9 @@ public class SelfCheckService {
    */
   Map<String, List<EffectiveItem>> shares(String unitCode, Quarter quarter) {
     Set<String> people = new HashSet<>();
-    unitPeople.of(unitCode).forEach(member -> people.add(member.userId()));
+    people(unitCode).forEach(member -> people.add(member.userId()));
     Map<String, List<EffectiveItem>> shares = new LinkedHashMap<>();
-    for (EffectiveItem item : lists.effectiveItems(unitCode, quarter.year())) {
+    for (EffectiveItem item : effectiveItems(unitCode, quarter.year())) {
       String assessor = people.contains(item.responsiblePerson()) ? item.responsiblePerson() : STAFF_SHARE;
       shares.computeIfAbsent(assessor, key -> new ArrayList<>()).add(item);
     }
@@ -142,7 +149,7 @@ public class SelfCheckService {
   void submit(String unitCode, String quarterText, String assessor, List<Row> rows, String by) {
     Quarter quarter = Quarter.parse(quarterText);
     Map<Long, Integer> positions = new HashMap<>();
-    lists.effectiveItems(unitCode, quarter.year()).forEach(item -> positions.put(item.itemId(), positions.size() + 1));
+    effectiveItems(unitCode, quarter.year()).forEach(item -> positions.put(item.itemId(), positions.size() + 1));
     Map<Long, EffectiveItem> expected = new LinkedHashMap<>();
     shares(unitCode, quarter).getOrDefault(assessor == null ? STAFF_SHARE : assessor, List.of())
         .forEach(item -> expected.put(item.itemId(), item));
@@ -188,7 +195,7 @@ public class SelfCheckService {
         .ifPresent(check -> check.results().forEach(result -> results.put(result.listItemId(), result)));
     Map<String, String> names = names(unitCode);
     List<Row> rows = new ArrayList<>();
-    for (EffectiveItem item : lists.effectiveItems(unitCode, quarter.year())) {
+    for (EffectiveItem item : effectiveItems(unitCode, quarter.year())) {
       SelfCheck.Result result = results.get(item.itemId());
       if (result == null) {
         throw new InvalidInputException("缺少事项：" + item.label() + "，清单在自查期间有变化，请刷新后重新填写");
@@ -221,7 +228,7 @@ public class SelfCheckService {
 
   private Map<String, String> names(String unitCode) {
     Map<String, String> names = new HashMap<>();
-    unitPeople.of(unitCode).forEach(member -> names.put(member.userId(), member.name()));
+    people(unitCode).forEach(member -> names.put(member.userId(), member.name()));
     return names;
   }
 
@@ -334,5 +341,15 @@ public class SelfCheckService {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
+  }
+
+  /** The unit's effective list of the year, read once per transaction. */
+  private List<EffectiveItem> effectiveItems(String unitCode, int year) {
+    return items.get(unitCode + "/" + year, key -> lists.effectiveItems(unitCode, year));
+  }
+
+  /** The unit's people, read once per transaction. */
+  private List<UnitPeople.Member> people(String unitCode) {
+    return members.get(unitCode, unitPeople::of);
   }
 }
