@@ -207,19 +207,18 @@ final class SelfCheckModelBaseline {
 
   /** The starter's group may start the campaign, as the platform's supervisors may. */
   private static void grantStart(ProcessEngine engine) {
+    grant(engine, Resources.PROCESS_DEFINITION, QuarterlySelfCheckProcess.KEY, Permissions.CREATE_INSTANCE);
+    grant(engine, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+  }
+
+  private static void grant(ProcessEngine engine, Resources resource, String resourceId, Permissions permission) {
     var authorizations = engine.getAuthorizationService();
-    Authorization definition = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    definition.setGroupId(STARTER_GROUP);
-    definition.setResource(Resources.PROCESS_DEFINITION);
-    definition.setResourceId(QuarterlySelfCheckProcess.KEY);
-    definition.addPermission(Permissions.CREATE_INSTANCE);
-    authorizations.saveAuthorization(definition);
-    Authorization instance = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    instance.setGroupId(STARTER_GROUP);
-    instance.setResource(Resources.PROCESS_INSTANCE);
-    instance.setResourceId(Authorization.ANY);
-    instance.addPermission(Permissions.CREATE);
-    authorizations.saveAuthorization(instance);
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(STARTER_GROUP);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    authorizations.saveAuthorization(grant);
   }
 
   /** The platform's start request: the campaign's key, business key and quarter, as an authenticated supervisor. */
