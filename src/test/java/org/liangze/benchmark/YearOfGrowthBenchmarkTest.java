@@ -109,7 +109,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class YearOfGrowthBenchmark {
+class YearOfGrowthBenchmarkTest {
 
   static final int UNITS = Integer.getInteger("benchmark.units", 1000);
   /** Threads completing tasks (tasks of one process instance always on one thread). */
