@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Two reviewers accept two units' half-year reports at the same moment, on PostgreSQL: both acceptances succeed.
+ * Two reviewers accept two units' half-year reports at the same moment, on PostgreSQL: both acceptances succeed;
+ * and the district summary of a thousand units' reports is kept whole.
  * Each unit's report is a call of the district's multi-instance; its end used to update the multi-instance in the
  * reviewer's own transaction, so the second of two simultaneous acceptances failed with an optimistic-locking
  * error in Tasklist (42 of 200 in the simulated year). The call now leaves through a job of its own (asyncAfter),
@@ -62,6 +63,7 @@ class HalfYearAcceptancesPostgresTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired ActAs actAs;
+  @Autowired ReportRepository reports;
 
   @BeforeEach
   void district() throws IOException {
@@ -123,6 +125,20 @@ class HalfYearAcceptancesPostgresTest {
     assertThat(management.createJobQuery().processInstanceId(campaign).withException().count()).isZero();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign).count())
         .as("the district's reports wait for the other units").isEqualTo(1);
+  }
+
+  @Test
+  void aDistrictSummaryOfAThousandUnitsIsKept() {
+    // a thousand units' reports: over a million characters (varchar(200000) failed the summary job at 1,000 units)
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      campaigns.start("2038H1");
+    } finally {
+      identity.clearAuthentication();
+    }
+    String summary = "2038年上半年全区两个责任落实情况汇总。".repeat(60_000);
+    reports.insertSummary("2038H1", summary, Instant.parse("2038-07-05T02:00:00Z"));
+    assertThat(reports.summary("2038H1")).hasValueSatisfying(kept -> assertThat(kept).hasSize(summary.length()));
   }
 
   private void runJobs() {
