@@ -432,15 +432,17 @@ class EscalationRepository {
    * moments before, and with their statistics not yet caught up PostgreSQL read all of them for every page of 100
    * people (0.8–1.2 s a query).
    */
-  private List<String> groupsOf(Collection<String> userIds) {
+  List<String> groupsOf(Collection<String> userIds) {
     return jdbc.sql("select distinct GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ in (:users)")
         .param("users", userIds).query(String.class).list();
   }
 
-  /** For each of these people, how many distinct tasks of each kind their digest of this patrol names. */
-  Map<String, Map<DigestKind, Integer>> digestCounts(String run, Collection<String> userIds) {
+  /**
+   * For each of these people, how many distinct tasks of each kind their digest of this patrol names ({@code groups}:
+   * theirs, {@link #groupsOf}).
+   */
+  Map<String, Map<DigestKind, Integer>> digestCounts(String run, Collection<String> userIds, List<String> groups) {
     Map<String, Map<DigestKind, Integer>> counts = new HashMap<>();
-    List<String> groups = groupsOf(userIds);
     if (groups.isEmpty()) {
       return counts;
     }
@@ -461,9 +463,9 @@ class EscalationRepository {
    * For each of these people and each kind, the first {@code limit} distinct lines of their digest of this patrol,
    * in the order they were written: one query for the page of people, whatever the number of lines.
    */
-  Map<String, Map<DigestKind, List<String>>> digestLines(String run, Collection<String> userIds, int limit) {
+  Map<String, Map<DigestKind, List<String>>> digestLines(String run, Collection<String> userIds,
+      List<String> groups, int limit) {
     Map<String, Map<DigestKind, List<String>>> lines = new HashMap<>();
-    List<String> groups = groupsOf(userIds);
     if (groups.isEmpty()) {
       return lines;
     }

@@ -244,8 +244,9 @@ public class Escalations {
     if (recipients.isEmpty()) {
       return false;
     }
-    Map<String, Map<DigestKind, Integer>> countsOf = escalations.digestCounts(run, recipients);
-    Map<String, Map<DigestKind, List<String>>> linesOf = escalations.digestLines(run, recipients,
+    List<String> groups = escalations.groupsOf(recipients);
+    Map<String, Map<DigestKind, Integer>> countsOf = escalations.digestCounts(run, recipients, groups);
+    Map<String, Map<DigestKind, List<String>>> linesOf = escalations.digestLines(run, recipients, groups,
         reminders ? REMINDER_DIGEST_LINES : DIGEST_LINES);
     for (String userId : recipients) {
       Map<DigestKind, Integer> counts = countsOf.getOrDefault(userId, Map.of());

@@ -13,10 +13,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -779,24 +775,7 @@ class DistrictScaleBenchmarkTest {
   }
 
   private static void onThreads(int count, int threads, IntConsumer work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger next = new AtomicInteger();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            work.accept(i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Workers.onThreads(count, threads, work);
   }
 
   private static long millisSince(long nanoStart) {

@@ -472,27 +472,8 @@ class YearOfGrowthBenchmarkTest {
         .collect(Collectors.groupingBy(Task::getProcessInstanceId, LinkedHashMap::new, Collectors.toList()))
         .values());
     Date now = ClockUtil.getCurrentTime();
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    AtomicInteger next = new AtomicInteger();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        workers.add(pool.submit(() -> {
-          // ClockUtil is shared by every thread; the worker only reads it
-          for (int i = next.getAndIncrement(); i < byInstance.size(); i = next.getAndIncrement()) {
-            for (Task task : byInstance.get(i)) {
-              complete(task, now);
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    // ClockUtil is shared by every thread; the workers only read it
+    Workers.onThreads(byInstance.size(), THREADS, i -> byInstance.get(i).forEach(task -> complete(task, now)));
   }
 
   /** Does one task as its official would: the assignee, or a member of its first candidate group. */

@@ -90,11 +90,12 @@ class HalfYearAcceptancesPostgresTest {
     }
     runJobs();
     // two units directly under the district: the commission reviews both
-    List<ProcessInstance> units = List.of(unitInstance("D01"), unitInstance("T01"));
-    for (ProcessInstance unit : units) {
-      String code = unit.getBusinessKey().contains("D01") ? "d01" : "t01";
-      actAs.complete(code + "staff", task(unit, Element.EditReport), Map.of(Variables.REPORT_TEXT, "报告正文"));
-      actAs.complete(code + "sec", task(unit, Element.SignReport), Map.of(Variables.DECISION, "SIGN"));
+    List<String> codes = List.of("D01", "T01");
+    List<ProcessInstance> units = codes.stream().map(this::unitInstance).toList();
+    for (int i = 0; i < codes.size(); i++) {
+      String login = codes.get(i).toLowerCase();
+      actAs.complete(login + "staff", task(units.get(i), Element.EditReport), Map.of(Variables.REPORT_TEXT, "报告正文"));
+      actAs.complete(login + "sec", task(units.get(i), Element.SignReport), Map.of(Variables.DECISION, "SIGN"));
     }
     List<Task> reviews = units.stream().map(unit -> task(unit, Element.ReviewReport)).toList();
 
