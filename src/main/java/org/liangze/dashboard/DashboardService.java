@@ -92,16 +92,21 @@ public class DashboardService {
     }
     Period year = new Period(quarter.year(), null);
     String version = scores.formula().version();
-    Map<String, UnitScore> quarterScores = byUnit(scores.stored(quarter, version));
-    Map<String, UnitScore> yearScores = byUnit(scores.stored(year, version));
+    List<Unit> activeUnits = units.findAllActive();
+    // the quarter's scores in full (components, ranks); the year's and the trend's only as values, in one query
+    Map<String, UnitScore> quarterScores = byUnit(scores.stored(quarter, version, activeUnits));
     List<Period> trendPeriods = new ArrayList<>();
     for (int q = 1; q <= quarter.quarter(); q++) {
       trendPeriods.add(new Period(quarter.year(), q));
     }
-    Map<String, Map<String, UnitScore>> trendScores = new HashMap<>();
-    for (Period p : trendPeriods) {
-      trendScores.put(p.toString(), p.equals(quarter) ? quarterScores : byUnit(scores.stored(p, version)));
-    }
+    List<Period> valuePeriods = new ArrayList<>(trendPeriods);
+    valuePeriods.remove(quarter);
+    valuePeriods.add(year);
+    Map<Period, Map<String, BigDecimal>> values = scores.storedValues(valuePeriods, version);
+    Map<String, BigDecimal> quarterValues = new HashMap<>();
+    quarterScores.forEach((code, score) -> quarterValues.put(code, score.score()));
+    values.put(quarter, quarterValues);
+    Map<String, BigDecimal> yearScores = values.get(year);
 
     Map<String, OverdueWork.UnitOverdue> overdueByUnit = new HashMap<>();
     OverdueWork.Report report = overdue.report(viewer);
@@ -123,7 +128,7 @@ public class DashboardService {
     // the units ranked as stored, then any active unit the job has not scored yet (a unit added since its last run)
     List<Unit> shown = new ArrayList<>();
     Map<String, Unit> active = new java.util.LinkedHashMap<>();
-    units.findAllActive().forEach(u -> active.put(u.code(), u));
+    activeUnits.forEach(u -> active.put(u.code(), u));
     quarterScores.keySet().stream().map(active::get).filter(java.util.Objects::nonNull).forEach(shown::add);
     active.values().stream().filter(u -> !quarterScores.containsKey(u.code())).forEach(shown::add);
     Instant computedAt = null;
@@ -165,18 +170,14 @@ public class DashboardService {
         checksTotal++;
         checksDone += "ACCEPTED".equals(check) || "RECTIFIED".equals(check) ? 1 : 0;
       }
-      List<BigDecimal> trend = trendPeriods.stream()
-          .map(p -> {
-            UnitScore s = trendScores.get(p.toString()).get(code);
-            return s == null ? null : s.score();
-          }).toList();
+      List<BigDecimal> trend = trendPeriods.stream().map(p -> values.get(p).get(code)).toList();
       DashboardRepository.Burden burden = burdens.getOrDefault(code, DashboardRepository.Burden.NONE);
-      UnitScore yearScore = yearScores.get(code);
+
       rows.add(new UnitRow(code, unit.name(), unit.type().label(), warning, warningLabel, red, yellow, blue,
           letterLabel(letter), signed,
           check == null ? "未开展" : SelfCheckStatus.valueOf(check).label(),
           score == null ? null : score.score(), score == null ? 0 : score.rankInType(),
-          score == null ? 0 : score.unitsInType(), yearScore == null ? null : yearScore.score(), trend,
+          score == null ? 0 : score.unitsInType(), yearScores.get(code), trend,
           score == null ? List.of() : score.components(), score == null ? null : score.computedAt(),
           new Burden(burden.tasks(), burden.minutes(), burden.fields()), recordEntries.getOrDefault(code, 0),
           "/pages/units/" + code + "/record"));

@@ -3,6 +3,7 @@ package org.liangze.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public class Scores {
   private final ScoreInputsRepository inputs;
   private final UnitRepository units;
   private final ObjectMapper json;
+  private final ObjectReader componentsReader;
   private final Clock clock;
   private final ScoreFormula formula;
 
@@ -55,6 +57,7 @@ public class Scores {
     this.inputs = inputs;
     this.units = units;
     this.json = json;
+    this.componentsReader = json.readerFor(COMPONENTS);
     this.clock = clock;
     this.formula = new ScoreFormula(properties);
   }
@@ -185,7 +188,12 @@ public class Scores {
 
   /** The stored scores of a period under a formula version, ranked within each unit type; reads only. */
   public List<UnitScore> stored(Period period, String version) {
-    Map<String, Unit> byCode = units.findAllActive().stream()
+    return stored(period, version, units.findAllActive());
+  }
+
+  /** As {@link #stored(Period, String)} for the active units already read (the dashboard reads them once). */
+  List<UnitScore> stored(Period period, String version, List<Unit> active) {
+    Map<String, Unit> byCode = active.stream()
         .collect(Collectors.toMap(Unit::code, u -> u, (a, b) -> a, LinkedHashMap::new));
     List<UnitScore> rows = jdbc.sql("""
             select unit_code, score, rank_in_type, units_in_type, components, computed_at from unit_scores
@@ -198,6 +206,23 @@ public class Scores {
               rs.getTimestamp(6).toInstant());
         }).list();
     return rows.stream().filter(java.util.Objects::nonNull).sorted(RANKING).toList();
+  }
+
+  /**
+   * The stored score values of these periods under a formula version (period → unit code → score), without their
+   * components or ranks: what a trend needs, in one query.
+   */
+  Map<Period, Map<String, BigDecimal>> storedValues(Collection<Period> periods, String version) {
+    Map<Period, Map<String, BigDecimal>> values = new HashMap<>();
+    periods.forEach(p -> values.put(p, new HashMap<>()));
+    if (periods.isEmpty()) {
+      return values;
+    }
+    jdbc.sql("select period, unit_code, score from unit_scores where formula_version = :version and period in (:periods)")
+        .param("version", version).param("periods", periods.stream().map(Period::toString).toList())
+        .query((rs, n) -> values.get(Period.parse(rs.getString(1))).put(rs.getString(2), rs.getBigDecimal(3)))
+        .list();
+    return values;
   }
 
   /** The stored scores of a period under the current formula. */
@@ -273,7 +298,7 @@ public class Scores {
 
   private List<ScoreFormula.Component> components(String text) {
     try {
-      return json.readValue(text, COMPONENTS);
+      return componentsReader.readValue(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -20,6 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
+import org.liangze.organisation.Groups;
+import org.liangze.organisation.Official;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.record.EntryKind;
 import org.liangze.record.NewEntry;
@@ -64,6 +66,7 @@ class ScoringDashboardIntegrationTest {
   @Autowired IdentitySync identitySync;
   @Autowired RecordManual manual;
   @Autowired Scores scores;
+  @Autowired DashboardService dashboard;
   @Autowired JdbcClient jdbc;
 
   private static boolean seeded;
@@ -292,6 +295,30 @@ class ScoringDashboardIntegrationTest {
     ResponseEntity<String> guidebook = as("d01sec").getForEntity("/pages/guidebook", String.class);
     assertThat(guidebook.getBody()).contains("id=\"first-form\"", "id=\"accountability\"", "从轻", "从重")
         .contains("<strong>21天</strong>内阅读并签订", "逾期 <span>5天</span>");
+  }
+
+  /** The trend and the year's score come from the stored scores of each period (read in one query for the trend). */
+  @Test
+  void eachUnitsTrendAndYearAreItsStoredScores() {
+    Period q1 = Period.parse("2025Q1");
+    Period q2 = Period.parse("2025Q2");
+    Period year = Period.parse("2025");
+    Map<Period, Map<String, BigDecimal>> stored = new java.util.HashMap<>();
+    for (Period period : List.of(q1, q2, Q3, year)) {
+      stored.put(period, scores.compute(period).stream()
+          .collect(java.util.stream.Collectors.toMap(UnitScore::unitCode, UnitScore::score)));
+    }
+    assertThat(stored.get(Q3)).isNotEqualTo(stored.get(q1));
+
+    DashboardService.Dashboard board = dashboard.of(Official.of("jiwei", List.of(Groups.DISCIPLINE_COMMISSION)), Q3);
+
+    assertThat(board.trendLabels()).hasSize(3);
+    assertThat(board.units()).hasSize(11).allSatisfy(row -> {
+      assertThat(row.trend()).containsExactly(stored.get(q1).get(row.unitCode()), stored.get(q2).get(row.unitCode()),
+          stored.get(Q3).get(row.unitCode()));
+      assertThat(row.score()).isEqualTo(stored.get(Q3).get(row.unitCode()));
+      assertThat(row.yearScore()).isEqualTo(stored.get(year).get(row.unitCode()));
+    });
   }
 
   @Test
