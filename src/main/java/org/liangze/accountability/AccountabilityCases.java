@@ -274,7 +274,7 @@ public class AccountabilityCases {
   // --- reading
 
   public AccountabilityCase accountabilityCase(long caseId) {
-    return cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在：" + caseId));
+    return cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在"));
   }
 
   /** A case with its subjects and measures, for district supervisors. */
@@ -305,7 +305,7 @@ public class AccountabilityCases {
   // --- helpers
 
   private CaseMeasure measure(long measureId) {
-    return cases.measuresById(measureId).orElseThrow(() -> new NotFoundException("问责措施不存在：" + measureId));
+    return cases.measuresById(measureId).orElseThrow(() -> new NotFoundException("问责措施不存在"));
   }
 
   private Unit unit(String code) {

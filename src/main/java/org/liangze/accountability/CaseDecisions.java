@@ -65,7 +65,7 @@ public class CaseDecisions {
     if (existing.isPresent()) {
       return new Issued(existing.get().number(), existing.get().fileHash());
     }
-    AccountabilityCase found = cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在：" + caseId));
+    AccountabilityCase found = cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在"));
     LocalDate today = LocalDate.now(clock);
     int seq = procedure.nextDecisionSeq(today.getYear());
     String number = "区纪问决〔" + today.getYear() + "〕" + seq + "号";
@@ -131,7 +131,7 @@ public class CaseDecisions {
 
   /** The decision's PDF, for district supervisors and the people of the unit held accountable. */
   public Document document(Official official, long caseId) {
-    AccountabilityCase found = cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在：" + caseId));
+    AccountabilityCase found = cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在"));
     if (!official.districtWide() && !official.canSee(found.unitCode())) {
       throw new AccessDeniedException("The decision belongs to another unit");
     }

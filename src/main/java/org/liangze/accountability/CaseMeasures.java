@@ -60,7 +60,7 @@ public class CaseMeasures {
 
   /** One subject, for the business rule task's input mapping. */
   public CaseSubject subject(Object subjectId) {
-    return cases.subject(id(subjectId)).orElseThrow(() -> new NotFoundException("问责对象不存在：" + subjectId));
+    return cases.subject(id(subjectId)).orElseThrow(() -> new NotFoundException("问责对象不存在"));
   }
 
   /**
@@ -177,7 +177,7 @@ public class CaseMeasures {
 
   public CaseMeasure measure(Object measureId) {
     return cases.measuresById(id(measureId))
-        .orElseThrow(() -> new NotFoundException("问责措施不存在：" + measureId));
+        .orElseThrow(() -> new NotFoundException("问责措施不存在"));
   }
 
   /**
@@ -207,7 +207,7 @@ public class CaseMeasures {
   @Transactional
   public void remindConsequenceEnd(long caseId, long measureId) {
     AccountabilityCase found = cases.findCase(caseId)
-        .orElseThrow(() -> new NotFoundException("问责案件不存在：" + caseId));
+        .orElseThrow(() -> new NotFoundException("问责案件不存在"));
     CaseMeasure measure = measure(measureId);
     notifications.notifyGroup(Groups.DISCIPLINE_COMMISSION, NotificationKind.CONSEQUENCE_PERIOD_ENDED,
         "【问责】" + measure.subjectName() + "“" + measure.finalMeasure() + "”影响期已满",

@@ -290,7 +290,7 @@ public class CaseProcedure {
 
   private CaseSubject subject(Object subjectId) {
     return cases.subject(((Number) subjectId).longValue())
-        .orElseThrow(() -> new NotFoundException("问责对象不存在：" + subjectId));
+        .orElseThrow(() -> new NotFoundException("问责对象不存在"));
   }
 
   private long caseOfSubject(CaseSubject subject) {

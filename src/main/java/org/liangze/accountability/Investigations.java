@@ -97,7 +97,7 @@ public class Investigations {
       String userId = "LEADER".equals(kind) && row.userId() != null && !row.userId().isBlank() ? row.userId().strip()
           : null;
       if (userId != null && identity.createUserQuery().userId(userId).count() == 0) {
-        throw new InvalidInputException(where + "：平台账号不存在：" + userId);
+        throw new InvalidInputException(where + "：所选领导干部没有平台账号");
       }
       subjects.add(new CaseSubject(null, responsibility, row.name().strip(), userId, kind, tier, severity, grounds,
           "LEADER".equals(kind) && Boolean.TRUE.equals(row.suspectedCrime()), finding));

@@ -49,7 +49,7 @@ public class PublicNotices {
   /** The draft: every leader under an alias of the case (stored), measures in force only. */
   @Transactional
   public Draft draft(long caseId) {
-    AccountabilityCase found = cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在：" + caseId));
+    AccountabilityCase found = cases.findCase(caseId).orElseThrow(() -> new NotFoundException("问责案件不存在"));
     Map<String, String> aliases = assignAliases(caseId);
     String unitName = units.findByCode(found.unitCode()).map(Unit::name).orElse(found.unitCode());
     StringBuilder text = new StringBuilder("经查，" + unitName + "存在以下问题：" + found.cause()

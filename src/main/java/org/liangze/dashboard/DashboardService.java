@@ -196,7 +196,7 @@ public class DashboardService {
       throw new AccessDeniedException("无权查看该单位的看板数据");
     }
     return of(viewer, quarter).units().stream().filter(u -> u.unitCode().equals(unitCode)).findFirst()
-        .orElseThrow(() -> new org.liangze.platform.NotFoundException("单位不存在：" + unitCode));
+        .orElseThrow(() -> new org.liangze.platform.NotFoundException("单位不存在或已撤销"));
   }
 
   /** The unit's accountability cases with measures decided in the period: the records behind its deduction. */

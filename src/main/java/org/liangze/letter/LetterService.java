@@ -284,7 +284,7 @@ public class LetterService {
   }
 
   private Letter letter(long id) {
-    return letters.findById(id).orElseThrow(() -> new NotFoundException("责任书不存在：" + id));
+    return letters.findById(id).orElseThrow(() -> new NotFoundException("责任书不存在"));
   }
 
   /** The name of the level that issued the letter (甲方), as the letter names it. */
@@ -297,7 +297,7 @@ public class LetterService {
   }
 
   Unit unit(String code) {
-    return units.findByCode(code).orElseThrow(() -> new NotFoundException("单位不存在：" + code));
+    return units.findByCode(code).orElseThrow(() -> new NotFoundException("单位不存在或已撤销"));
   }
 
   private OffsetDateTime now() {

@@ -142,7 +142,7 @@ public class ListService {
   }
 
   public ResponsibilityList list(long id) {
-    return lists.findById(id).orElseThrow(() -> new NotFoundException("清单不存在：" + id));
+    return lists.findById(id).orElseThrow(() -> new NotFoundException("清单不存在"));
   }
 
   /** Publishes the next version of a unit's tailored list with the given items. */

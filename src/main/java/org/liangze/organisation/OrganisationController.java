@@ -49,7 +49,7 @@ class OrganisationController {
     if (!readsOrganisation(official) && !official.canSee(code)) {
       throw new AccessDeniedException("unit " + code);
     }
-    Unit unit = units.findByCode(code).orElseThrow(() -> new NotFoundException("没有单位“" + code + "”"));
+    Unit unit = units.findByCode(code).orElseThrow(() -> new NotFoundException("单位不存在或已撤销"));
     UnitView parent = unit.parentCode() == null ? null : units.findByCode(unit.parentCode()).map(OrganisationController::view)
         .orElse(null);
     return new UnitDetail(unit.code(), unit.name(), unit.type(), unit.type().label(), unit.active(), parent);

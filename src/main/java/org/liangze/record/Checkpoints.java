@@ -117,7 +117,7 @@ public class Checkpoints {
   }
 
   public Checkpoint find(long seq) {
-    return repository.find(seq).orElseThrow(() -> new NotFoundException("签名检查点不存在：" + seq));
+    return repository.find(seq).orElseThrow(() -> new NotFoundException("签名检查点不存在"));
   }
 
   /** Everything needed to verify the checkpoint without the platform: the checkpoint and its leaves. */

@@ -54,7 +54,7 @@ public class EntryVerifications {
 
   public Result verify(Official reader, long entryId) {
     RecordEntry entry = entries.findById(entryId)
-        .orElseThrow(() -> new NotFoundException("纪实记录不存在：" + entryId));
+        .orElseThrow(() -> new NotFoundException("纪实记录不存在"));
     if (!reader.canSee(entry.unitCode())) {
       throw new AccessDeniedException(reader.userId() + " cannot see unit " + entry.unitCode() + "'s record");
     }

@@ -90,7 +90,7 @@ public class EvidenceFiles {
   }
 
   public EvidenceFile describe(String hash) {
-    return repository.find(hash).orElseThrow(() -> new NotFoundException("佐证材料不存在：" + hash));
+    return repository.find(hash).orElseThrow(() -> new NotFoundException("佐证材料不存在"));
   }
 
   /**

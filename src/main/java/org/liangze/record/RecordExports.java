@@ -48,7 +48,7 @@ class RecordExports {
     if (!reader.canSee(unitCode)) {
       throw new AccessDeniedException("Record of unit " + unitCode + " is not visible to " + reader.userId());
     }
-    Unit unit = units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在：" + unitCode));
+    Unit unit = units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在或已撤销"));
     var entries = manual.entriesOf(unitCode);
     ChainReport verification = verifier.verify(unitCode);
     // the checkpoint named under the manual is the newest valid one the chain was checked against

@@ -30,7 +30,7 @@ public class RecordManual {
   @Transactional
   public RecordEntry append(NewEntry entry) {
     if (!repository.lockUnit(entry.unitCode())) {
-      throw new NotFoundException("单位不存在：" + entry.unitCode());
+      throw new NotFoundException("单位不存在或已撤销");
     }
     var head = repository.head(entry.unitCode());
     long seq = head.map(RecordRepository.Head::lastSeq).orElse(0L) + 1;

@@ -145,7 +145,7 @@ class RecordWorkPageController {
     if (!writer.unitCodes().contains(unitCode)) {
       throw new AccessDeniedException(writer.userId() + " does not write unit " + unitCode + "'s record");
     }
-    Unit unit = units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在：" + unitCode));
+    Unit unit = units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在或已撤销"));
     int year = LocalDate.now(clock).getYear();
     Long asked = itemId(item);
     List<EffectiveItem> items = lists.effectiveItems(unit.code(), year);
@@ -195,7 +195,7 @@ class RecordWorkPageController {
     if (!reader.canSee(unitCode)) {
       throw new AccessDeniedException(reader.userId() + " cannot see unit " + unitCode);
     }
-    return units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在：" + unitCode));
+    return units.findByCode(unitCode).orElseThrow(() -> new NotFoundException("单位不存在或已撤销"));
   }
 
   private int year(String text) {

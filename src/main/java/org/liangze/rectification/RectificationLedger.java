@@ -188,7 +188,7 @@ public class RectificationLedger {
   }
 
   public LedgerRow row(long id) {
-    return rows.find(id).orElseThrow(() -> new NotFoundException("整改台账中没有该事项：" + id));
+    return rows.find(id).orElseThrow(() -> new NotFoundException("整改台账中没有该事项"));
   }
 
   /** The end of the row's deadline in the district: its carry-out task's due date. */

@@ -64,7 +64,7 @@ public class Rectifications {
       throw new InvalidInputException("整改：请指定单位");
     }
     Unit unit = units.findByCode(code.strip())
-        .orElseThrow(() -> new InvalidInputException("整改：单位不存在：" + code.strip()));
+        .orElseThrow(() -> new InvalidInputException("整改：单位不存在或已撤销"));
     String subject = FormInputs.requiredText(subjectValue, MAX_SUBJECT, "请填写整改要求", "整改要求过长，最多" + MAX_SUBJECT + "字");
     String cause = FormInputs.requiredText(causeValue, MAX_CAUSE, "请填写整改缘由", "整改缘由过长，最多" + MAX_CAUSE + "字");
     LocalDate deadline = FormInputs.date(deadlineValue, clock.getZone(), "请填写整改期限", "整改期限格式不正确，例如 2026-12-31");
@@ -166,7 +166,7 @@ public class Rectifications {
   }
 
   public Rectification rectification(long id) {
-    return repository.find(id).orElseThrow(() -> new NotFoundException("整改不存在：" + id));
+    return repository.find(id).orElseThrow(() -> new NotFoundException("整改不存在"));
   }
 
   /** Read-only: every rectification of the unit (the report draft). */

@@ -59,7 +59,7 @@ public class HalfYearReports {
   }
 
   public String unitNameOf(String unitCode) {
-    return units.findByCode(unitCode).map(Unit::name).orElseThrow(() -> new NotFoundException("单位不存在：" + unitCode));
+    return units.findByCode(unitCode).map(Unit::name).orElseThrow(() -> new NotFoundException("单位不存在或已撤销"));
   }
 
   /** Drafts the unit's report, or returns the one drafted before (a retried step drafts nothing twice). */
@@ -151,7 +151,7 @@ public class HalfYearReports {
   }
 
   private ReportRepository.Report report(long id) {
-    return reports.find(id).orElseThrow(() -> new NotFoundException("报告不存在：" + id));
+    return reports.find(id).orElseThrow(() -> new NotFoundException("报告不存在"));
   }
 
   /**

@@ -290,7 +290,7 @@ public class SelfCheckService {
     }
     Quarter quarter = quarterText == null || quarterText.isBlank() ? null : Quarter.parse(quarterText);
     if (units.findByCode(unitCode).isEmpty()) {
-      throw new NotFoundException("单位不存在：" + unitCode);
+      throw new NotFoundException("单位不存在或已撤销");
     }
     return checks.find(unitCode, quarter);
   }
@@ -336,7 +336,7 @@ public class SelfCheckService {
     if (!(value instanceof String code) || code.isBlank()) {
       throw new InvalidInputException("请指定单位");
     }
-    return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在：" + code.strip()));
+    return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在或已撤销"));
   }
 
   private OffsetDateTime now() {

@@ -332,7 +332,7 @@ public class Talks {
       throw new AccessDeniedException("Unit " + unitCode + " is not the caller's");
     }
     if (units.findByCode(unitCode).isEmpty()) {
-      throw new NotFoundException("单位不存在：" + unitCode);
+      throw new NotFoundException("单位不存在或已撤销");
     }
     return talks.ofUnit(unitCode);
   }
@@ -347,7 +347,7 @@ public class Talks {
   }
 
   public Talk talk(long talkId) {
-    return talks.find(talkId).orElseThrow(() -> new NotFoundException("谈话不存在：" + talkId));
+    return talks.find(talkId).orElseThrow(() -> new NotFoundException("谈话不存在"));
   }
 
   /** Whether one of the task's candidate groups is a group of the unit. */
@@ -357,7 +357,7 @@ public class Talks {
   }
 
   private Talk.Commitment commitment(long id) {
-    return talks.commitment(id).orElseThrow(() -> new NotFoundException("谈话承诺不存在：" + id));
+    return talks.commitment(id).orElseThrow(() -> new NotFoundException("谈话承诺不存在"));
   }
 
   /** Whether the person (who has not left) holds a post in the unit. */

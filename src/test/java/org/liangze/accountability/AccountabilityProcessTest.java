@@ -217,7 +217,7 @@ class AccountabilityProcessTest {
     Map<String, Object> unknownLogin = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED");
     unknownLogin.put("userId", "nobody-here");
     assertThatThrownBy(() -> completeAs("jiwei", main, investigation("main", spin(List.of(unknownLogin)))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("平台账号不存在");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("没有平台账号");
     Map<String, Object> secretary = subject("张三丰", "LEADER", "PRINCIPAL", "SERIOUS", "AGGRAVATED");
     secretary.put("userId", "d01sec");
     completeAs("jiwei", main, investigation("main", spin(List.of(
