@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A patrol (the escalation-patrol process, or {@link #patrol()} in one thread) works in small transactions that
  * never depend on each other: it finds by SQL only the units that have a task whose level changes now
- * ({@link #plan}, which starts a unit escalation process for each, so that no unit waits for another and a failed
- * one is that unit's incident); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
+ * ({@link #plan}, which starts a unit escalation process for each unit, or for each batch of small units whose
+ * tasks fit in a page, so that no unit waits for another; a batch that failed is handed on unit by unit, and a
+ * failed unit is that unit's incident); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
  * {@link EscalationProperties#pageSize()} tasks per transaction); once a unit's tasks are climbed and committed,
  * starts the summons and cases they requested ({@link #startRequested}); and at the end sends each person one digest
  * of everything the patrol has to tell them ({@link #sendDigests}). A failure in one unit stays that unit's (an
