@@ -82,12 +82,12 @@ class EscalationRepository {
    */
   record ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
       Instant due, EscalationLevel current, String periodVariable, String period, Instant created,
-      java.time.Duration reminded, boolean known) {
+      java.time.Duration reminded, boolean known, String unitCode) {
 
     ClimbingTask(String taskId, String name, String executionId, String processInstanceId, String processName,
         Instant due, EscalationLevel current) {
       this(taskId, name, executionId, processInstanceId, processName, due, current, null, null, null, null,
-          current != EscalationLevel.NONE);
+          current != EscalationLevel.NONE, null);
     }
   }
 
@@ -98,13 +98,16 @@ class EscalationRepository {
   static final List<String> PERIOD_VARIABLES = List.of("quarter", "period", "year");
 
   /**
-   * The units (or district bodies) that have at least one task whose level changes at {@code now}. Each group of
+   * The units (or district bodies) that have at least one task whose level changes at {@code now}, with how many
+   * such tasks each has, by group: one map per group (in the groups' order), sorted by unit code. Each group of
    * units shares a ladder; the units of the group with {@code others} true are the listed ones and every code in no
    * other group (the district bodies, units not yet known).
    */
-  List<String> unitsWithClimbingTasks(Instant now, List<LadderGroup> groups) {
-    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+  List<java.util.SortedMap<String, Integer>> unitsWithClimbingTasks(Instant now, List<LadderGroup> groups) {
+    List<java.util.SortedMap<String, Integer>> found = new java.util.ArrayList<>();
     for (LadderGroup group : groups) {
+      java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+      found.add(counts);
       Map<String, Object> params = params(now, group.ladder());
       String filter;
       if (group.others()) {
@@ -119,24 +122,31 @@ class EscalationRepository {
         filter = " and o.unit_code in (:units)";
         params.put("units", group.unitCodes());
       }
-      found.addAll(jdbc.sql("select distinct o.unit_code " + OPEN_TASKS + " where " + moves(group.ladder()) + filter)
-          .params(params).query(String.class).list());
+      jdbc.sql("select o.unit_code, count(*) " + OPEN_TASKS + " where " + moves(group.ladder()) + filter
+              + " group by o.unit_code")
+          .params(params).query(rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+          });
     }
-    return List.copyOf(found);
+    return found;
   }
 
   /** Units sharing a ladder (see {@link #unitsWithClimbingTasks}). */
   record LadderGroup(EscalationPolicy.Ladder ladder, List<String> unitCodes, boolean others) {
   }
 
-  /** Up to {@code limit} of the unit's active tasks whose level changes at {@code now}, oldest due first. */
-  List<ClimbingTask> climbingTasks(String unitCode, Instant now, EscalationPolicy.Ladder ladder, int limit) {
+  /**
+   * Up to {@code limit} of these units' active tasks whose level changes at {@code now} (the units share this
+   * ladder), oldest due first.
+   */
+  List<ClimbingTask> climbingTasks(Collection<String> unitCodes, Instant now, EscalationPolicy.Ladder ladder,
+      int limit) {
     Map<String, Object> params = params(now, ladder);
-    params.put("unit", unitCode);
+    params.put("units", unitCodes);
     params.put("limit", limit);
     params.put("periodVariables", PERIOD_VARIABLES);
     return jdbc.sql("""
-            select o.task_id, t.NAME_ as task_name, t.EXECUTION_ID_ as execution_id,
+            select o.task_id, o.unit_code, t.NAME_ as task_name, t.EXECUTION_ID_ as execution_id,
                    t.PROC_INST_ID_ as process_instance_id, d.NAME_ as process_name,
                    t.DUE_DATE_ as due_date, t.CREATE_TIME_ as created, o.level as current_level,
                    o.reminded_minutes, o.level as known_task,
@@ -148,12 +158,12 @@ class EscalationRepository {
                      where v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ in (:periodVariables)
                      order by case v.NAME_ when 'quarter' then 1 when 'period' then 2 else 3 end
                      fetch first 1 rows only) as period
-              from (select u.task_id, u.due_at,
+              from (select u.task_id, u.unit_code, u.due_at,
                            (select x.level from task_escalations x where x.task_id = u.task_id) as level,
                            (select x.reminded_minutes from task_reminders x where x.task_id = u.task_id)
                              as reminded_minutes
                       from open_task_units u
-                     where u.unit_code = :unit) o
+                     where u.unit_code in (:units)) o
               join ACT_RU_TASK t on t.ID_ = o.task_id
               left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
              where t.SUSPENSION_STATE_ = 1 and\s""" + moves(ladder, "o.level", "o.reminded_minutes") + """
@@ -170,7 +180,7 @@ class EscalationRepository {
             rs.getTimestamp("created") == null ? null : rs.getTimestamp("created").toInstant(),
             rs.getObject("reminded_minutes") == null ? null
                 : java.time.Duration.ofMinutes(rs.getInt("reminded_minutes")),
-            rs.getString("known_task") != null))
+            rs.getString("known_task") != null, rs.getString("unit_code")))
         .list();
   }
 
@@ -292,15 +302,32 @@ class EscalationRepository {
         tasks.stream().map(t -> new Object[] {t.taskId(), t.requestId(), t.label(), utc(t.due()), utc(at)}).toList());
   }
 
-  /** The unit's summons requests that no talk has taken up yet. */
-  List<Long> openSummonsRequests(String unitCode) {
-    return jdbc.sql("select id from summons_requests where unit_code = ? and status = 'OPEN' order by id")
-        .param(unitCode).query(Long.class).list();
+  /** A summons request that no talk has taken up yet, with the labels of the tasks it names (oldest due first). */
+  record OpenSummonsRequest(long id, String unitCode, List<String> taskLabels) {
   }
 
-  List<String> summonsTaskLabels(long requestId) {
-    return jdbc.sql("select task_label from summons_request_tasks where request_id = ? order by due_at, task_id")
-        .param(requestId).query(String.class).list();
+  /** These units' summons requests that no talk has taken up yet, each with its tasks, in two queries. */
+  List<OpenSummonsRequest> openSummonsRequests(Collection<String> unitCodes) {
+    if (unitCodes.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> requests = new java.util.LinkedHashMap<>();
+    jdbc.sql("select id, unit_code from summons_requests where unit_code in (:units) and status = 'OPEN' order by id")
+        .param("units", unitCodes).query(rs -> {
+          requests.put(rs.getLong(1), rs.getString(2));
+        });
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<String>> labels = new HashMap<>();
+    jdbc.sql("""
+            select request_id, task_label from summons_request_tasks where request_id in (:requests)
+             order by request_id, due_at, task_id""")
+        .param("requests", requests.keySet()).query(rs -> {
+          labels.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(rs.getString(2));
+        });
+    return requests.entrySet().stream().map(request -> new OpenSummonsRequest(request.getKey(), request.getValue(),
+        labels.getOrDefault(request.getKey(), List.of()))).toList();
   }
 
   Optional<String> unitOfSummonsRequest(long requestId) {
@@ -333,13 +360,19 @@ class EscalationRepository {
   }
 
   /** A request of the ladder for an accountability case that no case has taken up yet. */
-  record OpenAccountabilityRequest(long id, String cause) {
+  record OpenAccountabilityRequest(long id, String unitCode, String cause) {
   }
 
-  /** The unit's accountability requests that no case has taken up yet. */
-  List<OpenAccountabilityRequest> openAccountabilityRequests(String unitCode) {
-    return jdbc.sql("select id, cause from accountability_requests where unit_code = ? and status = 'OPEN' order by id")
-        .param(unitCode).query((rs, row) -> new OpenAccountabilityRequest(rs.getLong(1), rs.getString(2))).list();
+  /** These units' accountability requests that no case has taken up yet. */
+  List<OpenAccountabilityRequest> openAccountabilityRequests(Collection<String> unitCodes) {
+    if (unitCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select id, unit_code, cause from accountability_requests where unit_code in (:units) and status = 'OPEN'
+             order by id""")
+        .param("units", unitCodes)
+        .query((rs, row) -> new OpenAccountabilityRequest(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
   }
 
   boolean accountabilityRequestOpen(long requestId) {
@@ -357,6 +390,12 @@ class EscalationRepository {
   void startRun(String run, int units, Instant at) {
     jdbc.sql("insert into escalation_patrol_runs (run_id, units, done, started_at) values (?, ?, 0, ?)")
         .params(run, units, utc(at)).update();
+  }
+
+  /** A failed batch of the run was handed on to this many unit escalations of their own, to be counted too. */
+  void addToRun(String run, int escalations) {
+    jdbc.sql("update escalation_patrol_runs set units = units + ? where run_id = ?").params(escalations, run)
+        .update();
   }
 
   /** Counts one more unit of the run as done (the row lock orders concurrent finishes); true for the last one. */

@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A patrol (the escalation-patrol process, or {@link #patrol()} in one thread) works in small transactions that
  * never depend on each other: it finds by SQL only the units that have a task whose level changes now
- * ({@link #plan}, which starts a unit escalation process for each, so that no unit waits for another and a failed
- * one is that unit's incident); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
+ * ({@link #plan}, which starts a unit escalation process for each unit, or for each batch of small units whose
+ * tasks fit in a page, so that no unit waits for another; a batch that failed is handed on unit by unit, and a
+ * failed unit is that unit's incident); climbs each unit's tasks a page at a time ({@link #escalateUnit}: at most
  * {@link EscalationProperties#pageSize()} tasks per transaction); once a unit's tasks are climbed and committed,
  * starts the summons and cases they requested ({@link #startRequested}); and at the end sends each person one digest
  * of everything the patrol has to tell them ({@link #sendDigests}). A failure in one unit stays that unit's (an
@@ -97,14 +98,22 @@ public class Escalations {
    */
   public int patrol() {
     int steps = 0;
-    for (String unit : inTransaction(this::unitsToPatrol)) {
+    for (String batch : inTransaction(this::batchesToPatrol)) {
       try {
-        do {
-          steps += inTransaction(() -> escalateUnit(unit));
-        } while (inTransaction(() -> hasMore(unit)));
-        transaction.executeWithoutResult(status -> startRequested(unit));
+        steps += escalateInThisThread(batch);
       } catch (RuntimeException failed) {
-        log.error("Escalation of {} failed; the next patrol tries again", unit, failed);
+        if (codesOf(batch).size() == 1) {
+          log.error("Escalation of {} failed; the next patrol tries again", batch, failed);
+          continue;
+        }
+        // as the process does: a failed batch is tried again unit by unit
+        for (String unit : codesOf(batch)) {
+          try {
+            steps += escalateInThisThread(unit);
+          } catch (RuntimeException unitFailed) {
+            log.error("Escalation of {} failed; the next patrol tries again", unit, unitFailed);
+          }
+        }
       }
     }
     String run = "patrol-" + UUID.randomUUID();
@@ -117,21 +126,94 @@ public class Escalations {
     return steps;
   }
 
+  private int escalateInThisThread(String unitCodes) {
+    int steps = 0;
+    do {
+      steps += inTransaction(() -> escalateUnit(unitCodes));
+    } while (inTransaction(() -> hasMore(unitCodes)));
+    transaction.executeWithoutResult(status -> startRequested(unitCodes));
+    return steps;
+  }
+
   /**
    * The patrol's first step: starts a unit escalation (its own process instance, {@link UnitEscalationProcess}) for
-   * every unit that has a task whose level changes now, and records how many; returns that number. The last of
-   * them to finish wakes the patrol ({@link #unitEscalated}).
+   * every unit that has a task whose level changes now — small units together, a batch of units whose tasks fit in
+   * one page ({@link #batchesToPatrol}) — and records how many; returns that number. The last of them to finish
+   * wakes the patrol ({@link #unitEscalated}).
    */
   @Transactional
   public int plan(String run) {
-    List<String> units = unitsToPatrol();
-    escalations.startRun(run, units.size(), clock.instant());
-    for (String unit : units) {
-      runtime.startProcessInstanceByKey(UnitEscalationProcess.KEY, Map.of(
-          UnitEscalationProcess.Variables.UNIT_CODE, unit, UnitEscalationProcess.Variables.PATROL_RUN, run));
+    List<String> batches = batchesToPatrol();
+    escalations.startRun(run, batches.size(), clock.instant());
+    for (String batch : batches) {
+      startUnitEscalation(run, batch);
     }
-    log.info("Escalation patrol {}: {} unit(s) with tasks to climb", run, units.size());
-    return units.size();
+    log.info("Escalation patrol {}: {} unit escalation(s) with tasks to climb", run, batches.size());
+    return batches.size();
+  }
+
+  private void startUnitEscalation(String run, String unitCodes) {
+    runtime.startProcessInstanceByKey(UnitEscalationProcess.KEY, Map.of(
+        UnitEscalationProcess.Variables.UNIT_CODE, unitCodes, UnitEscalationProcess.Variables.PATROL_RUN, run));
+  }
+
+  /**
+   * A batch of units escalated together failed (a conflict or an error in one of them): hands each of its units on
+   * to a unit escalation of its own, counted in the run, so that the failure stays the one unit's incident and
+   * every other unit's escalation commits. Returns how many were started.
+   */
+  @Transactional
+  public int escalateEachAlone(String run, String unitCodes) {
+    List<String> codes = codesOf(unitCodes);
+    escalations.addToRun(run, codes.size());
+    codes.forEach(code -> startUnitEscalation(run, code));
+    log.warn("Escalation patrol {}: the batch of units {} failed; each unit is escalated alone", run, unitCodes);
+    return codes.size();
+  }
+
+  /** The units of a unit escalation: one code, or several joined by commas (a batch of small units). */
+  public static List<String> codesOf(String unitCodes) {
+    return unitCodes == null || unitCodes.isBlank() ? List.of() : List.of(unitCodes.split(","));
+  }
+
+  /** Whether this unit escalation is of several units, which are handed on one by one if they fail together. */
+  public static boolean isBatch(String unitCodes) {
+    return codesOf(unitCodes).size() > 1;
+  }
+
+  /**
+   * The unit escalations a patrol starts now, each the code of one unit or the codes of several joined by commas:
+   * the units with a task whose level changes now ({@link #unitsToPatrol}), those of a ladder together in code
+   * order as long as their tasks fit in one page ({@link EscalationProperties#pageSize()}); a unit with a page or
+   * more alone. At city shape (16 tasks a unit) a job climbs a dozen units, not one.
+   */
+  public List<String> batchesToPatrol() {
+    List<EscalationRepository.LadderGroup> groups = ladderGroups();
+    List<java.util.SortedMap<String, Integer>> counts = escalations.unitsWithClimbingTasks(clock.instant(), groups);
+    List<String> batches = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      List<String> batch = new ArrayList<>();
+      int tasks = 0;
+      for (Map.Entry<String, Integer> unit : counts.get(g).entrySet()) {
+        // a code that is no unit's (a district body's own tasks) is one, whatever it holds
+        boolean alone = unit.getKey().contains(",") || unit.getValue() >= properties.pageSize();
+        if (!batch.isEmpty() && (alone || tasks + unit.getValue() > properties.pageSize())) {
+          batches.add(String.join(",", batch));
+          batch.clear();
+          tasks = 0;
+        }
+        if (alone) {
+          batches.add(unit.getKey());
+        } else {
+          batch.add(unit.getKey());
+          tasks += unit.getValue();
+        }
+      }
+      if (!batch.isEmpty()) {
+        batches.add(String.join(",", batch));
+      }
+    }
+    return batches;
   }
 
   /** A unit's escalation of this patrol is done; the last one wakes the patrol, which then sends the digests. */
@@ -149,6 +231,13 @@ public class Escalations {
    * units that share theirs.
    */
   public List<String> unitsToPatrol() {
+    List<EscalationRepository.LadderGroup> groups = ladderGroups();
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    escalations.unitsWithClimbingTasks(clock.instant(), groups).forEach(counts -> found.addAll(counts.keySet()));
+    return List.copyOf(found);
+  }
+
+  private List<EscalationRepository.LadderGroup> ladderGroups() {
     EscalationPolicy.Ladders ladders = policy.ladders();
     Map<EscalationPolicy.Ladder, List<String>> byLadder = new LinkedHashMap<>();
     for (Unit unit : units.findAll()) {
@@ -160,12 +249,37 @@ public class Escalations {
     List<EscalationRepository.LadderGroup> groups = new ArrayList<>();
     byLadder.forEach((ladder, codes) -> groups.add(new EscalationRepository.LadderGroup(ladder, codes, false)));
     groups.add(new EscalationRepository.LadderGroup(ladders.districtBodies(), List.of(), true));
-    return escalations.unitsWithClimbingTasks(clock.instant(), groups);
+    return groups;
   }
 
-  /** Whether the unit still has a task whose level changes now (the patrol's loop over a unit's pages). */
-  public boolean hasMore(String unitCode) {
-    return !escalations.climbingTasks(unitCode, clock.instant(), policy.ladderOf(unitCode), 1).isEmpty();
+  /**
+   * Whether the unit (or a unit of the batch) still has a task whose level changes now (the patrol's loop over a
+   * unit escalation's pages).
+   */
+  public boolean hasMore(String unitCodes) {
+    Instant now = clock.instant();
+    for (Map.Entry<EscalationPolicy.Ladder, List<String>> ladder : byLadder(unitsOf(unitCodes)).entrySet()) {
+      if (!escalations.climbingTasks(ladder.getValue(), now, ladder.getKey(), 1).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The units of these codes (null for a code that is no unit: a district body's own tasks), in code order. */
+  private Map<String, Unit> unitsOf(String unitCodes) {
+    Map<String, Unit> found = new LinkedHashMap<>();
+    codesOf(unitCodes).forEach(code -> found.put(code, units.findByCode(code).orElse(null)));
+    return found;
+  }
+
+  /** These units' codes by their ladder (a batch's units share one: {@link #batchesToPatrol}). */
+  private Map<EscalationPolicy.Ladder, List<String>> byLadder(Map<String, Unit> unitsByCode) {
+    EscalationPolicy.Ladders ladders = policy.ladders();
+    Map<EscalationPolicy.Ladder, List<String>> byLadder = new LinkedHashMap<>();
+    unitsByCode.forEach((code, unit) -> byLadder.computeIfAbsent(ladders.of(unit == null ? null : unit.type()),
+        l -> new ArrayList<>()).add(code));
+    return byLadder;
   }
 
   /**
@@ -174,12 +288,19 @@ public class Escalations {
    * {@link #startRequested}, after this has committed) and sends nothing (that is {@link #sendDigests}).
    */
   @Transactional
-  public int escalateUnit(String unitCode) {
+  public int escalateUnit(String unitCodes) {
     Instant now = clock.instant();
     // district bodies' own tasks are theirs: no unit is summoned for them
-    Unit unit = units.findByCode(unitCode).orElse(null);
-    EscalationPolicy.Ladder ladder = policy.ladders().of(unit == null ? null : unit.type());
-    List<ClimbingTask> page = escalations.climbingTasks(unitCode, now, ladder, properties.pageSize());
+    Map<String, Unit> unitsByCode = unitsOf(unitCodes);
+    Map<String, EscalationPolicy.Ladder> ladderOf = new HashMap<>();
+    List<ClimbingTask> page = new ArrayList<>();
+    for (Map.Entry<EscalationPolicy.Ladder, List<String>> ladder : byLadder(unitsByCode).entrySet()) {
+      ladder.getValue().forEach(code -> ladderOf.put(code, ladder.getKey()));
+      if (page.size() < properties.pageSize()) {
+        page.addAll(escalations.climbingTasks(ladder.getValue(), now, ladder.getKey(),
+            properties.pageSize() - page.size()));
+      }
+    }
     Map<String, List<String>> candidates = escalations.candidateGroups(page.stream().map(ClimbingTask::taskId)
         .toList());
     java.util.Set<String> instances = page.stream().map(ClimbingTask::processInstanceId)
@@ -189,12 +310,15 @@ public class Escalations {
       // newly overdue task's variables and its instance's marks then finds the instance there, not by a query each
       runtime.createProcessInstanceQuery().processInstanceIds(instances).list();
     }
-    Climb climb = new Climb(unit, ladder, now);
+    PageWrites writes = new PageWrites();
+    Map<String, Climb> climbs = new HashMap<>();
     int taken = 0;
     for (ClimbingTask task : page) {
+      Climb climb = climbs.computeIfAbsent(task.unitCode(),
+          code -> new Climb(unitsByCode.get(code), ladderOf.get(code), now, writes));
       taken += climb.task(task, candidates.getOrDefault(task.taskId(), List.of()));
     }
-    climb.write();
+    writes.write(now);
     return taken;
   }
 
@@ -204,13 +328,14 @@ public class Escalations {
    * ({@link AccountabilityRequested}). Runs after the climb has committed, in a transaction of its own.
    */
   @Transactional
-  public void startRequested(String unitCode) {
-    for (long request : escalations.openSummonsRequests(unitCode)) {
-      List<String> tasks = escalations.summonsTaskLabels(request);
-      events.publishEvent(new SummonsRequested(request, unitCode, summonsCause(tasks), tasks.size()));
+  public void startRequested(String unitCodes) {
+    List<String> codes = codesOf(unitCodes);
+    for (EscalationRepository.OpenSummonsRequest request : escalations.openSummonsRequests(codes)) {
+      List<String> tasks = request.taskLabels();
+      events.publishEvent(new SummonsRequested(request.id(), request.unitCode(), summonsCause(tasks), tasks.size()));
     }
-    for (EscalationRepository.OpenAccountabilityRequest request : escalations.openAccountabilityRequests(unitCode)) {
-      events.publishEvent(new AccountabilityRequested(request.id(), unitCode, request.cause()));
+    for (EscalationRepository.OpenAccountabilityRequest request : escalations.openAccountabilityRequests(codes)) {
+      events.publishEvent(new AccountabilityRequested(request.id(), request.unitCode(), request.cause()));
     }
   }
 
@@ -295,14 +420,9 @@ public class Escalations {
     return escalations.stepsOf(unitCode);
   }
 
-  /** One page's climb: the unit (null for a district body's own tasks), the moment, what it has marked so far. */
-  private final class Climb {
+  /** What a page's climbs (of one unit, or of a batch's units) write, in a few batches at its end. */
+  private final class PageWrites {
 
-    private final Unit unit;
-    private final EscalationPolicy.Ladder ladder;
-    /** Who supervises the unit first (督办): its parent's secretary and inspector, else none (the district). */
-    private final List<String> supervisors;
-    private final Instant now;
     private final Map<String, WarningLevel> marks = new LinkedHashMap<>();
     private final List<EscalationStep> steps = new ArrayList<>();
     private final Map<String, String> processInstances = new HashMap<>();
@@ -310,14 +430,48 @@ public class Escalations {
     private final List<Reminded> reminded = new ArrayList<>();
     private final List<SummonsTask> summonsTasks = new ArrayList<>();
     private final List<DigestItem> lines = new ArrayList<>();
+
+    /** Writes what the page's climbs took, in a few batches, and marks the instances for Cockpit. */
+    void write(Instant now) {
+      escalations.recordSteps(steps, processInstances);
+      escalations.moveAll(moves, now);
+      escalations.remindedAll(reminded, now);
+      escalations.addSummonsTasks(summonsTasks, now);
+      escalations.addDigestItems(lines, now);
+      overdueMarks.markEach(marks);
+    }
+  }
+
+  /** One unit's climb in a page: the unit (null for a district body's own tasks), the moment, where it writes. */
+  private final class Climb {
+
+    private final Unit unit;
+    private final EscalationPolicy.Ladder ladder;
+    /** Who supervises the unit first (督办): its parent's secretary and inspector, else none (the district). */
+    private final List<String> supervisors;
+    private final Instant now;
+    private final Map<String, WarningLevel> marks;
+    private final List<EscalationStep> steps;
+    private final Map<String, String> processInstances;
+    private final List<Move> moves;
+    private final List<Reminded> reminded;
+    private final List<SummonsTask> summonsTasks;
+    private final List<DigestItem> lines;
     private final java.util.Set<String> causes = new java.util.HashSet<>();
     private Long summonsRequest;
 
-    Climb(Unit unit, EscalationPolicy.Ladder ladder, Instant now) {
+    Climb(Unit unit, EscalationPolicy.Ladder ladder, Instant now, PageWrites writes) {
       this.unit = unit;
       this.ladder = ladder;
       this.supervisors = supervisorsOf(unit);
       this.now = now;
+      this.marks = writes.marks;
+      this.steps = writes.steps;
+      this.processInstances = writes.processInstances;
+      this.moves = writes.moves;
+      this.reminded = writes.reminded;
+      this.summonsTasks = writes.summonsTasks;
+      this.lines = writes.lines;
     }
 
     int task(ClimbingTask task, List<String> candidateGroups) {
@@ -361,16 +515,6 @@ public class Escalations {
       candidateGroups.forEach(group -> line(group, DigestKind.REMINDER, task,
           unitName() + label(task) + "将于" + due + "到期"));
       return 1;
-    }
-
-    /** Writes what the page's climb took, in a few batches, and marks the instances for Cockpit. */
-    void write() {
-      escalations.recordSteps(steps, processInstances);
-      escalations.moveAll(moves, now);
-      escalations.remindedAll(reminded, now);
-      escalations.addSummonsTasks(summonsTasks, now);
-      escalations.addDigestItems(lines, now);
-      overdueMarks.markEach(marks);
     }
 
     private void take(EscalationLevel level, ClimbingTask task, List<String> candidateGroups) {

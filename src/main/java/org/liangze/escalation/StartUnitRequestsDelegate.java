@@ -6,7 +6,7 @@ import org.liangze.escalation.UnitEscalationProcess.Variables;
 import org.liangze.platform.DelegateInputs;
 import org.springframework.stereotype.Component;
 
-@DelegateInputs({Variables.UNIT_CODE})
+@DelegateInputs({Variables.UNIT_CODE, Variables.PATROL_RUN})
 @Component("startUnitRequests")
 class StartUnitRequestsDelegate implements JavaDelegate {
 
@@ -18,6 +18,8 @@ class StartUnitRequestsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    escalations.startRequested((String) execution.getVariable(Variables.UNIT_CODE));
+    if (!BatchRetry.handedOn(execution, escalations)) {
+      escalations.startRequested((String) execution.getVariable(Variables.UNIT_CODE));
+    }
   }
 }

@@ -135,6 +135,8 @@ class DistrictScaleBenchmarkTest {
   /** With a second node: which node ran how many of the campaign's and the patrol's jobs. */
   String campaignNodes;
   String patrolNodes;
+  /** The first patrol's steps: runs, time in all, longest. */
+  String patrolSteps;
 
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -323,11 +325,13 @@ class DistrictScaleBenchmarkTest {
     // 7. the escalation patrol over every due task, by the platform's job executor, then again with nothing to do
     long[] patrol = patrol(jobExecutor);
     row("Escalation patrol, first run over every due task (" + patrol[1] + " tasks climbed, in " + patrol[2]
-        + " units and district bodies; the platform's job executor, a process instance per unit, a job per page of at most "
-        + escalationProperties.pageSize() + " tasks)", patrol[0] + " ms, %,.0f tasks/s".formatted(
+        + " units and district bodies; the platform's job executor, " + patrol[10] + " unit escalations — a process "
+        + "instance per unit with a page or more, else per batch of small units whose tasks fit in a page — a job per "
+        + "page of at most " + escalationProperties.pageSize() + " tasks)", patrol[0] + " ms, %,.0f tasks/s".formatted(
             patrol[1] * 1000.0 / Math.max(1, patrol[0])), "≥ 1,000 tasks/s, ≤ 500 tasks per transaction");
     row("… summons requests (one per unit and month) / accountability requests / digests sent / failed jobs",
         patrol[3] + " / " + patrol[4] + " / " + patrol[5] + " / " + patrol[6], "one summons per unit, 0 failed");
+    row("… where its time went: each step's runs, job time in all and longest (activity history)", patrolSteps, "");
     row("… then the jobs the patrol left (its " + patrol[5] + " digests' deliveries, the talks' and cases' next steps: "
         + patrol[8] + " due when it ended), worked off by the job executor", patrol[9] + " ms", "");
     row("Escalation patrol, second run with nothing to do (the job executor idle)", patrol[7] + " ms", "≤ 2 s");
@@ -455,7 +459,8 @@ class DistrictScaleBenchmarkTest {
   /**
    * Starts the patrol process as its timer does and waits until it has ended: {time, tasks climbed, units, summons
    * requests, accountability requests, digests, failed jobs, time of a second patrol, jobs left when the first
-   * ended (the digests' deliveries, the summons' and cases' continuations), time until the executor had run them}.
+   * ended (the digests' deliveries, the summons' and cases' continuations), time until the executor had run them,
+   * unit escalations (process instances) of the first}.
    */
   private long[] patrol(JobExecutor jobExecutor) throws InterruptedException {
     assertThat(escalationProperties.pageSize()).isLessThanOrEqualTo(500);
@@ -471,13 +476,21 @@ class DistrictScaleBenchmarkTest {
     long accountability = jdbc.queryForObject("select count(*) from accountability_requests", Long.class);
     long digests = jdbc.queryForObject("select count(*) from escalation_digests where sent_at is not null", Long.class);
     long failures = historyService.createHistoricJobLogQuery().failureLog().count() - failuresBefore;
+    long unitEscalations = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(UnitEscalationProcess.KEY).count();
     // where the patrol's time went: each step's count and time (its jobs' execution, from the activity history)
+    List<String> steps = new ArrayList<>();
     jdbc.query("""
         select ACT_ID_, count(*) as n, sum(DURATION_) as total, max(DURATION_) as longest from ACT_HI_ACTINST
          where PROC_DEF_KEY_ in (?, ?) group by ACT_ID_ order by total desc""", rs -> {
           System.out.printf("patrol step %s: %d runs, %d ms in all, longest %d ms%n", rs.getString(1),
               rs.getLong(2), rs.getLong(3), rs.getLong(4));
+          if (rs.getLong(3) >= 100) {
+            steps.add("%s %d × / %d ms / %d ms".formatted(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4)));
+          }
         }, EscalationPatrolProcess.KEY, UnitEscalationProcess.KEY);
+    patrolSteps = String.join("; ", steps);
     // the notifications the patrol recorded are delivered by jobs of their own, after it: the second patrol is timed
     // once the job executor has worked them off, as an hourly patrol finds it
     long deliveriesStart = System.nanoTime();
@@ -501,7 +514,7 @@ class DistrictScaleBenchmarkTest {
         select count(*) from (select unit_code, period from summons_requests group by unit_code, period
         having count(*) > 1) twice""", Long.class)).isZero();
     return new long[] {first, climbed, unitsClimbed, summons, accountability, digests, failures, second, deliveries,
-        delivered};
+        delivered, unitEscalations};
   }
 
   /** Starts a run of the score computation job and executes its jobs in this thread; returns how many ran. */

@@ -103,6 +103,10 @@ class EscalationPatrolPostgresTest {
         .contains(UnitEscalationProcess.Element.EscalateUnitTasks.name(),
             UnitEscalationProcess.Element.StartUnitRequests.name())
         .endsWith(EscalationPatrolProcess.Element.SendDigests.name());
+    // small units are climbed together: fewer unit escalations than units, some of several units
+    List<String> escalations = unitEscalationsSince(patrolAt);
+    assertThat(escalations).hasSizeLessThan(jdbc.sql("select count(*) from units").query(Long.class).single()
+        .intValue()).anyMatch(codes -> codes.contains(","));
 
     // one summons request for D01 this month, naming all seven tasks
     List<Long> requests = jdbc.sql("select id from summons_requests where unit_code = 'D01' and period = ?")
@@ -191,6 +195,10 @@ class EscalationPatrolPostgresTest {
           .isEqualTo("T01");
     });
     assertThat(stepsOf(letters, "T01")).isZero();
+    // T01 was climbed in a batch with other small units; the batch failed, and its retry handed each of its units on
+    // to an escalation of its own (the batch left with none): only T01's fails
+    List<String> escalations = unitEscalationsSince(patrolAt);
+    assertThat(escalations).contains("", "T01", "T01S01", "T01V01");
     assertThat(summonsTalks("T01")).isZero();
     // every other unit: its steps, its summons and its talk committed
     for (String unit : List.of("D01", "D01S01", "D02", "T01S01", "T01V01", "T02", "T02V01", "A01")) {
@@ -238,6 +246,16 @@ class EscalationPatrolPostgresTest {
       }
     }
     return activities;
+  }
+
+  /** The units (comma-separated codes) of each unit escalation started since then; "" for a batch handed on. */
+  private List<String> unitEscalationsSince(Instant since) {
+    String[] instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(UnitEscalationProcess.KEY)
+        .startedAfter(Date.from(since.minusMillis(1))).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
+    return history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
+        .variableName(UnitEscalationProcess.Variables.UNIT_CODE).list().stream()
+        .map(variable -> (String) variable.getValue()).toList();
   }
 
   /** DDL the application's own role may not run: as the schema's owner (the test plays the outside world). */
