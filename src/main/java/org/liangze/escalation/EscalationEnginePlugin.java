@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link LateCompletionCheck} and the upkeep of {@link OpenTaskUnits} on every user task of every model the
- * engine parses, both built-in so that {@code skipCustomListeners} does not skip them; writes the history without
- * the patrol's marks ({@link MarksWithoutHistory}); reconciles {@code open_task_units} once the engine is built (its
- * tables created or updated).
+ * engine parses, both built-in so that {@code skipCustomListeners} does not skip them; reconciles
+ * {@code open_task_units} once the engine is built (its tables created or updated). The patrol's marks write no
+ * history ({@link MarksWithoutHistory}, through the platform's history handler).
  */
 @Component
 class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
@@ -51,12 +50,6 @@ class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
-    // the history as Camunda writes it, less the patrol's own marks (MarksWithoutHistory in place of the default)
-    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(new MarksWithoutHistory());
-    configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
 
   @Override

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -101,6 +104,35 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
       provideRemovalTime(authorization, task);
     }
     created.add(authorization);
+  }
+
+  /**
+   * Nothing can be stored yet for a task or process instance created in this very command (a campaign's unit job
+   * creates both): the engine's look-up of an existing grant is skipped for them, one query per grant less.
+   */
+  @Override
+  protected AuthorizationEntity getGrantAuthorizationByGroupId(String groupId, Resource resource, String resourceId) {
+    if (createdInThisCommand(resource, resourceId)) {
+      return null;
+    }
+    return super.getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+  }
+
+  private static boolean createdInThisCommand(Resource resource, String resourceId) {
+    Class<? extends DbEntity> type;
+    if (resource == Resources.TASK || resource == Resources.HISTORIC_TASK) {
+      type = TaskEntity.class;
+    } else if (resource == Resources.PROCESS_INSTANCE || resource == Resources.HISTORIC_PROCESS_INSTANCE) {
+      type = ExecutionEntity.class;
+    } else {
+      return false;
+    }
+    if (resourceId == null || Context.getCommandContext() == null) {
+      return false;
+    }
+    DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
+    DbEntity entity = cache.get(type, resourceId);
+    return entity != null && cache.isTransient(entity);
   }
 
   private static boolean same(AuthorizationEntity entity, String groupId, Resource resource, String resourceId) {

@@ -58,6 +58,11 @@ class AssessmentRows {
     return FormInputs.rows(json, value, Row.class, "自查结果格式不正确，请在表单中逐项填写");
   }
 
+  /** As {@link #parse}, but no variable at all is no rows (a self-check not assembled yet). */
+  List<Row> parseOptional(Object value) {
+    return value == null ? List.of() : parse(value);
+  }
+
   TypedValue variable(List<Row> rows) {
     return FormInputs.jsonVariable(json, rows);
   }

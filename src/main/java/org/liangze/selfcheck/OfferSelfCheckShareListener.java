@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of one assessment instance: its form's rows are its assessor's share only (with what was assessed before,
- * if the self-check was returned), kept local to the instance.
+ * the assembled rows of a returned self-check; none on the first round), kept local to the instance.
  */
 @DelegateInputs({Variables.UNIT_CODE, Variables.QUARTER, Variables.ASSESSOR, Variables.ITEMS})
 @Component("offerSelfCheckShare")
@@ -26,7 +26,7 @@ class OfferSelfCheckShareListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     SelfCheckService.Share share = selfChecks.share((String) execution.getVariable(Variables.UNIT_CODE),
         (String) execution.getVariable(Variables.QUARTER), (String) execution.getVariable(Variables.ASSESSOR),
-        rows.parse(execution.getVariable(Variables.ITEMS)));
+        rows.parseOptional(execution.getVariable(Variables.ITEMS)));
     execution.setVariableLocal(Variables.ITEMS, rows.variable(share.rows()));
     execution.setVariableLocal(Variables.SHARE_LABEL, share.label());
   }

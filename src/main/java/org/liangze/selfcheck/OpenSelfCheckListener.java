@@ -7,20 +7,19 @@ import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Start event listener: opens the unit's self-check of the quarter with a row for every item of its lists, and
- * notes whether the unit has a 纪检委员 to check it.
+ * Start event listener: opens the unit's self-check of the quarter and notes whether the unit has a 纪检委员 to check
+ * it. The rows are not put on the process: each assessment instance reads its share from the unit's list
+ * ({@link OfferSelfCheckShareListener}), and the assembled rows are set once every share is in.
  */
 @DelegateInputs({Variables.UNIT_CODE, Variables.QUARTER})
 @Component("openSelfCheck")
 class OpenSelfCheckListener implements ExecutionListener {
 
   private final SelfCheckService selfChecks;
-  private final AssessmentRows rows;
   private final SelfCheckCitations citations;
 
-  OpenSelfCheckListener(SelfCheckService selfChecks, AssessmentRows rows, SelfCheckCitations citations) {
+  OpenSelfCheckListener(SelfCheckService selfChecks, SelfCheckCitations citations) {
     this.selfChecks = selfChecks;
-    this.rows = rows;
     this.citations = citations;
   }
 
@@ -34,7 +33,6 @@ class OpenSelfCheckListener implements ExecutionListener {
     execution.setVariable(Variables.UNIT_NAME, opened.unit().name());
     setIfChanged(execution, Variables.QUARTER, opened.quarter().toString());
     execution.setVariable(Variables.QUARTER_LABEL, opened.quarter().label());
-    execution.setVariable(Variables.ITEMS, rows.variable(opened.rows()));
     execution.setVariable(Variables.INSPECTOR_CHECK, opened.inspectorCheck());
     citations.offer(execution, opened.unit().code());
   }

@@ -73,7 +73,7 @@ public class SelfCheckService {
   }
 
   /** {@code inspectorCheck}: the unit has a 纪检委员, who checks the self-check before the secretary signs off. */
-  record Opened(Unit unit, Quarter quarter, List<Row> rows, boolean inspectorCheck) {
+  record Opened(Unit unit, Quarter quarter, boolean inspectorCheck) {
   }
 
   /** One share's rows for its assessment form, and whose they are in words. */
@@ -83,7 +83,10 @@ public class SelfCheckService {
   record Submitted(List<Row> rows, String summary) {
   }
 
-  /** Opens the unit's self-check of the quarter with a row for every item of its lists, to be assessed. */
+  /**
+   * Opens the unit's self-check of the quarter, to be assessed item by item: the rows are the unit's effective list,
+   * which each share reads as it opens ({@link #share}); nothing of them is copied onto the process.
+   */
   @Transactional
   Opened open(Object unitValue, Object quarterValue, String processInstanceId) {
     Quarter quarter = Quarter.parse(quarterValue == null ? null : quarterValue.toString());
@@ -97,11 +100,8 @@ public class SelfCheckService {
       throw new InvalidInputException(unit.name() + quarter.label() + "自查已经开始，不能重复开始");
     }
     events.publishEvent(new SelfCheckOpened(unit.code(), quarter.toString()));
-    List<Row> rows = effectiveItems(unit.code(), quarter.year()).stream()
-        .map(item -> new Row(item.itemId(), item.label(), null, null, List.of(), List.of()))
-        .toList();
     boolean inspector = people(unit.code()).stream().anyMatch(member -> member.holds(Role.INSPECTOR));
-    return new Opened(unit, quarter, rows, inspector);
+    return new Opened(unit, quarter, inspector);
   }
 
   /**

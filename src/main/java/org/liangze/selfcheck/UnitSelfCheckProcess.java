@@ -57,8 +57,9 @@ public final class UnitSelfCheckProcess {
     /** "2026年第4季度", for task names and forms. */
     public static final String QUARTER_LABEL = "quarterLabel";
     /**
-     * The assessment rows: a JSON array (Spin JSON), the value of the assessment form's dynamic list. Every row of
-     * the unit at process level; an instance of {@code AssessItems} has a local one with its share's rows only.
+     * The assessment rows: a JSON array (Spin JSON), the value of the assessment form's dynamic list. An instance of
+     * {@code AssessItems} has a local one with its share's rows only; at process level the unit's assembled rows,
+     * set once every share is in (none before: the open self-check's rows are the unit's list, not a copy).
      */
     public static final String ITEMS = "items";
     /**

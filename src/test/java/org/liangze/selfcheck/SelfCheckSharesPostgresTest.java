@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -239,6 +241,34 @@ class SelfCheckSharesPostgresTest {
     actAs.complete("jiwei", task(unit, Element.Review), Map.of(Variables.DECISION, "ACCEPT"));
     assertThat(unit).isEnded().hasPassed(Element.SelfCheckAccepted.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE).inspectedBy()).isNull();
+  }
+
+  @Test
+  void anOpenSelfCheckReadsItsRowsFromTheListAndKeepsItsPickingOptionsOutOfHistory() throws IOException {
+    // a unit nobody has assessed yet (the other tests work through D01's and the unit without an inspector's)
+    ProcessInstance unit = runtime.createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
+        .processInstanceBusinessKeyLike("%-" + QUARTER).list().stream()
+        .filter(instance -> !instance.getBusinessKey().equals(UnitSelfCheckProcess.businessKey(D01,
+            Quarter.parse(QUARTER))) && !instance.getBusinessKey().equals(UnitSelfCheckProcess.businessKey(
+            UnitWithoutInspector.CODE, Quarter.parse(QUARTER))))
+        .findFirst().orElseThrow();
+    // no copy of the rows on the process before the shares are assembled; each share has its own from the list
+    assertThat(runtime.getVariableLocal(unit.getId(), Variables.ITEMS)).isNull();
+    assertThat(assessments(unit)).isNotEmpty();
+    for (Task share : assessments(unit)) {
+      assertThat(rows(share)).isNotEmpty().allSatisfy(row -> assertThat(row.get("status")).isNull());
+    }
+    // the form's options are on the process, and nothing of them in the history; the unit's name has its history
+    assertThat(runtime.getVariable(unit.getId(), Variables.EVIDENCE_OPTIONS)).isNotNull();
+    assertThat(runtime.getVariable(unit.getId(), Variables.RECORD_OPTIONS)).isNotNull();
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
+        .variableNameIn(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS).count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
+        .variableName(Variables.UNIT_NAME).count()).isOne();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(unit.getId()).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .contains(Variables.UNIT_NAME).doesNotContain(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
   }
 
   // --- helpers

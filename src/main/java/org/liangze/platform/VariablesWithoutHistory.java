@@ -1,0 +1,16 @@
+package org.liangze.platform;
+
+/**
+ * Implemented by a feature whose processes hold variables that are runtime state only: set by the platform, read by
+ * forms or queries while the instance runs, never from history. The engine writes no history for them
+ * ({@link HistoryWithoutRuntimeState}) — neither when they are created, nor updated, nor deleted — so that no
+ * history row is ever half-written. Variables people fill in keep their history.
+ */
+public interface VariablesWithoutHistory {
+
+  /**
+   * Whether the variable of this name writes no history in instances of the process ({@code processDefinitionKey}
+   * may be null for a variable outside any process, such as a standalone task's).
+   */
+  boolean withoutHistory(String processDefinitionKey, String variableName);
+}
