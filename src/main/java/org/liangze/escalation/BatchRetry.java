@@ -29,10 +29,13 @@ final class BatchRetry {
     return true;
   }
 
-  /** Whether the job running this step has failed before (the engine keeps its exception until it succeeds). */
+  /**
+   * Whether the job running this step has failed before (the engine keeps its exception until it succeeds): its
+   * stack trace, which the engine stores for every failure, also for an exception without a message.
+   */
   private static boolean failedBefore() {
     CommandContext command = Context.getCommandContext();
     JobEntity job = command == null ? null : command.getCurrentJob();
-    return job != null && job.getExceptionMessage() != null;
+    return job != null && (job.getExceptionMessage() != null || job.getExceptionByteArrayId() != null);
   }
 }

@@ -195,7 +195,8 @@ public class Escalations {
       List<String> batch = new ArrayList<>();
       int tasks = 0;
       for (Map.Entry<String, Integer> unit : counts.get(g).entrySet()) {
-        // a code that is no unit's (a district body's own tasks) is one, whatever it holds
+        // a unit with a page or more is alone; so is a code holding a comma (no unit's: Unit refuses one), which
+        // codesOf would otherwise merge into its neighbours' batch
         boolean alone = unit.getKey().contains(",") || unit.getValue() >= properties.pageSize();
         if (!batch.isEmpty() && (alone || tasks + unit.getValue() > properties.pageSize())) {
           batches.add(String.join(",", batch));
