@@ -36,6 +36,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes Camunda's identity service mirror the organisation, both ways: a group per unit role of each active unit
@@ -84,9 +85,11 @@ public class IdentitySync implements ApplicationRunner {
   private final IdentityProperties properties;
   private final JdbcTemplate jdbc;
   private final String tablePrefix;
+  private final TransactionTemplate transaction;
 
   IdentitySync(UnitRepository units, PersonRepository people, ProcessEngine engine, List<GrantSource> grantSources,
-      IdentityProperties properties, JdbcTemplate jdbc) {
+      IdentityProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    this.transaction = transaction;
     this.units = units;
     this.people = people;
     this.identity = engine.getIdentityService();
@@ -119,11 +122,18 @@ public class IdentitySync implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    sync();
+    // Spring calls run on the bean itself, not through its transactional proxy: the start's sync is one transaction too
+    transaction.executeWithoutResult(status -> sync());
   }
 
   @Transactional
   public Result sync() {
+    // one sync at a time across nodes, until this transaction commits (the engine's exclusive lock, a row lock of
+    // ACT_GE_PROPERTY): nodes starting together on a new database would otherwise both create the same groups
+    commands.execute(context -> {
+      context.getPropertyManager().acquireExclusiveLock();
+      return null;
+    });
     // what the organisation says: read before the engine command, in the same transaction
     List<Unit> activeUnits = units.findAllActive();
     List<Person> current = people.findAll();

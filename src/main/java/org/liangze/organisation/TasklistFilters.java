@@ -13,12 +13,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.liangze.escalation.EscalationPolicy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Shared Tasklist filters for each role, so nobody opens Tasklist to "No filter available". Each filter's query
@@ -26,7 +29,10 @@ import org.springframework.stereotype.Component;
  * at the moment of viewing ({@code now()}), so a filter shared with a role shows each person only their own work.
  *
  * <p>Filters are defined here, created or brought up to date at every start (before {@link IdentitySync}, which
- * then grants READ on each to the groups that should see it, as a {@link GrantSource}).
+ * then grants READ on each to the groups that should see it, as a {@link GrantSource}). A filter already as defined
+ * is not written again, and the check and the writes hold the engine's exclusive lock (the one deployments take, a
+ * row lock of {@code ACT_GE_PROPERTY}) until they commit: nodes starting together neither update the same filter at
+ * once (an optimistic-locking failure that stopped a node's start) nor both create a missing one.
  */
 @Component
 @Order(IdentitySync.ORDER - 1)
@@ -55,14 +61,19 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
   private final AuthorizationService authorizations;
   private final UnitRepository units;
   private final EscalationPolicy escalation;
+  private final ProcessEngineConfigurationImpl engine;
+  private final TransactionTemplate transaction;
 
   TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-      UnitRepository units, EscalationPolicy escalation) {
+      UnitRepository units, EscalationPolicy escalation, ProcessEngineConfigurationImpl engine,
+      TransactionTemplate transaction) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
     this.units = units;
     this.escalation = escalation;
+    this.engine = engine;
+    this.transaction = transaction;
   }
 
   private List<Definition> definitions() {
@@ -100,7 +111,24 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
 
   @Override
   public void run(ApplicationArguments args) {
-    definitions().forEach(this::ensure);
+    ensureAll();
+  }
+
+  /** Creates the missing filters and brings changed ones back to their definition; returns how many it wrote. */
+  int ensureAll() {
+    Integer written = transaction.execute(status -> {
+      // held until this transaction commits: the other nodes' starts wait here and then find the filters as defined
+      engine.getCommandExecutorTxRequired().execute(context -> {
+        context.getPropertyManager().acquireExclusiveLock();
+        return null;
+      });
+      int count = 0;
+      for (Definition definition : definitions()) {
+        count += ensure(definition) ? 1 : 0;
+      }
+      return count;
+    });
+    return written == null ? 0 : written;
   }
 
   /** READ on each shared filter for the groups that should see it; applied by {@link IdentitySync}. */
@@ -135,22 +163,39 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
     return groups;
   }
 
-  private void ensure(Definition definition) {
+  /** Creates the filter or brings it back to its definition; returns whether it wrote it. */
+  private boolean ensure(Definition definition) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", definition.description());
     properties.put("priority", definition.priority());
     properties.put("refresh", true);
     properties.put("variables", COLUMNS);
+    Filter wanted = filters.newTaskFilter(definition.name()).setProperties(properties)
+        .setQuery(definition.query().get());
     Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
+    boolean write = filter == null || !sameDefinition(filter, wanted);
     if (filter == null) {
-      filter = filters.newTaskFilter(definition.name());
+      filter = wanted;
+    } else if (write) {
+      // the definition here wins over edits in Tasklist, so every start brings shared filters up to date
+      filter.setProperties(properties).setQuery(definition.query().get());
     }
-    // the definition here wins over edits in Tasklist, so every start brings shared filters up to date
-    filter.setProperties(properties).setQuery(definition.query().get());
-    filters.saveFilter(filter);
+    if (write) {
+      filters.saveFilter(filter);
+    }
     if (definition.audience() == Audience.EVERYONE) {
       ensureEveryone(filter.getId());
     }
+    return write;
+  }
+
+  /** Whether a stored filter has the definition's properties and query, compared as the engine stores them. */
+  private static boolean sameDefinition(Filter stored, Filter wanted) {
+    if (stored instanceof FilterEntity storedEntity && wanted instanceof FilterEntity wantedEntity) {
+      return java.util.Objects.equals(storedEntity.getQueryInternal(), wantedEntity.getQueryInternal())
+          && java.util.Objects.equals(storedEntity.getProperties(), wantedEntity.getProperties());
+    }
+    return false;
   }
 
   private void ensureEveryone(String filterId) {
