@@ -269,8 +269,11 @@ public class Escalations {
 
   /** The units of these codes (null for a code that is no unit: a district body's own tasks), in code order. */
   private Map<String, Unit> unitsOf(String unitCodes) {
+    List<String> codes = codesOf(unitCodes);
+    Map<String, Unit> byCode = new HashMap<>();
+    units.findByCodes(codes).forEach(unit -> byCode.put(unit.code(), unit));
     Map<String, Unit> found = new LinkedHashMap<>();
-    codesOf(unitCodes).forEach(code -> found.put(code, units.findByCode(code).orElse(null)));
+    codes.forEach(code -> found.put(code, byCode.get(code)));
     return found;
   }
 

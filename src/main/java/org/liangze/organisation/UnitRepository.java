@@ -44,6 +44,14 @@ public class UnitRepository {
     return jdbc.sql("select * from units where code = ?").param(code).query(UNIT).optional();
   }
 
+  /** The units of these codes that exist (retired ones included), in one query. */
+  public List<Unit> findByCodes(Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from units where code in (:codes)").param("codes", codes).query(UNIT).list();
+  }
+
   public boolean isEmpty() {
     return jdbc.sql("select count(*) from units").query(Long.class).single() == 0;
   }
