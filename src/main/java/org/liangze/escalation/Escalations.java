@@ -267,6 +267,14 @@ public class Escalations {
     return false;
   }
 
+  /** The parent units of these units (null entries skipped), by code, in one query. */
+  private Map<String, Unit> parentsOf(java.util.Collection<Unit> children) {
+    Map<String, Unit> parents = new HashMap<>();
+    units.findByCodes(children.stream().filter(java.util.Objects::nonNull).map(Unit::parentCode)
+        .filter(java.util.Objects::nonNull).distinct().toList()).forEach(parent -> parents.put(parent.code(), parent));
+    return parents;
+  }
+
   /** The units of these codes (null for a code that is no unit: a district body's own tasks), in code order. */
   private Map<String, Unit> unitsOf(String unitCodes) {
     List<String> codes = codesOf(unitCodes);
@@ -296,6 +304,7 @@ public class Escalations {
     Instant now = clock.instant();
     // district bodies' own tasks are theirs: no unit is summoned for them
     Map<String, Unit> unitsByCode = unitsOf(unitCodes);
+    Map<String, Unit> parents = parentsOf(unitsByCode.values());
     Map<String, EscalationPolicy.Ladder> ladderOf = new HashMap<>();
     List<ClimbingTask> page = new ArrayList<>();
     for (Map.Entry<EscalationPolicy.Ladder, List<String>> ladder : byLadder(unitsByCode).entrySet()) {
@@ -319,7 +328,7 @@ public class Escalations {
     int taken = 0;
     for (ClimbingTask task : page) {
       Climb climb = climbs.computeIfAbsent(task.unitCode(),
-          code -> new Climb(unitsByCode.get(code), ladderOf.get(code), now, writes));
+          code -> new Climb(unitsByCode.get(code), ladderOf.get(code), now, writes, parents));
       taken += climb.task(task, candidates.getOrDefault(task.taskId(), List.of()));
     }
     writes.write(now);
@@ -464,10 +473,10 @@ public class Escalations {
     private final java.util.Set<String> causes = new java.util.HashSet<>();
     private Long summonsRequest;
 
-    Climb(Unit unit, EscalationPolicy.Ladder ladder, Instant now, PageWrites writes) {
+    Climb(Unit unit, EscalationPolicy.Ladder ladder, Instant now, PageWrites writes, Map<String, Unit> parents) {
       this.unit = unit;
       this.ladder = ladder;
-      this.supervisors = supervisorsOf(unit);
+      this.supervisors = supervisorsOf(unit, parents);
       this.now = now;
       this.marks = writes.marks;
       this.steps = writes.steps;
@@ -591,11 +600,11 @@ public class Escalations {
    * a section's department); none for a unit directly under the district (or a district body), whose supervisor is
    * the district commission through the later rungs.
    */
-  private List<String> supervisorsOf(Unit unit) {
+  private static List<String> supervisorsOf(Unit unit, Map<String, Unit> parents) {
     if (unit == null || unit.parentCode() == null) {
       return List.of();
     }
-    return units.findByCode(unit.parentCode()).filter(Unit::active)
+    return java.util.Optional.ofNullable(parents.get(unit.parentCode())).filter(Unit::active)
         .map(parent -> List.of(Groups.of(Role.SECRETARY, parent.code()), Groups.of(Role.INSPECTOR, parent.code())))
         // a parent that has left the organisation: the district commission supervises in its place
         .orElse(List.of(Groups.DISCIPLINE_COMMISSION));
