@@ -1,5 +1,6 @@
 package org.liangze.accountability;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +24,9 @@ public final class Measures {
   public static final Set<String> ORGANISATION_MEASURES = Set.of("检查", "通报", "改组");
   public static final Set<String> LEADER_MEASURES = Set.of("通报", "诫勉", "组织调整或组织处理", "纪律处分");
   public static final String REFERRAL = "移送监察机关";
+  /** The measures of each kind of subject from the lightest to the heaviest, in the order article 8 lists them. */
+  static final List<String> ORGANISATION_SEVERITY = List.of("检查", "通报", "改组");
+  static final List<String> LEADER_SEVERITY = List.of("通报", "诫勉", "组织调整或组织处理", "纪律处分");
 
   /** The forms a measure can take: the first is its own when it has only one. */
   static final Map<String, Set<Integer>> FORMS = Map.of("检查", Set.of(1), "通报", Set.of(1), "改组", Set.of(2),
@@ -33,6 +37,18 @@ public final class Measures {
 
   static Set<String> allowedFor(String subjectKind) {
     return "LEADER".equals(subjectKind) ? LEADER_MEASURES : ORGANISATION_MEASURES;
+  }
+
+  /**
+   * Whether a measure is heavier than another for this kind of subject: a higher form (四种形态), or the same form and
+   * later in article 8's order. An appeal may not make a measure heavier (不得因申诉而加重处理).
+   */
+  static boolean heavier(String subjectKind, String measure, int form, String than, int thanForm) {
+    if (form != thanForm) {
+      return form > thanForm;
+    }
+    List<String> order = "LEADER".equals(subjectKind) ? LEADER_SEVERITY : ORGANISATION_SEVERITY;
+    return order.indexOf(measure) > order.indexOf(than);
   }
 
   /** The form of a chosen measure: the one given if the measure can take it, its only form, else null. */

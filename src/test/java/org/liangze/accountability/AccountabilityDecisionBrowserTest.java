@@ -190,6 +190,51 @@ class AccountabilityDecisionBrowserTest {
             + r.headers.get('content-disposition') + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))))
           .catch(e => done('failed ' + e));""", base + "/api/accountability-cases/" + started.caseId() + "/decision.pdf");
     assertThat((String) download).startsWith("200 application/pdf").contains("attachment").endsWith("%PDF-");
+
+    // 申诉: the unit appeals; the committee, reviewing it in Tasklist, cannot make the organisation's measure heavier
+    complete("d01sec", taskOf(instance, Element.LodgeAppeal), Map.of(Variables.APPEAL, "APPEAL",
+        Variables.APPELLANT, "区教育和体育局纪检组", Variables.APPEAL_GROUNDS, "问题已整改，处理过重"));
+    String before = cases.measures(started.caseId()).toString();
+    browser.manage().deleteAllCookies();
+    login(wait, base, "quwei");
+    chromium.click(By.xpath("//li[contains(@class,'task')]//*[contains(.,'申诉复查')]"));
+    chromium.click(By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    wait.until(d -> d.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
+        + " and starts-with(normalize-space(.),'复查决定')]")).size() == 2);
+    // the dynamic list's rows: each field's id ends with the row's index
+    for (int row = 0; row < 2; row++) {
+      String suffix = "_" + row;
+      boolean organisation = String.valueOf(browser.findElement(By.cssSelector("input[id$='Appeal_Subject" + suffix
+          + "']")).getAttribute("value")).contains("纪检组");
+      choose(wait, "Appeal_Outcome" + suffix, organisation ? "变更" : "维持");
+      if (organisation) {
+        choose(wait, "Appeal_NewMeasure" + suffix, "改组");
+      }
+      browser.findElement(By.cssSelector("textarea[id$='Appeal_Reason" + suffix + "']"))
+          // Tab: the form takes a typed text when the field is left (its input is debounced until then)
+          .sendKeys(organisation ? "复查认为情节较重" : "事实清楚，处理恰当", org.openqa.selenium.Keys.TAB);
+    }
+    chromium.screenshot("accountability-04-appeal-review-form");
+    chromium.saveAndComplete();
+    WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'notification') or contains(@class,'alert')][contains(.,'不得因申诉而加重处理')]")));
+    chromium.screenshot("accountability-05-appeal-not-heavier");
+    assertThat(refusal.getText()).contains("变更后的措施不能重于原措施").doesNotContain("Cannot")
+        .doesNotContain(tasks(instance, Element.ReviewAppeal).get(0).getId());
+    assertThat(tasks(instance, Element.ReviewAppeal)).as("the review is still open").hasSize(1);
+    assertThat(cases.measures(started.caseId()).toString()).as("no measure changed").isEqualTo(before);
+  }
+
+  /** Picks an option of the form's select whose element id ends so (a dynamic list row's field). */
+  private void choose(WebDriverWait wait, String idEnd, String option) {
+    WebElement field = browser.findElement(By.xpath("//label[substring(@for, string-length(@for) - "
+        + (idEnd.length() - 1) + ") = '" + idEnd + "']/ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'});", field);
+    field.findElement(By.xpath(".//*[contains(@class,'fjs-input-group')]")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(field.findElement(
+        By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")))).click();
   }
 
   private void login(WebDriverWait wait, String base, String user) {

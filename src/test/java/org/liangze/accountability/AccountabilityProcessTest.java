@@ -388,11 +388,27 @@ class AccountabilityProcessTest {
     }
     assertThatThrownBy(() -> completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("适用于该对象");
+    // an appeal may not make a measure heavier: neither a higher form, nor a heavier measure of the same form
+    appealRows.stream().filter(row -> "CHANGE".equals(row.get("outcome"))).forEach(row -> {
+      row.put("newMeasure", "纪律处分");
+      row.put("newForm", 3);
+    });
+    assertThatThrownBy(() -> completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不得因申诉而加重处理");
     appealRows.stream().filter(row -> "CHANGE".equals(row.get("outcome"))).forEach(row -> {
       row.put("newMeasure", "组织调整或组织处理");
       row.put("newForm", 2);
       row.put("reason", "及时整改，改为调整职务");
     });
+    Map<String, Object> notice = appealRows.stream().filter(row -> "通报".equals(row.get("measure"))
+        && ((String) row.get("subject")).startsWith("李四")).findFirst().orElseThrow();
+    notice.put("outcome", "CHANGE");
+    notice.put("newMeasure", "诫勉");
+    assertThatThrownBy(() -> completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不得因申诉而加重处理");
+    assertThat(taskService.createTaskQuery().taskId(reviewAppeal.getId()).count()).as("nothing changed").isOne();
+    notice.put("outcome", "UPHOLD");
+    notice.remove("newMeasure");
     completeAs("quwei", reviewAppeal, Map.of(Variables.APPEAL_REVIEW, spin(appealRows)));
     runJobs(instance);
     assertThat(instance).hasPassed(Element.RedetermineConsequencePeriods.name(), Element.AppealSettled.name());
