@@ -60,6 +60,18 @@ class ListRepository {
         .map(this::withItems);
   }
 
+  /** The id of {@link #findPublishedCommon}'s list, without its items. */
+  Optional<Long> findPublishedCommonId(UnitType type, int year) {
+    return jdbc.sql("""
+            select id from responsibility_lists
+             where %s and list_year = :year and status = 'PUBLISHED'
+             order by %s, version desc fetch first 1 rows only""".formatted(COMMON_OF_TYPE, OWN_FIRST))
+        .param("type", type.name())
+        .param("year", year)
+        .query(Long.class)
+        .optional();
+  }
+
   /** The unit types with a published common list of their own in the year, and whether one serves every type. */
   List<String> publishedCommonTypes(int year) {
     return jdbc.sql("""

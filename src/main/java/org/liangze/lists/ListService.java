@@ -80,7 +80,9 @@ public class ListService {
    * with its 责任人 and 责任领导 for this unit (common items: as the unit's secretary chose them, else the defaults).
    */
   public List<EffectiveItem> effectiveItems(String unitCode, int year) {
-    Long common = commonListOf(unitCode, year).map(ResponsibilityList::id).orElse(null);
+    // the common list's id only: its items come with the effective items (a campaign reads this for every unit)
+    Long common = units.findByCode(unitCode).flatMap(unit -> lists.findPublishedCommonId(unit.type(), year))
+        .orElse(null);
     return commonResponsibles.apply(unitCode, lists.effectiveItems(common, unitCode, year));
   }
 

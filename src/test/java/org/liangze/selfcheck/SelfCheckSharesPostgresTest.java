@@ -258,17 +258,31 @@ class SelfCheckSharesPostgresTest {
     for (Task share : assessments(unit)) {
       assertThat(rows(share)).isNotEmpty().allSatisfy(row -> assertThat(row.get("status")).isNull());
     }
-    // the form's options are on the process, and nothing of them in the history; the unit's name has its history
+    // the form's options, the unit's name, the quarter's label and the inspector flag are on the process, and nothing
+    // of them in the history; the unit and the quarter have theirs
     assertThat(runtime.getVariable(unit.getId(), Variables.EVIDENCE_OPTIONS)).isNotNull();
     assertThat(runtime.getVariable(unit.getId(), Variables.RECORD_OPTIONS)).isNotNull();
+    assertThat(runtime.getVariable(unit.getId(), Variables.UNIT_NAME)).isNotNull();
+    assertThat(runtime.getVariable(unit.getId(), Variables.QUARTER_LABEL)).isNotNull();
+    assertThat(runtime.getVariable(unit.getId(), Variables.INSPECTOR_CHECK)).isNotNull();
     HistoryService history = engine.getHistoryService();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
-        .variableNameIn(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS).count()).isZero();
+        .variableNameIn(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS, Variables.UNIT_NAME,
+            Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK).count()).isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
-        .variableName(Variables.UNIT_NAME).count()).isOne();
+        .variableName(Variables.UNIT_CODE).count()).isOne();
     assertThat(history.createHistoricDetailQuery().processInstanceId(unit.getId()).variableUpdates().list())
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
-        .contains(Variables.UNIT_NAME).doesNotContain(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
+        .contains(Variables.UNIT_CODE, Variables.QUARTER).doesNotContain(Variables.EVIDENCE_OPTIONS,
+            Variables.RECORD_OPTIONS, Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK);
+    // the assessment's multi-instance bookkeeping neither; its element variable (whose share) has its history
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
+        .variableNameIn("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter").count())
+        .isZero();
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(unit.getId()).variableName("nrOfInstances")
+        .count()).as("the engine keeps counting at runtime").isOne();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
+        .variableName(Variables.ASSESSOR).count()).isEqualTo(assessments(unit).size());
   }
 
   // --- helpers

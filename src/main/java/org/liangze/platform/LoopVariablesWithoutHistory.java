@@ -1,0 +1,25 @@
+package org.liangze.platform;
+
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's multi-instance bookkeeping — {@code nrOfInstances}, {@code nrOfActiveInstances},
+ * {@code nrOfCompletedInstances} on the multi-instance body, {@code loopCounter} on each instance — writes no
+ * history in any process. The engine keeps them at runtime to count the instances; no model, form, page, report or
+ * query of the platform reads them, nor their history. A campaign writes a {@code loopCounter} per unit in the
+ * multi-instance body's one transaction and the three counters plus a {@code loopCounter} per share in every unit's
+ * job, each with a historic variable and a detail row; the counters write a detail row more whenever an instance
+ * completes. The element variables ({@code unitCode}, {@code assessor} ...) keep their history.
+ */
+@Component
+class LoopVariablesWithoutHistory implements VariablesWithoutHistory {
+
+  private static final Set<String> LOOP_VARIABLES = Set.of("nrOfInstances", "nrOfActiveInstances",
+      "nrOfCompletedInstances", "loopCounter");
+
+  @Override
+  public boolean withoutHistory(String processDefinitionKey, String variableName) {
+    return LOOP_VARIABLES.contains(variableName);
+  }
+}

@@ -1,0 +1,33 @@
+package org.liangze.selfcheck;
+
+import java.util.Set;
+import org.liangze.platform.VariablesWithoutHistory;
+import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the platform puts on a unit's self-check for its own use writes no history (a campaign starts every unit of
+ * the district, so each variable here is a history row and a detail row less per unit):
+ * <ul>
+ *   <li>the evidence and record options, what the assessment form offers for picking: set at the start and again on
+ *       every upload of the unit, read by the form while the self-check runs; what was picked is stored with the
+ *       assessment;</li>
+ *   <li>the unit's name and the quarter's label, text for task names and forms, derived from the unit and the
+ *       quarter (both keep their history);</li>
+ *   <li>whether the unit has a 纪检委员, which the gateway reads at runtime; the path taken is in the activity
+ *       history and the record manual.</li>
+ * </ul>
+ * Nothing reads these from history: not the dashboard (its burden counts what people set on their tasks), not the
+ * record manual, not the platform's pages.
+ */
+@Component
+class SelfCheckRuntimeStateWithoutHistory implements VariablesWithoutHistory {
+
+  private static final Set<String> RUNTIME_STATE = Set.of(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS,
+      Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK);
+
+  @Override
+  public boolean withoutHistory(String processDefinitionKey, String variableName) {
+    return UnitSelfCheckProcess.KEY.equals(processDefinitionKey) && RUNTIME_STATE.contains(variableName);
+  }
+}
