@@ -17,14 +17,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * A person completing a task in Tasklist whose input the platform refuses ({@link InvalidInputException}) reads the
  * platform's Chinese message alone. Camunda's REST API, behind Tasklist and at {@code /engine-rest}, prefixes it with
- * "Cannot submit task form &lt;task id&gt;: " (or "Cannot complete task &lt;task id&gt;: "), and Tasklist shows the
- * whole text: English and an id nobody should read. This filter drops that prefix from the error of a task's
- * completion when the rest is a message for people (it has Chinese in it); every other response passes unchanged.
+ * "Cannot submit task form &lt;task id&gt;: " (or "Cannot complete task &lt;task id&gt;: ", and for a start form
+ * "Cannot instantiate process definition &lt;definition id&gt;: "), and Tasklist shows the whole text: English and an
+ * id nobody should read. This filter drops that prefix from the error of a task's completion or a start form's
+ * submission when the rest is a message for people (it has Chinese in it); every other response passes unchanged.
  */
 class TaskFormErrors extends OncePerRequestFilter {
 
-  private static final Pattern PREFIX = Pattern.compile("^Cannot (?:submit task form|complete task) [^:\\s]+: (.*)$",
-      Pattern.DOTALL);
+  private static final Pattern PREFIX = Pattern.compile(
+      "^Cannot (?:submit task form|complete task|instantiate process definition) \\S+: (.*)$", Pattern.DOTALL);
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
   private final ObjectMapper json = new ObjectMapper();

@@ -17,6 +17,8 @@ class TaskFormErrorsTest {
         .isEqualTo("{\"type\":\"RestException\",\"message\":\"第2项措施：不得因申诉而加重处理\",\"code\":0}");
     assertThat(mended("{\"message\":\"Cannot complete task 42: 请填写整改措施\"}"))
         .isEqualTo("{\"message\":\"请填写整改措施\"}");
+    assertThat(mended("{\"message\":\"Cannot instantiate process definition letterSigning:3:77: 请选择年度\"}"))
+        .isEqualTo("{\"message\":\"请选择年度\"}");
   }
 
   @Test
