@@ -26,12 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A patrol page's variables in one engine command (the job's own, when the patrol runs as a job): each newly overdue
- * task's execution locals ({@code taskOverdue}, {@code lateReason}) and each instance's Cockpit marks
+ * A patrol page's variables in one engine command (within the page's job, the job's own command): each newly
+ * overdue task's execution locals ({@code taskOverdue}, {@code lateReason}) and each instance's Cockpit marks
  * ({@code overdue}, {@code warningLevel}, only ever raised). What {@code RuntimeService.setVariablesLocal} and
- * {@code setVariables} did per task and instance — the same checks, the same variable entities, listeners and
- * delayed-event dispatch — but the page's executions and their variables are read in two queries, not one command
- * and one variable query per execution, and the engine writes them at one flush, in JDBC batches.
+ * {@code setVariables} did per task and instance — the same command checks, the same variable entities, listeners
+ * (history as {@link MarksWithoutHistory} says) and delayed-event dispatch — but the page's executions are read in
+ * one query and all their variables in another, where each call read its execution's variables by a query of its
+ * own (and, outside a job, was a command with a flush of its own).
+ *
+ * <p>The variables go into each execution's variable store through its (protected) field; should a later engine
+ * not have it, each execution reads its own variables as before, one query each.
  */
 final class PageMarks implements Command<Void> {
 
