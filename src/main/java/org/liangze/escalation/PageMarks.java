@@ -43,6 +43,9 @@ final class PageMarks implements Command<Void> {
   /** ExecutionEntity's variable store (protected): filled from the page's one variable query. */
   private static final Field VARIABLE_STORE = variableStoreField();
 
+  /** Levels of parent executions read ahead (a task in a sub-process of a multi-instance: three). */
+  private static final int MAX_PARENT_LEVELS = 3;
+
   private final Map<String, Map<String, Object>> locals;
   private final Map<String, WarningLevel> levels;
 
@@ -84,23 +87,27 @@ final class PageMarks implements Command<Void> {
   }
 
   /**
-   * The page's executions (the tasks' and the instances') in one query and all their variables in another, into
-   * the command's entity cache and each execution's variable store. Internal reads, as the engine's own commands make them: no authorization check.
+   * The page's executions (the tasks' and the instances') in one query, their parents in one per level, and the
+   * variables of the page's executions in one more, into the command's entity cache and each execution's variable
+   * store. Internal reads, as the engine's own commands make them: no authorization check.
    */
   private Map<String, ExecutionEntity> prefetch(CommandContext context, Set<String> ids) {
     Map<String, ExecutionEntity> executions = new HashMap<>();
     context.runWithoutAuthorization(() -> {
-      NativeExecutionQueryImpl byId = new NativeExecutionQueryImpl(context);
-      List<String> parameters = new ArrayList<>();
-      for (String id : ids) {
-        String parameter = "e" + parameters.size();
-        parameters.add("#{" + parameter + "}");
-        byId.parameter(parameter, id);
-      }
-      byId.sql("select * from " + context.getTableDataManager().getTableName(ExecutionEntity.class, true)
-          + " where ID_ in (" + String.join(", ", parameters) + ")");
-      for (Execution execution : byId.list()) {
-        executions.put(execution.getId(), (ExecutionEntity) execution);
+      load(context, ids, executions);
+      // and the tasks' parent executions (a multi-instance task's, in a campaign), which a local variable's
+      // initialiser reads: a query per level of the tree, not one per task
+      for (int level = 0; level < MAX_PARENT_LEVELS; level++) {
+        Set<String> parents = new LinkedHashSet<>();
+        executions.values().forEach(execution -> {
+          if (execution.getParentId() != null && !executions.containsKey(execution.getParentId())) {
+            parents.add(execution.getParentId());
+          }
+        });
+        if (parents.isEmpty()) {
+          break;
+        }
+        load(context, parents, executions);
       }
       if (VARIABLE_STORE == null) {
         return null;
@@ -122,6 +129,22 @@ final class PageMarks implements Command<Void> {
       return null;
     });
     return executions;
+  }
+
+  /** These executions by id, in one query, into the command's entity cache and {@code into}. */
+  private static void load(CommandContext context, Set<String> ids, Map<String, ExecutionEntity> into) {
+    NativeExecutionQueryImpl byId = new NativeExecutionQueryImpl(context);
+    List<String> parameters = new ArrayList<>();
+    for (String id : ids) {
+      String parameter = "e" + parameters.size();
+      parameters.add("#{" + parameter + "}");
+      byId.parameter(parameter, id);
+    }
+    byId.sql("select * from " + context.getTableDataManager().getTableName(ExecutionEntity.class, true)
+        + " where ID_ in (" + String.join(", ", parameters) + ")");
+    for (Execution execution : byId.list()) {
+      into.put(execution.getId(), (ExecutionEntity) execution);
+    }
   }
 
   private static ExecutionEntity find(CommandContext context, Map<String, ExecutionEntity> executions, String id) {
