@@ -316,13 +316,6 @@ public class Escalations {
     }
     Map<String, List<String>> candidates = escalations.candidateGroups(page.stream().map(ClimbingTask::taskId)
         .toList());
-    java.util.Set<String> instances = page.stream().map(ClimbingTask::processInstanceId)
-        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-    if (!instances.isEmpty()) {
-      // the page's process instances in one query, into the engine's cache of this job's command: setting each
-      // newly overdue task's variables and its instance's marks then finds the instance there, not by a query each
-      runtime.createProcessInstanceQuery().processInstanceIds(instances).list();
-    }
     PageWrites writes = new PageWrites();
     Map<String, Climb> climbs = new HashMap<>();
     int taken = 0;
@@ -437,6 +430,8 @@ public class Escalations {
   private final class PageWrites {
 
     private final Map<String, WarningLevel> marks = new LinkedHashMap<>();
+    /** Newly overdue tasks' execution locals ({@code taskOverdue}, {@code lateReason}), by execution. */
+    private final Map<String, Map<String, Object>> overdueLocals = new LinkedHashMap<>();
     private final List<EscalationStep> steps = new ArrayList<>();
     private final Map<String, String> processInstances = new HashMap<>();
     private final List<Move> moves = new ArrayList<>();
@@ -451,7 +446,8 @@ public class Escalations {
       escalations.remindedAll(reminded, now);
       escalations.addSummonsTasks(summonsTasks, now);
       escalations.addDigestItems(lines, now);
-      overdueMarks.markEach(marks);
+      // the tasks' locals and the instances' marks in one engine command, not one per task and instance
+      overdueMarks.markPage(overdueLocals, marks);
     }
   }
 
@@ -464,6 +460,7 @@ public class Escalations {
     private final List<String> supervisors;
     private final Instant now;
     private final Map<String, WarningLevel> marks;
+    private final Map<String, Map<String, Object>> overdueLocals;
     private final List<EscalationStep> steps;
     private final Map<String, String> processInstances;
     private final List<Move> moves;
@@ -479,6 +476,7 @@ public class Escalations {
       this.supervisors = supervisorsOf(unit, parents);
       this.now = now;
       this.marks = writes.marks;
+      this.overdueLocals = writes.overdueLocals;
       this.steps = writes.steps;
       this.processInstances = writes.processInstances;
       this.moves = writes.moves;
@@ -541,7 +539,7 @@ public class Escalations {
         }
         case OVERDUE -> {
           mark(task, WarningLevel.YELLOW);
-          runtime.setVariablesLocal(task.executionId(), Map.of(EscalationVariables.TASK_OVERDUE, true,
+          overdueLocals.put(task.executionId(), Map.of(EscalationVariables.TASK_OVERDUE, true,
               EscalationVariables.LATE_REASON, ""));
           for (String group : unit == null ? candidateGroups : List.of(Groups.of(Role.SECRETARY, unit.code()))) {
             line(group, DigestKind.SUPERVISION_NOTICE, task, unitName() + label + "已于" + due + "到期，仍未办结，"

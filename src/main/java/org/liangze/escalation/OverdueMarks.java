@@ -2,9 +2,11 @@ package org.liangze.escalation;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,12 +23,13 @@ public class OverdueMarks {
 
   private final RuntimeService runtime;
   private final OverdueWork work;
-  private final JdbcClient jdbc;
+  private final CommandExecutor commands;
 
-  OverdueMarks(RuntimeService runtime, OverdueWork work, JdbcClient jdbc) {
-    this.runtime = runtime;
+  OverdueMarks(ProcessEngine engine, OverdueWork work) {
+    this.runtime = engine.getRuntimeService();
     this.work = work;
-    this.jdbc = jdbc;
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
   }
 
   /** Marks a process instance overdue at {@code level} (YELLOW or RED), unless it is already marked higher. */
@@ -46,40 +49,22 @@ public class OverdueMarks {
   }
 
   /**
-   * Marks each of these process instances at its level, as {@link #markOverdue} does, reading their present marks in
-   * one query: the patrol marks a page of tasks' instances at once.
+   * Marks each of these process instances at its level, as {@link #markOverdue} does, in one engine command
+   * ({@link PageMarks}): their present marks and variables read in one query, the writes flushed together.
    */
   public void markEach(Map<String, WarningLevel> levels) {
-    if (levels.isEmpty()) {
-      return;
+    markPage(Map.of(), levels);
+  }
+
+  /**
+   * A patrol page's variables in one engine command ({@link PageMarks}): {@code locals} set on each execution (a
+   * newly overdue task's {@code taskOverdue} and {@code lateReason}), then each instance marked at its level as
+   * {@link #markOverdue} does (only ever raised). Within a job, the job's command: one flush with the job's writes.
+   */
+  void markPage(Map<String, Map<String, Object>> locals, Map<String, WarningLevel> levels) {
+    if (!locals.isEmpty() || !levels.isEmpty()) {
+      commands.execute(new PageMarks(locals, levels));
     }
-    Map<String, WarningLevel> marked = new java.util.HashMap<>();
-    java.util.Set<String> flagged = new java.util.HashSet<>();
-    jdbc.sql("""
-            select PROC_INST_ID_, NAME_, TEXT_ from ACT_RU_VARIABLE
-             where EXECUTION_ID_ = PROC_INST_ID_ and TASK_ID_ is null and NAME_ in (:names)
-               and PROC_INST_ID_ in (:instances)""")
-        .param("names", List.of(OVERDUE, WARNING_LEVEL)).param("instances", levels.keySet())
-        .query(rs -> {
-          String instance = rs.getString(1);
-          if (OVERDUE.equals(rs.getString(2))) {
-            // a boolean's TEXT_ is null; its LONG_ is 1: any row of ours means "true" (clear removes it)
-            flagged.add(instance);
-          } else if (rs.getString(3) != null) {
-            WarningLevel level = parse(rs.getString(3));
-            if (level != null) {
-              marked.put(instance, level);
-            }
-          }
-        });
-    levels.forEach((instance, level) -> {
-      WarningLevel present = marked.get(instance);
-      if (!flagged.contains(instance) || present == null || present.compareTo(level) < 0) {
-        runtime.setVariables(instance, Map.of(
-            OVERDUE, Variables.booleanValue(true),
-            WARNING_LEVEL, Variables.stringValue(level.name())));
-      }
-    });
   }
 
   /** Marks every process instance that has overdue tasks now, with its most severe colour; returns how many. */
@@ -94,7 +79,7 @@ public class OverdueMarks {
     runtime.removeVariables(processInstanceId, List.of(OVERDUE, WARNING_LEVEL));
   }
 
-  private static WarningLevel parse(String name) {
+  static WarningLevel parse(String name) {
     try {
       return WarningLevel.valueOf(name);
     } catch (IllegalArgumentException unknown) {

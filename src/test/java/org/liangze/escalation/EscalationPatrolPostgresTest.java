@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,6 +71,7 @@ class EscalationPatrolPostgresTest {
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired OverdueMarks marks;
 
   @BeforeEach
   void district() throws IOException {
@@ -141,12 +143,18 @@ class EscalationPatrolPostgresTest {
         .param(Timestamp.from(patrolAt)).query(String.class).single();
     assertThat(body).contains("【约谈】").contains("项任务逾期较久，建议约谈").contains("另有");
 
-    // the patrol's marks are runtime state for Cockpit and the forms, with no history of their own
+    // the patrol's marks are runtime state for Cockpit and the forms, with no history of their own: every newly
+    // overdue task's execution is marked, every instance overdue and red, findable by Cockpit's variable search
     Task overdueLetter = d01.get(0);
-    assertThat(runtime.getVariableLocal(overdueLetter.getExecutionId(), EscalationVariables.TASK_OVERDUE))
-        .isEqualTo(true);
-    assertThat(runtime.getVariable(overdueLetter.getProcessInstanceId(), EscalationVariables.WARNING_LEVEL))
-        .isEqualTo("RED");
+    for (Task letter : d01) {
+      assertThat(runtime.getVariablesLocal(letter.getExecutionId())).as(letter.getName())
+          .containsEntry(EscalationVariables.TASK_OVERDUE, true).containsEntry(EscalationVariables.LATE_REASON, "");
+      assertThat(runtime.getVariablesLocal(letter.getProcessInstanceId())).as(letter.getName())
+          .containsEntry(EscalationVariables.OVERDUE, true).containsEntry(EscalationVariables.WARNING_LEVEL, "RED");
+    }
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals(EscalationVariables.OVERDUE, true)
+        .variableValueEquals(EscalationVariables.WARNING_LEVEL, "RED").processInstanceIds(new java.util.HashSet<>(
+            letters)).count()).isEqualTo(letters.size());
     assertThat(history.createHistoricVariableInstanceQuery().variableNameIn(EscalationVariables.TASK_OVERDUE,
         EscalationVariables.OVERDUE, EscalationVariables.WARNING_LEVEL).count()).isZero();
     assertThat(history.createHistoricDetailQuery().variableUpdates().list())
@@ -163,6 +171,38 @@ class EscalationPatrolPostgresTest {
     assertThat(notificationsSince("jiwei", patrolAt)).hasSize(1);
     assertThat(jdbc.sql("select count(*) from talks where summons_request_id = ?").param(requests.get(0))
         .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void aPagesMarksAreSetInOneCommandAndALevelIsNeverLowered() throws IOException {
+    String letters = startLetters(2061, Instant.parse("2060-06-01T02:00:00Z"));
+    Task d01 = signingTask(letters, "D01");
+    Task d02 = signingTask(letters, "D02");
+    Task t01 = signingTask(letters, "T01");
+    Map<String, Object> overdue = Map.of(EscalationVariables.TASK_OVERDUE, true, EscalationVariables.LATE_REASON, "");
+
+    marks.markPage(Map.of(d01.getExecutionId(), overdue, d02.getExecutionId(), overdue),
+        Map.of(letters, WarningLevel.YELLOW));
+    assertThat(runtime.getVariablesLocal(d01.getExecutionId())).containsAllEntriesOf(overdue);
+    assertThat(runtime.getVariablesLocal(d02.getExecutionId())).containsAllEntriesOf(overdue);
+    assertThat(runtime.getVariableLocal(t01.getExecutionId(), EscalationVariables.TASK_OVERDUE)).isNull();
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals(EscalationVariables.OVERDUE, true)
+        .variableValueEquals(EscalationVariables.WARNING_LEVEL, "YELLOW").processInstanceId(letters).count())
+        .as("findable in Cockpit by variable").isEqualTo(1);
+
+    marks.markEach(Map.of(letters, WarningLevel.RED));
+    assertThat(runtime.getVariable(letters, EscalationVariables.WARNING_LEVEL)).as("raised").isEqualTo("RED");
+    // a later page whose task is only yellow: the task is marked, its instance stays red
+    marks.markPage(Map.of(t01.getExecutionId(), overdue), Map.of(letters, WarningLevel.YELLOW));
+    assertThat(runtime.getVariableLocal(t01.getExecutionId(), EscalationVariables.TASK_OVERDUE)).isEqualTo(true);
+    assertThat(runtime.getVariable(letters, EscalationVariables.WARNING_LEVEL)).as("never lowered").isEqualTo("RED");
+    assertThat(runtime.getVariable(letters, EscalationVariables.OVERDUE)).isEqualTo(true);
+
+    // a page naming an execution that has gone (its task completed meanwhile) writes nothing: its job is retried
+    Task t02 = signingTask(letters, "T02");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> marks.markPage(Map.of(t02.getExecutionId(), overdue,
+        "no-such-execution", overdue), Map.of())).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+    assertThat(runtime.getVariableLocal(t02.getExecutionId(), EscalationVariables.TASK_OVERDUE)).isNull();
   }
 
   @Test
