@@ -260,7 +260,7 @@ public class CaseProcedure {
               && forms.get(measure.id()).equals(measure.finalForm())) {
             throw new InvalidInputException(where + "：变更后的措施与原措施相同，请选择“维持”");
           }
-          if (measure.finalForm() != null && Measures.heavier(measure.subjectKind(), row.newMeasure().strip(),
+          if (Measures.heavier(measure.subjectKind(), row.newMeasure().strip(),
               forms.get(measure.id()), measure.finalMeasure(), measure.finalForm())) {
             throw new InvalidInputException(where + "：不得因申诉而加重处理，变更后的措施不能重于原措施");
           }

@@ -43,9 +43,11 @@ public final class Measures {
    * Whether a measure is heavier than another for this kind of subject: a higher form (四种形态), or the same form and
    * later in article 8's order. An appeal may not make a measure heavier (不得因申诉而加重处理).
    */
-  static boolean heavier(String subjectKind, String measure, int form, String than, int thanForm) {
-    if (form != thanForm) {
-      return form > thanForm;
+  static boolean heavier(String subjectKind, String measure, int form, String than, Integer thanForm) {
+    // a measure decided before forms were recorded: its only form, else article 8's order alone
+    Integer known = thanForm != null ? thanForm : formOf(than, null);
+    if (known != null && form != known) {
+      return form > known;
     }
     List<String> order = "LEADER".equals(subjectKind) ? LEADER_SEVERITY : ORGANISATION_SEVERITY;
     return order.indexOf(measure) > order.indexOf(than);

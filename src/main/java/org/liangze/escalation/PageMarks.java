@@ -173,8 +173,11 @@ final class PageMarks implements Command<Void> {
           .get(execution);
       if (!store.isInitialized()) {
         store.setVariablesProvider(new VariableCollectionProvider<>(variables));
-        store.forceInitialization();
-        store.setVariablesProvider(execution);
+        try {
+          store.forceInitialization();
+        } finally {
+          store.setVariablesProvider(execution);
+        }
       }
     } catch (IllegalAccessException | RuntimeException unreadable) {
       // the engine reads the execution's variables itself, one query
