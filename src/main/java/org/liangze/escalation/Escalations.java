@@ -269,20 +269,24 @@ public class Escalations {
 
   /** The parent units of these units (null entries skipped), by code, in one query. */
   private Map<String, Unit> parentsOf(java.util.Collection<Unit> children) {
-    Map<String, Unit> parents = new HashMap<>();
-    units.findByCodes(children.stream().filter(java.util.Objects::nonNull).map(Unit::parentCode)
-        .filter(java.util.Objects::nonNull).distinct().toList()).forEach(parent -> parents.put(parent.code(), parent));
-    return parents;
+    return byCode(children.stream().filter(java.util.Objects::nonNull).map(Unit::parentCode)
+        .filter(java.util.Objects::nonNull).distinct().toList());
   }
 
   /** The units of these codes (null for a code that is no unit: a district body's own tasks), in code order. */
   private Map<String, Unit> unitsOf(String unitCodes) {
     List<String> codes = codesOf(unitCodes);
-    Map<String, Unit> byCode = new HashMap<>();
-    units.findByCodes(codes).forEach(unit -> byCode.put(unit.code(), unit));
+    Map<String, Unit> byCode = byCode(codes);
     Map<String, Unit> found = new LinkedHashMap<>();
     codes.forEach(code -> found.put(code, byCode.get(code)));
     return found;
+  }
+
+  /** The units of these codes that exist, by code, in one query. */
+  private Map<String, Unit> byCode(List<String> codes) {
+    Map<String, Unit> byCode = new HashMap<>();
+    units.findByCodes(codes).forEach(unit -> byCode.put(unit.code(), unit));
+    return byCode;
   }
 
   /** These units' codes by their ladder (a batch's units share one: {@link #batchesToPatrol}). */
