@@ -119,19 +119,34 @@ public class OverdueWork {
       """.formatted(UNIT_OF.formatted(UNIT_CODE_VARIABLE), LEVEL.formatted("t.DUE_DATE_"));
 
   /**
-   * Counts by unit and colour: the indexed rows of {@code open_task_units} due by {@code :horizon}, less suspended
-   * tasks (few; on PostgreSQL found by the partial index of {@code EngineTableTuning}), plus the standalone tasks.
+   * Counts by unit and colour, a row per unit: the rows of {@code open_task_units} due by {@code :horizon} counted
+   * by colour (one pass grouped by unit alone, on the index {@code (due_at, unit_code)}), less the suspended ones
+   * (few; found by the partial index of {@code EngineTableTuning} and subtracted, so the large pass needs no
+   * anti-join against the task table), plus the standalone tasks. The caller adds a unit's rows up. Grouping by
+   * unit and a computed colour and anti-joining every row cost 116 / 140 ms median / p95 at 157,000 due tasks in
+   * 10,000 units (the benchmark's city size).
    */
   private static final String COUNTS = """
-      select unit_code, level, count(*) as tasks
-        from (select o.unit_code, %s as level
-                from open_task_units o
-               where o.due_at <= :horizon
-                 and o.task_id not in (select s.ID_ from ACT_RU_TASK s where s.SUSPENSION_STATE_ <> 1)
-              union all
-              select unit_code, level from (%s) a) c
-       group by unit_code, level
-      """.formatted(LEVEL.formatted("o.due_at"), STANDALONE_TASKS);
+      select o.unit_code, count(*) filter (where o.due_at <= :redAt) as red,
+             count(*) filter (where o.due_at > :redAt and o.due_at <= :now) as yellow,
+             count(*) filter (where o.due_at > :now) as blue
+        from open_task_units o
+       where o.due_at <= :horizon
+       group by o.unit_code
+      union all
+      select o.unit_code, -count(*) filter (where o.due_at <= :redAt),
+             -count(*) filter (where o.due_at > :redAt and o.due_at <= :now),
+             -count(*) filter (where o.due_at > :now)
+        from ACT_RU_TASK s
+        join open_task_units o on o.task_id = s.ID_
+       where s.SUSPENSION_STATE_ <> 1 and o.due_at <= :horizon
+       group by o.unit_code
+      union all
+      select a.unit_code, count(*) filter (where a.level = 'RED'), count(*) filter (where a.level = 'YELLOW'),
+             count(*) filter (where a.level = 'BLUE')
+        from (%s) a
+       group by a.unit_code
+      """.formatted(STANDALONE_TASKS);
 
   /**
    * One unit's tasks due by {@code :horizon}: its rows of {@code open_task_units} by the index on
@@ -189,22 +204,25 @@ public class OverdueWork {
   /** Counts by unit and colour of the units the viewer may see, the units with the most red work first. */
   public Report report(Official viewer) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Map<String, String> unitNames = unitNames();
     Map<String, Map<WarningLevel, Integer>> byUnit = new LinkedHashMap<>();
     Map<WarningLevel, Integer> totals = emptyCounts();
     if (viewer.districtWide() || !viewer.unitCodes().isEmpty()) {
       jdbc.sql(COUNTS).params(times(now)).query((rs, n) -> {
         String unit = rs.getString("unit_code");
         if (viewer.canSee(unit)) {
-          WarningLevel level = WarningLevel.valueOf(rs.getString("level"));
-          int count = rs.getInt("tasks");
-          byUnit.computeIfAbsent(unit, code -> emptyCounts()).merge(level, count, Integer::sum);
-          totals.merge(level, count, Integer::sum);
+          Map<WarningLevel, Integer> counts = byUnit.computeIfAbsent(unit, code -> emptyCounts());
+          counts.merge(WarningLevel.RED, rs.getInt("red"), Integer::sum);
+          counts.merge(WarningLevel.YELLOW, rs.getInt("yellow"), Integer::sum);
+          counts.merge(WarningLevel.BLUE, rs.getInt("blue"), Integer::sum);
         }
         return null;
       }).list();
     }
+    // a unit whose due tasks are all suspended adds up to nothing
+    byUnit.values().removeIf(counts -> counts.values().stream().allMatch(count -> count == 0));
+    byUnit.values().forEach(counts -> counts.forEach((level, count) -> totals.merge(level, count, Integer::sum)));
     List<UnitOverdue> result = new ArrayList<>();
+    Map<String, String> unitNames = units.activeNames();
     byUnit.forEach((code, counts) -> result.add(new UnitOverdue(code, nameOf(code, unitNames), counts,
         counts.values().stream().mapToInt(Integer::intValue).sum())));
     result.sort(Comparator.<UnitOverdue>comparingInt(u -> -u.counts().get(WarningLevel.RED))
@@ -232,7 +250,9 @@ public class OverdueWork {
     int total = offset == 0 && tasks.size() < size ? tasks.size()
         : jdbc.sql("select count(*) from (" + UNIT_TASKS + ") c").params(params)
             .query(Integer.class).single();
-    return new TaskPage(unitCode, nameOf(unitCode, unitNames()), offset, total, tasks);
+    Map<String, String> unitNames = units.findByCode(unitCode).filter(Unit::active)
+        .map(unit -> Map.of(unit.code(), unit.name())).orElse(Map.of());
+    return new TaskPage(unitCode, nameOf(unitCode, unitNames), offset, total, tasks);
   }
 
   /** The most severe overdue colour of each process instance with overdue tasks (no blue), for everybody. */
@@ -275,14 +295,6 @@ public class OverdueWork {
     return new OverdueTask(rs.getString("task_id"), rs.getString("task_name"), rs.getString("definition_key"),
         rs.getString("definition_name"), rs.getString("process_instance_id"), due, daysOverdue, daysLeft, level,
         level.label());
-  }
-
-  private Map<String, String> unitNames() {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Unit unit : units.findAllActive()) {
-      names.put(unit.code(), unit.name());
-    }
-    return names;
   }
 
   private static String nameOf(String code, Map<String, String> unitNames) {

@@ -216,6 +216,25 @@ class OverdueWorkIntegrationTest {
   }
 
   @Test
+  void suspendedWorkIsNotCountedAndUnitsWithNothingElseLeaveTheReport() throws IOException {
+    // the letter campaign is one process instance: suspending it suspends every unit's due task
+    String campaign = secretaryTask("D02").getProcessInstanceId();
+    assertThat(overdue("jiwei").get("units")).hasSize(3);
+    runtime.suspendProcessInstanceById(campaign);
+    try {
+      JsonNode report = overdue("jiwei");
+      assertThat(report.get("units")).as("every due task suspended").isEmpty();
+      assertThat(report.at("/totals/RED").asInt()).isZero();
+      assertThat(report.at("/totals/YELLOW").asInt()).isZero();
+      assertThat(report.at("/totals/BLUE").asInt()).isZero();
+      assertThat(tasks("jiwei", "D02", 0, 50).get("total").asInt()).isZero();
+    } finally {
+      runtime.activateProcessInstanceById(campaign);
+    }
+    assertThat(overdue("jiwei").at("/totals/RED").asInt()).as("active again").isEqualTo(1);
+  }
+
+  @Test
   void aUnitSeesOnlyItsOwnOverdueWorkAndStrangersNone() throws IOException {
     JsonNode own = overdue("d01sec").get("units");
     assertThat(own).hasSize(1);
