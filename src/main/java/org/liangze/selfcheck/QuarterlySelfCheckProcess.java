@@ -18,15 +18,30 @@ public final class QuarterlySelfCheckProcess {
   /** BPMN element ids, spelled exactly as in the model. */
   public enum Element {
     CampaignStarted,
+    /** The campaign's units in batches: a parallel multi-instance sub-process, one job (transaction) per batch. */
+    UnitBatches,
+    BatchStarted,
+    /** A batch's units: a parallel multi-instance call activity, started in the batch's transaction. */
     UnitSelfChecks,
-    AllUnitsChecked
+    BatchChecked,
+    AllUnitsChecked;
+
+    /** The id of the element's multi-instance body, as Camunda names its jobs, job definitions and activities. */
+    public String multiInstanceBody() {
+      return name() + "#multiInstanceBody";
+    }
   }
 
   /** Process variable names. */
   public static final class Variables {
     /** The quarter checked, e.g. "2026Q4" (String; normalised by the start event). */
     public static final String QUARTER = "quarter";
-    /** A unit's code, the multi-instance element variable. */
+    /**
+     * A batch of the campaign's units, the outer multi-instance element variable: their codes joined by commas
+     * (String; {@link SelfCheckCampaigns#unitBatches}, {@link SelfCheckCampaigns#unitsOf}).
+     */
+    public static final String UNIT_BATCH = "unitBatch";
+    /** A unit's code, the inner multi-instance element variable. */
     public static final String UNIT_CODE = "unitCode";
 
     private Variables() {

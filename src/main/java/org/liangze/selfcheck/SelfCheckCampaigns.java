@@ -3,6 +3,8 @@ package org.liangze.selfcheck;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +16,7 @@ import org.liangze.platform.NotFoundException;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,18 +34,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class SelfCheckCampaigns {
 
   private static final Logger log = LoggerFactory.getLogger(SelfCheckCampaigns.class);
+  /** What a String process variable holds (Camunda's TEXT_ column): a batch is cut before it would grow longer. */
+  static final int MAX_BATCH_CHARS = 4000;
 
   private final RuntimeService runtimeService;
   private final SelfCheckCampaignRepository campaigns;
   private final ListService lists;
   private final Clock clock;
+  private final int unitsPerJob;
 
   SelfCheckCampaigns(RuntimeService runtimeService, SelfCheckCampaignRepository campaigns, ListService lists,
-      Clock clock) {
+      Clock clock, @Value("${liangze.self-check.units-per-job:50}") int unitsPerJob) {
+    if (unitsPerJob < 1) {
+      throw new IllegalArgumentException("liangze.self-check.units-per-job must be at least 1, not " + unitsPerJob);
+    }
     this.runtimeService = runtimeService;
     this.campaigns = campaigns;
     this.lists = lists;
     this.clock = clock;
+    this.unitsPerJob = unitsPerJob;
   }
 
   public record Started(String quarter, String processInstanceId) {
@@ -106,6 +116,58 @@ public class SelfCheckCampaigns {
   /** The units a quarter's campaign asks: every active unit carrying a published list of the quarter's year. */
   public List<String> unitsToCheck(String quarterText) {
     return lists.unitsWithPublishedList(Quarter.parse(quarterText).year());
+  }
+
+  /**
+   * The campaign's units in batches, the collection of the model's outer multi-instance: each batch is started in one
+   * job. In the order of {@link #unitsToCheck}, at most {@code liangze.self-check.units-per-job} units a batch.
+   */
+  public List<String> unitBatches(String quarterText) {
+    return batches(unitsToCheck(quarterText), unitsPerJob);
+  }
+
+  /** How many units a batch holds at most ({@code liangze.self-check.units-per-job}). */
+  public int unitsPerJob() {
+    return unitsPerJob;
+  }
+
+  /**
+   * The units cut into batches of at most {@code size}, each batch their codes joined by commas (a String variable:
+   * cheap to store and the same on every read), a batch cut earlier should it grow beyond {@link #MAX_BATCH_CHARS}.
+   */
+  public static List<String> batches(List<String> unitCodes, int size) {
+    List<String> batches = new ArrayList<>();
+    StringBuilder batch = new StringBuilder();
+    int inBatch = 0;
+    for (String unitCode : unitCodes) {
+      if (unitCode.isEmpty() || unitCode.indexOf(',') >= 0) {
+        throw new IllegalArgumentException("unit code '" + unitCode + "' cannot be part of a batch");
+      }
+      if (inBatch == size || (inBatch > 0 && batch.length() + 1 + unitCode.length() > MAX_BATCH_CHARS)) {
+        batches.add(batch.toString());
+        batch.setLength(0);
+        inBatch = 0;
+      }
+      if (inBatch > 0) {
+        batch.append(',');
+      }
+      batch.append(unitCode);
+      inBatch++;
+    }
+    if (inBatch > 0) {
+      batches.add(batch.toString());
+    }
+    return batches;
+  }
+
+  /** The units of a batch, the collection of the model's inner multi-instance (one self-check each). */
+  public List<String> unitsOf(String unitBatch) {
+    return split(unitBatch);
+  }
+
+  /** The unit codes of a batch made by {@link #batches}. */
+  public static List<String> split(String unitBatch) {
+    return unitBatch == null || unitBatch.isEmpty() ? List.of() : Arrays.asList(unitBatch.split(","));
   }
 
   public String unitBusinessKey(String unitCode, String quarterText) {

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  *       quarter (both keep their history);</li>
  *   <li>whether the unit has a 纪检委员, which the gateway reads at runtime; the path taken is in the activity
  *       history and the record manual.</li>
+ *   <li>in the campaign, each batch's units ({@link QuarterlySelfCheckProcess.Variables#UNIT_BATCH}, the outer
+ *       multi-instance's element variable): up to some hundreds of characters, derived from the campaign's units and
+ *       read only to start the batch; each unit keeps its {@code unitCode} with history.</li>
  * </ul>
  * Nothing reads these from history: not the dashboard (its burden counts what people set on their tasks), not the
  * record manual, not the platform's pages.
@@ -28,6 +31,8 @@ class SelfCheckRuntimeStateWithoutHistory implements VariablesWithoutHistory {
 
   @Override
   public boolean withoutHistory(String processDefinitionKey, String variableName) {
-    return UnitSelfCheckProcess.KEY.equals(processDefinitionKey) && RUNTIME_STATE.contains(variableName);
+    return UnitSelfCheckProcess.KEY.equals(processDefinitionKey) && RUNTIME_STATE.contains(variableName)
+        || QuarterlySelfCheckProcess.KEY.equals(processDefinitionKey)
+        && QuarterlySelfCheckProcess.Variables.UNIT_BATCH.equals(variableName);
   }
 }

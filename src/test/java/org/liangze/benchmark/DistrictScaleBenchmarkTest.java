@@ -183,7 +183,8 @@ class DistrictScaleBenchmarkTest {
     long stockMillis = stock[0];
     row("Campaign launch, " + UNITS + " units (start request → every unit's first task; the platform's job executor, "
         + jobExecutorThreads() + "; history " + engineConfiguration.getHistory() + ", authorization on)", campaignMillis + " ms", CITY ? "≤ 60 s for 10,000 units" : "≤ 5 s for 1,000 units");
-    row("… of which: start request / until the multi-instance body has run / the units' jobs",
+    row("… of which: start request / until the multi-instance body has run (the batches cut) / the batches' jobs ("
+        + campaign[7] + " batches of up to " + campaigns.unitsPerJob() + " units, liangze.self-check.units-per-job)",
         campaign[1] + " / " + campaign[2] + " / " + campaign[3] + " ms (%.2f ms per unit)"
             .formatted((double) campaign[3] / UNITS), "");
     row("… job failures during the launch (OptimisticLockingException included) / unit sub-processes", campaign[4]
@@ -202,7 +203,7 @@ class DistrictScaleBenchmarkTest {
             .formatted((double) stock[1] / campaign[6]), "");
     // 1b. stock Camunda running the platform's own self-check model, its beans no-ops (SelfCheckModelBaseline)
     SelfCheckModelBaseline.Result model = SelfCheckModelBaseline.run(engineConfiguration, "2025Q3", WARM_UP_UNITS,
-        DistrictScaleBenchmarkTest::cpuTime);
+        campaigns.unitsPerJob(), DistrictScaleBenchmarkTest::cpuTime);
     row("Stock Camunda 7.24 running the platform's self-check model (quarterly-self-check.bpmn → unit-self-check.bpmn "
         + "as deployed; every delegate, listener and bean a no-op; " + model.settings() + "; own database), "
         + model.units() + " units → first tasks: " + model.tasks() + " assessment tasks (the platform's campaign: "
@@ -566,8 +567,8 @@ class DistrictScaleBenchmarkTest {
   // ---- 1. launch
 
   /**
-   * Total, start request, until the multi-instance body's job has run, the units' jobs (all in milliseconds), failed
-   * job executions and unit sub-processes. The job executor runs from just before the request until every unit's
+   * Total, start request, until the batches' multi-instance body's job has run, the batches' jobs (all in
+   * milliseconds), failed job executions, unit sub-processes, CPU time and the batches. The job executor runs from just before the request until every unit's
    * first task exists; the count is polled every 20 ms.
    */
   private long[] campaignLaunch(JobExecutor jobExecutor) throws Exception {
@@ -604,7 +605,11 @@ class DistrictScaleBenchmarkTest {
       second.close();
     }
     bodyMillis = bodyMillis < 0 ? millis : bodyMillis;
-    // exactly one sub-process and one self-check per unit, and no job failed on the way (no OLE storm)
+    // one batch sub-process per batch, exactly one sub-process and one self-check per unit, and no job failed on
+    // the way (no OLE storm)
+    long batches = historyService.createHistoricActivityInstanceQuery().processInstanceId(campaignId)
+        .activityId(QuarterlySelfCheckProcess.Element.UnitBatches.name()).count();
+    assertThat(batches).isEqualTo((UNITS + campaigns.unitsPerJob() - 1) / campaigns.unitsPerJob());
     List<ProcessInstance> subProcesses = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(UnitSelfCheckProcess.KEY).superProcessInstanceId(campaignId).list();
     assertThat(subProcesses.stream().map(ProcessInstance::getBusinessKey).distinct()).hasSize(UNITS);
@@ -615,7 +620,7 @@ class DistrictScaleBenchmarkTest {
     long failures = historyService.createHistoricJobLogQuery().failureLog().count();
     assertThat(management.createJobQuery().withException().count()).isZero();
     return new long[] {millis, requestMillis, bodyMillis - requestMillis, millis - bodyMillis, failures,
-        subProcesses.size(), cpu};
+        subProcesses.size(), cpu, batches};
   }
 
   private static long cpuTime() {
@@ -645,7 +650,7 @@ class DistrictScaleBenchmarkTest {
     }
   }
 
-  /** The unit sub-processes with a task, and whether the campaign's multi-instance body still has its job. */
+  /** The unit sub-processes with a task, and whether the batches' multi-instance body still has its job. */
   private long[] launchState(String campaignId) {
     return jdbc.queryForObject("""
         select (select count(distinct t.PROC_INST_ID_) from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
@@ -653,7 +658,7 @@ class DistrictScaleBenchmarkTest {
                (select count(*) from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_
                  where j.PROCESS_INSTANCE_ID_ = ? and d.ACT_ID_ = ?)""",
         (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, UnitSelfCheckProcess.KEY, campaignId,
-        QuarterlySelfCheckProcess.Element.UnitSelfChecks.name() + "#multiInstanceBody");
+        QuarterlySelfCheckProcess.Element.UnitBatches.multiInstanceBody());
   }
 
   /**

@@ -41,6 +41,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess;
+import org.liangze.selfcheck.SelfCheckCampaigns;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.BenchmarkPostgresDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  *
  * <p>Every bean the model names is a no-op ({@link NoOpExpressionManager}): any identifier that is no variable
  * resolves to a {@link NoOp}, which as a delegate or listener does nothing, and whose methods return a neutral value
- * ({@link #neutral}) so that the model takes the platform's path: the campaign's units, a business key, the
+ * ({@link #neutral}) so that the model takes the platform's path: the campaign's units in the platform's batches
+ * ({@link SelfCheckCampaigns#batches}, so that a batch of units is started in one job as in the platform), a
+ * business key, the
  * assessors of each unit exactly as the platform's campaign had them (one assessment task each, assigned to the
  * 责任人 or offered to a fixed group of the unit), a fixed due date. Variables the platform's listeners set
  * ({@code unitName}, {@code quarterLabel}, the items) are not set: task names show the identifiers' names.
@@ -96,21 +99,26 @@ final class SelfCheckModelBaseline {
   /** The campaign's units and their assessors ("" for the staff's share), as the model's beans return them. */
   private final Map<String, List<String>> assessors;
   private final int warmUpUnits;
+  /** The platform's batch size: the model's units are started as many to a job as in the platform. */
+  private final int unitsPerJob;
 
-  private SelfCheckModelBaseline(Map<String, List<String>> assessors, int warmUpUnits) {
+  private SelfCheckModelBaseline(Map<String, List<String>> assessors, int warmUpUnits, int unitsPerJob) {
     this.assessors = assessors;
     this.warmUpUnits = warmUpUnits;
+    this.unitsPerJob = unitsPerJob;
   }
 
   /**
    * Runs the baseline after the platform's campaign of {@code quarter}: the same units with the same assessors (read
-   * from the platform's open assessment tasks), {@code warmUpUnits} of them first for the warm-up.
+   * from the platform's open assessment tasks), {@code warmUpUnits} of them first for the warm-up, in batches of
+   * {@code unitsPerJob} as the platform's ({@code liangze.self-check.units-per-job}).
    */
-  static Result run(ProcessEngineConfigurationImpl platform, String quarter, int warmUpUnits, LongSupplier cpuTime)
-      throws InterruptedException {
+  static Result run(ProcessEngineConfigurationImpl platform, String quarter, int warmUpUnits, int unitsPerJob,
+      LongSupplier cpuTime) throws InterruptedException {
     Map<String, List<String>> assessors = assessorsOf(platform, quarter);
     long platformTasks = assessors.values().stream().mapToLong(List::size).sum();
-    return new SelfCheckModelBaseline(assessors, warmUpUnits).launch(platform, quarter, platformTasks, cpuTime);
+    return new SelfCheckModelBaseline(assessors, warmUpUnits, unitsPerJob).launch(platform, quarter, platformTasks,
+        cpuTime);
   }
 
   /** Unit code → the assessors of its open assessment tasks in the platform's campaign of the quarter. */
@@ -282,16 +290,19 @@ final class SelfCheckModelBaseline {
 
   /**
    * What a bean of the model returns in the baseline: enough for the platform's path up to the units' first tasks
-   * (the campaign's units, the business key, each unit's assessors and their assignee or candidate group, a due
-   * date), {@code null} for anything else.
+   * (the campaign's units in the platform's batches and the units of a batch, the business key, each unit's
+   * assessors and their assignee or candidate group, a due date), {@code null} for anything else.
    */
   private Object neutral(String bean, String method, Object[] arguments) {
     String first = arguments.length > 0 && arguments[0] != null ? arguments[0].toString() : "";
     return switch (bean + "." + method) {
-      // (quarter): every unit of the platform's campaign, the first few for the warm-up
-      case "selfCheckCampaigns.unitsToCheck" -> WARM_UP_QUARTER.equals(first)
+      // (quarter): every unit of the platform's campaign (the first few for the warm-up), cut into batches as the
+      // platform cuts them
+      case "selfCheckCampaigns.unitBatches" -> SelfCheckCampaigns.batches(WARM_UP_QUARTER.equals(first)
           ? List.copyOf(assessors.keySet()).subList(0, Math.min(warmUpUnits, assessors.size()))
-          : List.copyOf(assessors.keySet());
+          : List.copyOf(assessors.keySet()), unitsPerJob);
+      // (unitBatch): the batch's units
+      case "selfCheckCampaigns.unitsOf" -> SelfCheckCampaigns.split(first);
       // (unitCode, quarter)
       case "selfCheckCampaigns.unitBusinessKey" -> "selfcheck-" + first + "-" + arguments[1];
       // (unitCode, quarter): one assessment task per assessor

@@ -68,7 +68,9 @@ import org.springframework.test.context.DynamicPropertySource;
     // jobs locked when the database went away are picked up again soon after it is back
     "camunda.bpm.job-execution.lock-time-in-millis=15000",
     "camunda.bpm.job-execution.wait-time-in-millis=500",
-    "camunda.bpm.job-execution.max-wait=2000"})
+    "camunda.bpm.job-execution.max-wait=2000",
+    // small batches: 40 batch jobs, so that the outage falls between them, as it would in a city's campaign
+    "liangze.self-check.units-per-job=5"})
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseOutageTest {

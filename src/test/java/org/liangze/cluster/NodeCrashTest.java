@@ -52,8 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * self-check, no job is left or failed, no incident exists, every acknowledged record entry is in the manual exactly
  * once and every chain verifies — and a Tasklist login made on the dead node still works on the survivor.
  *
- * <p>The units' jobs are not exclusive, so both nodes' job executors start units at the same time; each node
- * acquires a few jobs at once and holds their locks while it works through them. The test kills a node that has
+ * <p>The units are started in batches, a job per batch (five units each here), and the batches' jobs are not
+ * exclusive, so both nodes' job executors start units at the same time; each node acquires a few jobs at once and
+ * holds their locks while it works through them. The test kills a node that has
  * done part of the campaign while it holds locks, and checks that each job it held ran once, on the survivor.
  *
  * <p>This JVM only seeds the district and looks at the database (its engine executes no jobs): the work is done by
@@ -253,7 +254,9 @@ class NodeCrashTest {
             "--camunda.bpm.job-execution.max-pool-size=1",
             "--camunda.bpm.job-execution.max-jobs-per-acquisition=4",
             "--camunda.bpm.job-execution.wait-time-in-millis=500",
-            "--camunda.bpm.job-execution.max-wait=2000"));
+            "--camunda.bpm.job-execution.max-wait=2000",
+            // small batches of units: 40 batch jobs, so that the kill falls midway with batches locked
+            "--liangze.self-check.units-per-job=5"));
     NODES.add(node);
     return node;
   }

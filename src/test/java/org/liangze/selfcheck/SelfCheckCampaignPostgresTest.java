@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +46,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The quarterly self-check on a real PostgreSQL: a district of 200 units, a campaign requested twice at the same
- * moment, and every job run — exactly one campaign and exactly one unit sub-process per unit. Then the campaign API
- * over HTTP. The job executor is off: the test runs the jobs, so it knows when they are done.
+ * moment, and every job run — exactly one campaign, the units started in batches (one job each; the batch size set
+ * small here) and exactly one unit sub-process per unit; a unit whose start fails fails its batch alone. Then the
+ * campaign API over HTTP. The job executor is off: the test runs the jobs, so it knows when they are done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -54,11 +57,15 @@ class SelfCheckCampaignPostgresTest {
 
   static final String PASSWORD = "demo-test-pw";
   static final int UNITS = 200;
+  /** Smaller than the default, so that 200 units make several batches, the last one short: 30 × 6 + 20. */
+  static final int UNITS_PER_JOB = 30;
+  static final int BATCHES = (UNITS + UNITS_PER_JOB - 1) / UNITS_PER_JOB;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry);
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
+    registry.add("liangze.self-check.units-per-job", () -> UNITS_PER_JOB);
   }
 
   @Autowired CampaignDistrict campaignDistrict;
@@ -66,6 +73,7 @@ class SelfCheckCampaignPostgresTest {
   @Autowired SelfCheckCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtimeService;
+  @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate http;
@@ -112,8 +120,17 @@ class SelfCheckCampaignPostgresTest {
       long started = System.nanoTime();
       int executed = runAllJobs(campaignId);
       long millis = (System.nanoTime() - started) / 1_000_000;
-      // the multi-instance body, then one job per unit
-      assertThat(executed).isEqualTo(1 + UNITS);
+      // the batches' multi-instance body, then one job per batch of units (none per unit)
+      assertThat(executed).isEqualTo(1 + BATCHES);
+      assertThat(BATCHES).isEqualTo(7);
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(campaignId)
+          .activityId(QuarterlySelfCheckProcess.Element.UnitBatches.name()).count()).isEqualTo(BATCHES);
+      // the batches and the multi-instances' counters are runtime state: no history row per batch or per unit
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaignId)
+          .variableNameIn(QuarterlySelfCheckProcess.Variables.UNIT_BATCH, "nrOfInstances", "loopCounter").count())
+          .isZero();
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaignId)
+          .variableName(QuarterlySelfCheckProcess.Variables.UNIT_CODE).count()).isEqualTo(UNITS);
 
       List<ProcessInstance> unitInstances = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(UnitSelfCheckProcess.KEY).superProcessInstanceId(campaignId).list();
@@ -122,7 +139,7 @@ class SelfCheckCampaignPostgresTest {
       unitInstances.forEach(instance -> keys.add(instance.getBusinessKey()));
       assertThat(keys).hasSize(UNITS).contains("selfcheck-D01-2025Q3", "selfcheck-V001-2025Q3");
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
-          .count()).isEqualTo(UNITS);
+          .processInstanceBusinessKeyLike("%-2025Q3").count()).isEqualTo(UNITS);
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(QuarterlySelfCheckProcess.KEY)
           .processInstanceBusinessKey("selfcheck-2025Q3").count()).isEqualTo(1);
       assertThat(jdbc.sql("select count(*) from self_check_campaigns where check_quarter = '2025Q3'")
@@ -138,6 +155,76 @@ class SelfCheckCampaignPostgresTest {
       assertThat(progress.selfChecks().get(SelfCheckStatus.ASSESSING)).isEqualTo(UNITS);
     } finally {
       threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aUnitWhoseStartFailsFailsItsBatchAloneAndARetryStartsEachOfItsUnitsOnce() {
+    String campaignId = asCommission(() -> campaigns.start("2025Q1").processInstanceId());
+    List<String> batches = campaigns.unitBatches("2025Q1");
+    assertThat(batches).hasSize(BATCHES);
+    // a unit of the third batch has its self-check of the quarter already: its start is refused, so its batch's
+    // transaction fails as a whole
+    String refused = SelfCheckCampaigns.split(batches.get(2)).get(5);
+    jdbc.sql("insert into self_checks (unit_code, check_quarter, status, opened_at) values (?, '2025Q1', 'ASSESSING', "
+        + "now())").param(refused).update();
+
+    Job body = management.createJobQuery().processInstanceId(campaignId).singleResult();
+    management.executeJob(body.getId());
+    List<Job> batchJobs = management.createJobQuery().processInstanceId(campaignId).list();
+    assertThat(batchJobs).hasSize(BATCHES);
+    int failures = 0;
+    for (int attempt = 0; attempt < 3; attempt++) { // the engine's default: three attempts
+      for (Job job : management.createJobQuery().processInstanceId(campaignId).withRetriesLeft().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          failures++;
+        }
+      }
+    }
+    assertThat(failures).as("the failed batch's attempts").isEqualTo(3);
+    // one incident, on the failed batch's job, naming the cause; the other batches' units are all started
+    List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(campaignId).list();
+    assertThat(incidents).singleElement().satisfies(incident -> {
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo(QuarterlySelfCheckProcess.Element.UnitBatches.name());
+      assertThat(incident.getIncidentMessage()).contains(units.findByCode(refused).orElseThrow().name())
+          .contains("自查已经开始，不能重复开始");
+    });
+    Job failed = management.createJobQuery().processInstanceId(campaignId).noRetriesLeft().singleResult();
+    assertThat(failed.getId()).isEqualTo(incidents.get(0).getConfiguration());
+    List<String> startedUnits = unitsStarted("2025Q1");
+    assertThat(startedUnits).hasSize(UNITS - UNITS_PER_JOB).doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(SelfCheckCampaigns.split(batches.get(2)));
+
+    // the cause removed, the batch retried: each of its units started once, none of the others again
+    jdbc.sql("delete from self_checks where unit_code = ? and check_quarter = '2025Q1'").param(refused).update();
+    management.setJobRetries(failed.getId(), 1);
+    management.executeJob(failed.getId());
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(campaignId).count()).isZero();
+    assertThat(unitsStarted("2025Q1")).hasSize(UNITS).doesNotHaveDuplicates()
+        .containsAll(units.findAllActive().stream().map(unit -> unit.code()).toList());
+    assertThat(jdbc.sql("select count(*) from self_checks where check_quarter = '2025Q1'").query(Long.class)
+        .single()).isEqualTo(UNITS);
+    assertThat(management.createJobQuery().processInstanceId(campaignId).count()).isZero();
+  }
+
+  /** The units whose self-check sub-process of the quarter runs, by its business key (one entry per instance). */
+  private List<String> unitsStarted(String quarter) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
+        .processInstanceBusinessKeyLike("%-" + quarter).list().stream()
+        .map(instance -> instance.getBusinessKey().substring("selfcheck-".length(),
+            instance.getBusinessKey().length() - quarter.length() - 1))
+        .toList();
+  }
+
+  private <T> T asCommission(java.util.function.Supplier<T> action) {
+    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
     }
   }
 

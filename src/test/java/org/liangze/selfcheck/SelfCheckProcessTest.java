@@ -127,7 +127,7 @@ class SelfCheckProcessTest {
         new ListItem(Responsibility.MAIN, "廉政教育", "每季度开展一次廉政教育", "组织专题学习", "思想松懈", "每季度", "学习记录"),
         new ListItem(Responsibility.SUPERVISORY, "日常监督", "对重点岗位开展廉政谈话", "谈话提醒", "监督缺位", "每季度", "谈话记录")));
     ProcessInstance campaign = startCampaignOnTheListsThereAre("2019Q2");
-    assertThat(campaign).isWaitingAt(QuarterlySelfCheckProcess.Element.UnitSelfChecks.name() + "#multiInstanceBody");
+    assertThat(campaign).isWaitingAt(QuarterlySelfCheckProcess.Element.UnitBatches.multiInstanceBody());
     assertThat(campaigns.unitsToCheck("2019Q2")).containsExactly(D01);
     runJobs(campaign);
 
@@ -525,7 +525,7 @@ class SelfCheckProcessTest {
     // a timer-started campaign runs like any other
     ProcessInstance q3 = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("selfcheck-2021Q3")
         .singleResult();
-    assertThat(q3).isWaitingAt(QuarterlySelfCheckProcess.Element.UnitSelfChecks.name() + "#multiInstanceBody");
+    assertThat(q3).isWaitingAt(QuarterlySelfCheckProcess.Element.UnitBatches.multiInstanceBody());
     runJobs(q3);
     assertThat(assessmentOf(unitInstance(D01, "2021Q3"), "d01sec").getDueDate())
         .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10))));
