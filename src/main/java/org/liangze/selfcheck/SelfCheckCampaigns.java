@@ -44,7 +44,7 @@ public class SelfCheckCampaigns {
   private final int unitsPerJob;
 
   SelfCheckCampaigns(RuntimeService runtimeService, SelfCheckCampaignRepository campaigns, ListService lists,
-      Clock clock, @Value("${liangze.self-check.units-per-job:50}") int unitsPerJob) {
+      Clock clock, @Value("${liangze.self-check.units-per-job:25}") int unitsPerJob) {
     if (unitsPerJob < 1) {
       throw new IllegalArgumentException("liangze.self-check.units-per-job must be at least 1, not " + unitsPerJob);
     }
