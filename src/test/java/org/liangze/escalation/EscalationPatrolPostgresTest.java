@@ -263,6 +263,45 @@ class EscalationPatrolPostgresTest {
         assertThat(subject).startsWith("【督办】"));
   }
 
+  @Test
+  void aPatrolsUnitsWriteTheirLinesAsItsOwnAndItsDigestsTakeUpWhatAnEarlierPatrolLeft() throws IOException {
+    Instant started = Instant.parse("2070-02-01T02:00:00Z");
+    String letters = startLetters(2071, started);
+    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    // a line an earlier patrol left unclaimed (its digests never ran), for the secretary of a unit with no new line
+    jdbc.sql("""
+            insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at)
+            values (?, 'SUPERVISION_NOTICE', 'T02', 'left-over-task', '一条上次巡查留下的督办', ?)""")
+        .params(Groups.of(Role.SECRETARY, "T02"), Timestamp.from(started)).update();
+
+    Instant patrolAt = due.plus(Duration.ofDays(1));
+    patrolByTimer(patrolAt);
+    String run = history.createHistoricProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .startedAfter(Date.from(patrolAt.minusMillis(1))).singleResult().getId();
+
+    // the units wrote the patrol's lines as its own (no claim of every line afterwards); the reminders wait for the
+    // daily reminder digest
+    assertThat(jdbc.sql("""
+            select count(*) from escalation_digest_items where created_at >= ? and kind <> 'REMINDER'
+               and (digest_run is null or digest_run <> ?)""")
+        .params(Timestamp.from(patrolAt), run).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from escalation_digest_items where digest_run = ?").param(run)
+        .query(Long.class).single()).isPositive();
+    assertThat(jdbc.sql("""
+            select count(*) from escalation_digest_items where kind = 'REMINDER' and digest_run is not null
+               and created_at >= ?""").param(Timestamp.from(patrolAt)).query(Long.class).single()).isZero();
+    // the line left before is claimed by this patrol and told, in the one digest of its secretary
+    assertThat(jdbc.sql("select digest_run from escalation_digest_items where task_id = 'left-over-task'")
+        .query(String.class).single()).isEqualTo(run);
+    assertThat(jdbc.sql("""
+            select body from notifications where recipient_user_id = 't02sec' and created_at >= ?""")
+        .param(Timestamp.from(patrolAt)).query(String.class).single()).contains("一条上次巡查留下的督办");
+    assertThat(notificationsSince("d01sec", patrolAt)).singleElement().satisfies(subject ->
+        assertThat(subject).startsWith("【督办】"));
+    assertThat(jdbc.sql("select count(*) from escalation_digests where run_id = ? and sent_at is null").param(run)
+        .query(Long.class).single()).as("every recipient of the run sent").isZero();
+  }
+
   /** Fires the patrol's timer at that moment and runs its jobs until none is left that can run. */
   private List<String> patrolByTimer(Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
