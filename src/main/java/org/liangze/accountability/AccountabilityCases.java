@@ -119,7 +119,8 @@ public class AccountabilityCases {
   @Transactional
   public void onRequested(AccountabilityRequested requested) {
     long requestId = requested.requestId();
-    if (!requests.isOpen(requestId)) {
+    // taken up first, in the case's transaction: a start that fails leaves the request open for the next patrol
+    if (!requests.takeUp(requestId)) {
       return;
     }
     if (!cases.caseExists(requested.unitCode(), requested.cause())) {
@@ -132,13 +133,16 @@ public class AccountabilityCases {
           variables);
       log.info("Accountability case started for unit {} ({})", requested.unitCode(), requested.cause());
     }
-    requests.takeUp(requestId);
+  }
+
+  /** A case registered: its id and its unit (whose name the case shows). */
+  record Registered(long caseId, Unit unit) {
   }
 
   /** The start event: claims the unit and cause; a second case of the pair is refused. */
   @Transactional
-  long register(Object unitValue, Object causeValue, Object sourceValue, Object requestId, String processInstanceId,
-      String by) {
+  Registered register(Object unitValue, Object causeValue, Object sourceValue, Object requestId,
+      String processInstanceId, String by) {
     Unit unit = unit(unitValue instanceof String code ? code : null);
     String cause = cause(causeValue instanceof String text ? text : null);
     CaseSource source = source(sourceValue instanceof String text ? text : null);
@@ -146,8 +150,8 @@ public class AccountabilityCases {
       throw new CaseAlreadyOpen(unit, cause);
     }
     try {
-      return cases.insertCase(unit.code(), cause, source, requestId instanceof Number n ? n.longValue() : null,
-          processInstanceId, by, clock.instant());
+      return new Registered(cases.insertCase(unit.code(), cause, source,
+          requestId instanceof Number n ? n.longValue() : null, processInstanceId, by, clock.instant()), unit);
     } catch (DuplicateKeyException e) {
       throw new CaseAlreadyOpen(unit, cause);
     }

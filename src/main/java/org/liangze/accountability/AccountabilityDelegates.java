@@ -36,14 +36,16 @@ final class AccountabilityDelegates {
 
     @Override
     public void notify(DelegateExecution execution) {
-      long caseId = cases.register(execution.getVariable(Variables.UNIT_CODE), execution.getVariable(Variables.CAUSE),
-          execution.getVariable(Variables.SOURCE), execution.getVariable(Variables.REQUEST_ID),
-          execution.getProcessInstanceId(), currentUser(execution));
+      AccountabilityCases.Registered registered = cases.register(execution.getVariable(Variables.UNIT_CODE),
+          execution.getVariable(Variables.CAUSE), execution.getVariable(Variables.SOURCE),
+          execution.getVariable(Variables.REQUEST_ID), execution.getProcessInstanceId(), currentUser(execution));
+      long caseId = registered.caseId();
       String unitCode = ((String) execution.getVariable(Variables.UNIT_CODE)).strip();
       execution.setVariable(Variables.UNIT_CODE, unitCode);
       execution.setVariable(Variables.CAUSE, ((String) execution.getVariable(Variables.CAUSE)).strip());
       execution.setVariable(Variables.CASE_ID, caseId);
-      execution.setVariable(Variables.UNIT_NAME, cases.unitName(unitCode));
+      // the unit the registration read, not a second look-up
+      execution.setVariable(Variables.UNIT_NAME, registered.unit().name());
       if (execution.getProcessBusinessKey() == null) {
         execution.setProcessBusinessKey(AccountabilityProcess.businessKey(unitCode, caseId));
       }

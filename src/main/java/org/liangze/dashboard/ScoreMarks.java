@@ -76,10 +76,9 @@ class ScoreMarks {
     quarters.add(current.toString());
     quarters.add(current.previous().toString());
     Timestamp now = Timestamp.from(clock.instant());
-    for (String quarter : quarters) {
-      jdbc.sql("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)")
-          .params(unitCode, quarter, now).update();
-    }
+    // one batch, one round trip: the patrol marks every unit it summons and every case it requests
+    batch.batchUpdate("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)",
+        quarters.stream().map(quarter -> new Object[] {unitCode, quarter, now}).toList());
   }
 
   /** Marks every one of these units for each of these quarters (the sweep). */

@@ -19,7 +19,8 @@ class EscalateUnitTasksDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     if (!BatchRetry.handedOn(execution, escalations)) {
-      escalations.escalateUnit((String) execution.getVariable(Variables.UNIT_CODE));
+      escalations.escalateUnit((String) execution.getVariable(Variables.UNIT_CODE),
+          (String) execution.getVariable(Variables.PATROL_RUN));
     }
   }
 }

@@ -340,6 +340,12 @@ class EscalationRepository {
         .param(requestId).update() == 1;
   }
 
+  boolean takeUpSummonsRequest(long requestId, String unitCode) {
+    return jdbc.sql("""
+            update summons_requests set status = 'STARTED' where id = ? and unit_code = ? and status = 'OPEN'""")
+        .params(requestId, unitCode).update() == 1;
+  }
+
   // --- accountability: one per unit, cause and period
 
   /** Returns false if the unit already has an accountability request for this cause and period. */
@@ -411,12 +417,17 @@ class EscalationRepository {
   record DigestItem(String recipientGroup, DigestKind kind, String unitCode, String taskId, String line) {
   }
 
-  void addDigestItems(List<DigestItem> items, Instant at) {
+  /**
+   * Writes the lines, those for a patrol's digest already as that patrol's ({@code run}, null: unclaimed); reminder
+   * lines stay unclaimed for the daily reminder digest.
+   */
+  void addDigestItems(List<DigestItem> items, String run, Instant at) {
     batch.batchUpdate("""
-            insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at)
-            values (?, ?, ?, ?, ?, ?)""",
+            insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at,
+                                                 digest_run)
+            values (?, ?, ?, ?, ?, ?, ?)""",
         items.stream().map(i -> new Object[] {i.recipientGroup(), i.kind().name(), i.unitCode(), i.taskId(),
-            i.line(), utc(at)}).toList());
+            i.line(), utc(at), i.kind() == DigestKind.REMINDER ? null : run}).toList());
   }
 
   boolean hasClaimedDigestItems(String run) {
@@ -425,10 +436,10 @@ class EscalationRepository {
   }
 
   /**
-   * Claims for this run's digests every line no digest has claimed yet — a patrol's every kind but reminders, the
-   * daily reminder digest's the reminders of tasks still open and not yet due (the others are dropped) — and writes
-   * the people they go to (the members of the lines' groups) as the run's recipients, none sent yet; returns how
-   * many lines.
+   * Claims for this run's digests every line no digest has claimed yet — a patrol's every kind but reminders (its
+   * units wrote theirs as the patrol's already: these are lines an earlier patrol left), the daily reminder digest's
+   * the reminders of tasks still open and not yet due (the others are dropped, and the people the reminders go to
+   * are written as the run's recipients, none sent yet); returns how many lines.
    */
   int claimDigestItems(String run, boolean reminders, Instant now) {
     if (reminders) {
@@ -440,19 +451,33 @@ class EscalationRepository {
                                   where o.task_id = escalation_digest_items.task_id and o.due_at > ?)""")
           .param(Timestamp.from(now)).update();
     }
-    int claimed = jdbc.sql("update escalation_digest_items set digest_run = ? where digest_run is null and kind "
-            + (reminders ? "=" : "<>") + " 'REMINDER'").param(run)
+    // the kinds by name, not "<> 'REMINDER'", so that the (kind, digest_run) index finds the few unclaimed lines
+    List<String> kinds = java.util.Arrays.stream(DigestKind.values())
+        .filter(kind -> (kind == DigestKind.REMINDER) == reminders).map(DigestKind::name).toList();
+    int claimed = jdbc.sql("update escalation_digest_items set digest_run = :run where digest_run is null and kind in "
+            + "(:kinds)").param("run", run).param("kinds", kinds)
         .update();
-    if (claimed > 0) {
-      jdbc.sql("""
-              insert into escalation_digests (run_id, user_id)
-              select distinct g.digest_run, m.USER_ID_
-                from (select distinct digest_run, recipient_group from escalation_digest_items
-                       where digest_run = ?) g
-                join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = g.recipient_group""")
-          .param(run).update();
+    if (claimed > 0 && reminders) {
+      addDigestRecipients(run);
     }
     return claimed;
+  }
+
+  /** Writes the people this run's lines go to (the members of the lines' groups) as its recipients, none sent yet. */
+  void addDigestRecipients(String run) {
+    jdbc.sql("""
+            insert into escalation_digests (run_id, user_id)
+            select distinct g.digest_run, m.USER_ID_
+              from (select distinct digest_run, recipient_group from escalation_digest_items
+                     where digest_run = ?) g
+              join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = g.recipient_group""")
+        .param(run).update();
+  }
+
+  /** Whether this run's recipients are written (its first page of digests has run). */
+  boolean hasDigestRecipients(String run) {
+    return !jdbc.sql("select user_id from escalation_digests where run_id = ? fetch first 1 rows only")
+        .param(run).query(String.class).list().isEmpty();
   }
 
   /** The next people (by login) to get this patrol's digest. */

@@ -98,9 +98,10 @@ public class Escalations {
    */
   public int patrol() {
     int steps = 0;
+    String run = "patrol-" + UUID.randomUUID();
     for (String batch : inTransaction(this::batchesToPatrol)) {
       try {
-        steps += escalateInThisThread(batch);
+        steps += escalateInThisThread(batch, run);
       } catch (RuntimeException failed) {
         if (codesOf(batch).size() == 1) {
           log.error("Escalation of {} failed; the next patrol tries again", batch, failed);
@@ -109,14 +110,13 @@ public class Escalations {
         // as the process does: a failed batch is tried again unit by unit
         for (String unit : codesOf(batch)) {
           try {
-            steps += escalateInThisThread(unit);
+            steps += escalateInThisThread(unit, run);
           } catch (RuntimeException unitFailed) {
             log.error("Escalation of {} failed; the next patrol tries again", unit, unitFailed);
           }
         }
       }
     }
-    String run = "patrol-" + UUID.randomUUID();
     while (Boolean.TRUE.equals(inTransaction(() -> sendDigests(run)))) {
       // page after page of recipients
     }
@@ -126,10 +126,10 @@ public class Escalations {
     return steps;
   }
 
-  private int escalateInThisThread(String unitCodes) {
+  private int escalateInThisThread(String unitCodes, String run) {
     int steps = 0;
     do {
-      steps += inTransaction(() -> escalateUnit(unitCodes));
+      steps += inTransaction(() -> escalateUnit(unitCodes, run));
     } while (inTransaction(() -> hasMore(unitCodes)));
     transaction.executeWithoutResult(status -> startRequested(unitCodes));
     return steps;
@@ -301,10 +301,12 @@ public class Escalations {
   /**
    * Climbs one page of the unit's tasks whose level changes now, as far as the clock says; returns the steps taken.
    * Writes the steps, the unit's summons and accountability requests and the digest lines; starts nothing (that is
-   * {@link #startRequested}, after this has committed) and sends nothing (that is {@link #sendDigests}).
+   * {@link #startRequested}, after this has committed) and sends nothing (that is {@link #sendDigests}). The lines
+   * for the patrol's digest are written as that patrol's ({@code run}; null: left for the next patrol to claim),
+   * so that its digests need not claim them afterwards; reminder lines wait for the daily reminder digest.
    */
   @Transactional
-  public int escalateUnit(String unitCodes) {
+  public int escalateUnit(String unitCodes, String run) {
     Instant now = clock.instant();
     // district bodies' own tasks are theirs: no unit is summoned for them
     Map<String, Unit> unitsByCode = unitsOf(unitCodes);
@@ -328,7 +330,7 @@ public class Escalations {
           code -> new Climb(unitsByCode.get(code), ladderOf.get(code), now, writes, parents));
       taken += climb.task(task, candidates.getOrDefault(task.taskId(), List.of()));
     }
-    writes.write(now);
+    writes.write(run, now);
     return taken;
   }
 
@@ -372,8 +374,15 @@ public class Escalations {
 
   private boolean sendDigests(String run, boolean reminders) {
     Instant now = clock.instant();
-    if (!escalations.hasClaimedDigestItems(run) && escalations.claimDigestItems(run, reminders, now) == 0) {
-      return false;
+    if (reminders) {
+      if (!escalations.hasClaimedDigestItems(run) && escalations.claimDigestItems(run, true, now) == 0) {
+        return false;
+      }
+    } else if (!escalations.hasDigestRecipients(run)) {
+      // the first page: the patrol's lines are its own since its units wrote them (escalateUnit); claim any left
+      // unclaimed by an earlier patrol, then write who gets a digest
+      escalations.claimDigestItems(run, false, now);
+      escalations.addDigestRecipients(run);
     }
     List<String> recipients = escalations.digestRecipients(run, DIGEST_PAGE);
     if (recipients.isEmpty()) {
@@ -444,12 +453,12 @@ public class Escalations {
     private final List<DigestItem> lines = new ArrayList<>();
 
     /** Writes what the page's climbs took, in a few batches, and marks the instances for Cockpit. */
-    void write(Instant now) {
+    void write(String run, Instant now) {
       escalations.recordSteps(steps, processInstances);
       escalations.moveAll(moves, now);
       escalations.remindedAll(reminded, now);
       escalations.addSummonsTasks(summonsTasks, now);
-      escalations.addDigestItems(lines, now);
+      escalations.addDigestItems(lines, run, now);
       // the tasks' locals and the instances' marks in one engine command, not one per task and instance
       overdueMarks.markPage(overdueLocals, marks);
     }

@@ -21,4 +21,9 @@ public class SummonsRequests {
   public boolean takeUp(long requestId) {
     return escalations.takeUpSummonsRequest(requestId);
   }
+
+  /** Marks the request of this unit as taken up by a talk; false if it is not the unit's, or was taken up before. */
+  public boolean takeUp(long requestId, String unitCode) {
+    return escalations.takeUpSummonsRequest(requestId, unitCode);
+  }
 }

@@ -165,11 +165,11 @@ public class Talks {
     }
     String cause = required(text(causeValue, MAX_CAUSE, "谈话事由过长，最多" + MAX_CAUSE + "字"), "请写明谈话事由");
     Long summonsRequestId = summonsRequestValue instanceof Number number ? number.longValue() : null;
-    if (summonsRequestId != null
-        && !unit.code().equals(summonsRequests.unitOf(summonsRequestId).orElse(null))) {
-      throw new InvalidInputException("约谈建议不存在或不是" + unit.name() + "的：" + summonsRequestId);
-    }
-    if (summonsRequestId != null && !summonsRequests.takeUp(summonsRequestId)) {
+    // taken up in one statement when it is open and the unit's (every summons the ladder starts); why not, only then
+    if (summonsRequestId != null && !summonsRequests.takeUp(summonsRequestId, unit.code())) {
+      if (!unit.code().equals(summonsRequests.unitOf(summonsRequestId).orElse(null))) {
+        throw new InvalidInputException("约谈建议不存在或不是" + unit.name() + "的：" + summonsRequestId);
+      }
       throw new InvalidInputException("该约谈建议已经启动约谈，不能重复启动");
     }
     try {

@@ -137,6 +137,8 @@ class DistrictScaleBenchmarkTest {
   String patrolNodes;
   /** The first patrol's steps: runs, time in all, longest. */
   String patrolSteps;
+  /** The first patrol's steps on its clock, and the jobs run while it ran. */
+  String patrolTimeline;
 
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -333,6 +335,8 @@ class DistrictScaleBenchmarkTest {
     row("… summons requests (one per unit and month) / accountability requests / digests sent / failed jobs",
         patrol[3] + " / " + patrol[4] + " / " + patrol[5] + " / " + patrol[6], "one summons per unit, 0 failed");
     row("… where its time went: each step's runs, job time in all and longest (activity history)", patrolSteps, "");
+    row("… its timeline: the patrol's steps (first start – last end, seconds after its start), and the jobs the "
+        + "executor ran meanwhile by process (job log)", patrolTimeline, "");
     row("… then the jobs the patrol left (its " + patrol[5] + " digests' deliveries, the talks' and cases' next steps: "
         + patrol[8] + " due when it ended), worked off by the job executor", patrol[9] + " ms", "");
     row("Escalation patrol, second run with nothing to do (the job executor idle)", patrol[7] + " ms", "≤ 2 s");
@@ -469,7 +473,8 @@ class DistrictScaleBenchmarkTest {
     SecondNode secondNode = NODES > 1 ? SecondNode.start(jdbc) : null;
     jobExecutor.start();
     long start = System.nanoTime();
-    awaitPatrol(runtimeService.startProcessInstanceByKey(EscalationPatrolProcess.KEY).getId());
+    String firstRun = runtimeService.startProcessInstanceByKey(EscalationPatrolProcess.KEY).getId();
+    awaitPatrol(firstRun);
     long first = millisSince(start);
     long climbed = jdbc.queryForObject("select count(*) from task_escalations", Long.class);
     long unitsClimbed = jdbc.queryForObject("select count(distinct unit_code) from task_escalations", Long.class);
@@ -492,6 +497,7 @@ class DistrictScaleBenchmarkTest {
           }
         }, EscalationPatrolProcess.KEY, UnitEscalationProcess.KEY);
     patrolSteps = String.join("; ", steps);
+    patrolTimeline = timeline(firstRun);
     // the notifications the patrol recorded are delivered by jobs of their own, after it: the second patrol is timed
     // once the job executor has worked them off, as an hourly patrol finds it
     long deliveriesStart = System.nanoTime();
@@ -534,6 +540,32 @@ class DistrictScaleBenchmarkTest {
 
   private List<Job> scoreJobs(String instance) {
     return management.createJobQuery().processInstanceId(instance).messages().list();
+  }
+
+  /**
+   * The first patrol's own steps on its clock (seconds since it started: each step's first start and last end), and
+   * the jobs of every process the job executor ran while it was running, by process.
+   */
+  private String timeline(String run) {
+    List<String> parts = new ArrayList<>();
+    jdbc.query("""
+        select a.ACT_ID_, count(*), extract(epoch from min(a.START_TIME_) - p.START_TIME_),
+               extract(epoch from max(a.END_TIME_) - p.START_TIME_)
+          from ACT_HI_ACTINST a join ACT_HI_PROCINST p on p.PROC_INST_ID_ = a.PROC_INST_ID_
+         where a.PROC_INST_ID_ = ? group by a.ACT_ID_, p.START_TIME_ order by min(a.START_TIME_)""", rs -> {
+          parts.add("%s %s %.1f–%.1f s".formatted(rs.getString(1), rs.getLong(2) > 1 ? rs.getLong(2) + "×" : "",
+              rs.getDouble(3), rs.getDouble(4)));
+        }, run);
+    List<String> jobs = new ArrayList<>();
+    jdbc.query("""
+        select coalesce(l.PROCESS_DEF_KEY_, l.JOB_DEF_TYPE_), count(*) from ACT_HI_JOB_LOG l, ACT_HI_PROCINST p
+         where p.PROC_INST_ID_ = ? and l.JOB_STATE_ = 2 and l.TIMESTAMP_ between p.START_TIME_ and p.END_TIME_
+         group by 1 order by 2 desc""", rs -> {
+          jobs.add(rs.getString(1) + " " + rs.getLong(2));
+        }, run);
+    String timeline = String.join("; ", parts) + "; jobs run meanwhile: " + String.join(", ", jobs);
+    System.out.println("patrol timeline: " + timeline);
+    return timeline;
   }
 
   private void awaitPatrol(String processInstanceId) throws InterruptedException {

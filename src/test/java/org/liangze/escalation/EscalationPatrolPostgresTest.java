@@ -72,6 +72,7 @@ class EscalationPatrolPostgresTest {
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
   @Autowired OverdueMarks marks;
+  @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
 
   @BeforeEach
   void district() throws IOException {
@@ -261,6 +262,71 @@ class EscalationPatrolPostgresTest {
         .as("the patrol ended, digests sent").isZero();
     assertThat(notificationsSince("t01sec", patrolAt)).singleElement().satisfies(subject ->
         assertThat(subject).startsWith("【督办】"));
+  }
+
+  @Test
+  void aPatrolsUnitsWriteTheirLinesAsItsOwnAndItsDigestsTakeUpWhatAnEarlierPatrolLeft() throws IOException {
+    Instant started = Instant.parse("2070-02-01T02:00:00Z");
+    String letters = startLetters(2071, started);
+    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    // a line an earlier patrol left unclaimed (its digests never ran), for the secretary of a unit with no new line
+    jdbc.sql("""
+            insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at)
+            values (?, 'SUPERVISION_NOTICE', 'T02', 'left-over-task', '一条上次巡查留下的督办', ?)""")
+        .params(Groups.of(Role.SECRETARY, "T02"), Timestamp.from(started)).update();
+
+    Instant patrolAt = due.plus(Duration.ofDays(1));
+    // other tests of this class patrol at later moments: this patrol's rows are those of its hour
+    Instant patrolEnd = patrolAt.plus(Duration.ofHours(1));
+    patrolByTimer(patrolAt);
+    String run = history.createHistoricProcessInstanceQuery().processDefinitionKey(EscalationPatrolProcess.KEY)
+        .startedAfter(Date.from(patrolAt.minusMillis(1))).startedBefore(Date.from(patrolAt.plusSeconds(1)))
+        .singleResult().getId();
+
+    // the units wrote the patrol's lines as its own (no claim of every line afterwards); the reminders wait for the
+    // daily reminder digest
+    assertThat(jdbc.sql("""
+            select count(*) from escalation_digest_items where created_at between ? and ? and kind <> 'REMINDER'
+               and (digest_run is null or digest_run <> ?)""")
+        .params(Timestamp.from(patrolAt), Timestamp.from(patrolEnd), run).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from escalation_digest_items where digest_run = ?").param(run)
+        .query(Long.class).single()).isPositive();
+    assertThat(jdbc.sql("""
+            select count(*) from escalation_digest_items where kind = 'REMINDER' and digest_run is not null
+               and created_at between ? and ?""")
+        .params(Timestamp.from(patrolAt), Timestamp.from(patrolEnd)).query(Long.class).single()).isZero();
+    // the line left before is claimed by this patrol and told, in the one digest of its secretary
+    assertThat(jdbc.sql("select digest_run from escalation_digest_items where task_id = 'left-over-task'")
+        .query(String.class).single()).isEqualTo(run);
+    assertThat(jdbc.sql("""
+            select body from notifications where recipient_user_id = 't02sec' and created_at between ? and ?""")
+        .params(Timestamp.from(patrolAt), Timestamp.from(patrolEnd)).query(String.class).single())
+        .contains("一条上次巡查留下的督办");
+    assertThat(jdbc.sql("""
+            select subject from notifications where recipient_user_id = 'd01sec' and created_at between ? and ?""")
+        .params(Timestamp.from(patrolAt), Timestamp.from(patrolEnd)).query(String.class).list())
+        .singleElement().satisfies(subject -> assertThat(subject).startsWith("【督办】"));
+    assertThat(jdbc.sql("select count(*) from escalation_digests where run_id = ? and sent_at is null").param(run)
+        .query(Long.class).single()).as("every recipient of the run sent").isZero();
+  }
+
+  @Test
+  void thePatrolsJobsGoBeforeTheJobsItsStartsLeave() throws IOException {
+    // the job executor acquires by priority; the patrol's and its units' jobs carry 100, the cases' evidence 0
+    assertThat(engine.isJobExecutorAcquireByPriority()).isTrue();
+    String letters = startLetters(2081, Instant.parse("2080-02-01T02:00:00Z"));
+    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(30))));
+    management.executeJob(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).timers()
+        .singleResult().getId());
+    assertThat(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).messages().list())
+        .isNotEmpty().allMatch(job -> job.getPriority() == 100);
+    runPatrolJobs();
+    assertThat(management.createJobQuery().processDefinitionKey(
+            org.liangze.accountability.AccountabilityProcess.KEY).list())
+        .as("the cases' evidence jobs the patrol left").isNotEmpty().allMatch(job -> job.getPriority() == 0);
+    assertThat(history.createHistoricJobLogQuery().processDefinitionKey(UnitEscalationProcess.KEY).list())
+        .isNotEmpty().allMatch(log -> log.getJobPriority() == 100);
   }
 
   /** Fires the patrol's timer at that moment and runs its jobs until none is left that can run. */

@@ -60,7 +60,8 @@ class ExistingDatabaseUpgradeTest {
       assertThat(appliedVersions(owner)).contains("15", "20", "21", "22", "23", "24");
       assertThat(owner.sql("select indexname from pg_indexes where indexname like 'lz_idx_%' order by 1")
           .query(String.class).list())
-          .containsExactly("lz_idx_auth_user_id", "lz_idx_task_due_date", "lz_idx_task_suspended");
+          .containsExactly("lz_idx_auth_user_id", "lz_idx_job_priority", "lz_idx_task_due_date",
+              "lz_idx_task_suspended");
       assertThat(owner.sql("select count(*) from pg_tables where schemaname = 'public' and tableowner <> ?")
           .param(EmbeddedPostgresDatabase.OWNER).query(Long.class).single()).isZero();
       assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery().count()).isPositive();
