@@ -140,8 +140,8 @@ class EscalationPatrolPostgresTest {
     assertThat(notificationsSince("d01sec", patrolAt)).singleElement().satisfies(subject ->
         assertThat(subject).startsWith("【督办】").contains("阅读并签订目标责任书").endsWith("等21项"));
     String body = jdbc.sql("""
-            select body from notifications where recipient_user_id = 'jiwei' and created_at >= ?""")
-        .param(Timestamp.from(patrolAt)).query(String.class).single();
+            select body from notifications where recipient_user_id = 'jiwei' and created_at >= ? and created_at < ?""")
+        .params(Timestamp.from(patrolAt), Timestamp.from(patrolAt.plus(WINDOW))).query(String.class).single();
     assertThat(body).contains("【约谈】").contains("项任务逾期较久，建议约谈").contains("另有");
 
     // the patrol's marks are runtime state for Cockpit and the forms, with no history of their own: every newly
@@ -311,8 +311,9 @@ class EscalationPatrolPostgresTest {
   }
 
   @Test
-  void thePatrolsJobsGoBeforeTheJobsItsStartsLeave() throws IOException {
-    // the job executor acquires by priority; the patrol's and its units' jobs carry 100, the cases' evidence 0
+  void thePatrolsJobsGoBeforeTheBackgroundJobsItsStartsLeave() throws IOException {
+    // the job executor acquires by priority; background work (a case's evidence, deliveries, scores) carries -10,
+    // the patrol the default 0 of people's work
     assertThat(engine.isJobExecutorAcquireByPriority()).isTrue();
     String letters = startLetters(2081, Instant.parse("2080-02-01T02:00:00Z"));
     Instant due = signingTask(letters, "D01").getDueDate().toInstant();
@@ -320,13 +321,15 @@ class EscalationPatrolPostgresTest {
     management.executeJob(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).timers()
         .singleResult().getId());
     assertThat(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).messages().list())
-        .isNotEmpty().allMatch(job -> job.getPriority() == 100);
+        .isNotEmpty().allMatch(job -> job.getPriority() == 0);
     runPatrolJobs();
     assertThat(management.createJobQuery().processDefinitionKey(
             org.liangze.accountability.AccountabilityProcess.KEY).list())
-        .as("the cases' evidence jobs the patrol left").isNotEmpty().allMatch(job -> job.getPriority() == 0);
+        .as("the cases' evidence jobs the patrol left").isNotEmpty().allMatch(job -> job.getPriority() == -10);
+    assertThat(management.createJobQuery().processDefinitionKey(org.liangze.notification.NotificationDeliveryProcess.KEY).list())
+        .as("the digests' deliveries").isNotEmpty().allMatch(job -> job.getPriority() == -10);
     assertThat(history.createHistoricJobLogQuery().processDefinitionKey(UnitEscalationProcess.KEY).list())
-        .isNotEmpty().allMatch(log -> log.getJobPriority() == 100);
+        .isNotEmpty().allMatch(log -> log.getJobPriority() == 0);
   }
 
   /** Fires the patrol's timer at that moment and runs its jobs until none is left that can run. */
@@ -357,7 +360,7 @@ class EscalationPatrolPostgresTest {
   /** The units (comma-separated codes) of each unit escalation started since then; "" for a batch handed on. */
   private List<String> unitEscalationsSince(Instant since) {
     String[] instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(UnitEscalationProcess.KEY)
-        .startedAfter(Date.from(since.minusMillis(1))).list().stream()
+        .startedAfter(Date.from(since.minusMillis(1))).startedBefore(Date.from(since.plus(WINDOW))).list().stream()
         .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
     return history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
         .variableName(UnitEscalationProcess.Variables.UNIT_CODE).list().stream()
@@ -398,9 +401,16 @@ class EscalationPatrolPostgresTest {
         .taskCandidateGroup(Groups.of(Role.SECRETARY, unit)).singleResult();
   }
 
+  /**
+   * How far after its moment a test looks for what it caused: the tests live ten years apart on the engine's clock,
+   * so what one leaves is not counted by another, whatever their order.
+   */
+  private static final Duration WINDOW = Duration.ofDays(5 * 365);
+
   private List<String> notificationsSince(String userId, Instant since) {
-    return jdbc.sql("select subject from notifications where recipient_user_id = ? and created_at >= ?")
-        .params(userId, Timestamp.from(since)).query(String.class).list();
+    return jdbc.sql("""
+            select subject from notifications where recipient_user_id = ? and created_at >= ? and created_at < ?""")
+        .params(userId, Timestamp.from(since), Timestamp.from(since.plus(WINDOW))).query(String.class).list();
   }
 
   private long stepsOf(String processInstanceId, String unit) {
