@@ -130,10 +130,7 @@ public class IdentitySync implements ApplicationRunner {
   public Result sync() {
     // one sync at a time across nodes, until this transaction commits (the engine's exclusive lock, a row lock of
     // ACT_GE_PROPERTY): nodes starting together on a new database would otherwise both create the same groups
-    commands.execute(context -> {
-      context.getPropertyManager().acquireExclusiveLock();
-      return null;
-    });
+    EngineExclusiveLock.holdUntilCommit(commands);
     // what the organisation says: read before the engine command, in the same transaction
     List<Unit> activeUnits = units.findAllActive();
     List<Person> current = people.findAll();

@@ -118,10 +118,7 @@ class TasklistFilters implements ApplicationRunner, GrantSource {
   int ensureAll() {
     Integer written = transaction.execute(status -> {
       // held until this transaction commits: the other nodes' starts wait here and then find the filters as defined
-      engine.getCommandExecutorTxRequired().execute(context -> {
-        context.getPropertyManager().acquireExclusiveLock();
-        return null;
-      });
+      EngineExclusiveLock.holdUntilCommit(engine.getCommandExecutorTxRequired());
       int count = 0;
       for (Definition definition : definitions()) {
         count += ensure(definition) ? 1 : 0;
