@@ -15,11 +15,6 @@ public class AccountabilityRequests {
     this.escalations = escalations;
   }
 
-  /** Whether no case has taken the request up yet (false for an unknown request). */
-  public boolean isOpen(long requestId) {
-    return escalations.accountabilityRequestOpen(requestId);
-  }
-
   /** Marks the request as taken up by a case; false if it was taken up before (or does not exist). */
   public boolean takeUp(long requestId) {
     return escalations.takeUpAccountabilityRequest(requestId);

@@ -335,11 +335,6 @@ class EscalationRepository {
         .optional();
   }
 
-  boolean takeUpSummonsRequest(long requestId) {
-    return jdbc.sql("update summons_requests set status = 'STARTED' where id = ? and status = 'OPEN'")
-        .param(requestId).update() == 1;
-  }
-
   boolean takeUpSummonsRequest(long requestId, String unitCode) {
     return jdbc.sql("""
             update summons_requests set status = 'STARTED' where id = ? and unit_code = ? and status = 'OPEN'""")
@@ -379,11 +374,6 @@ class EscalationRepository {
              order by id""")
         .param("units", unitCodes)
         .query((rs, row) -> new OpenAccountabilityRequest(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
-  }
-
-  boolean accountabilityRequestOpen(long requestId) {
-    return jdbc.sql("select count(*) from accountability_requests where id = ? and status = 'OPEN'")
-        .param(requestId).query(Long.class).single() > 0;
   }
 
   boolean takeUpAccountabilityRequest(long requestId) {

@@ -17,11 +17,6 @@ public class SummonsRequests {
     return escalations.unitOfSummonsRequest(requestId);
   }
 
-  /** Marks the request as taken up by a talk; false if it was taken up before (or does not exist). */
-  public boolean takeUp(long requestId) {
-    return escalations.takeUpSummonsRequest(requestId);
-  }
-
   /** Marks the request of this unit as taken up by a talk; false if it is not the unit's, or was taken up before. */
   public boolean takeUp(long requestId, String unitCode) {
     return escalations.takeUpSummonsRequest(requestId, unitCode);
