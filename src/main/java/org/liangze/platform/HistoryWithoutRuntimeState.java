@@ -6,13 +6,15 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's history, written as Camunda writes it, except for the variables the features declare runtime state
- * ({@link VariablesWithoutHistory}): this handler takes the place of Camunda's default one.
+ * ({@link VariablesWithoutHistory}), and for the variables they declare offered, their creation on an activity: this
+ * handler takes the place of Camunda's default one.
  */
 @Component
 class HistoryWithoutRuntimeState extends AbstractProcessEnginePlugin {
@@ -36,8 +38,11 @@ class HistoryWithoutRuntimeState extends AbstractProcessEnginePlugin {
     if (!(event instanceof HistoricVariableUpdateEventEntity variable)) {
       return false;
     }
+    boolean offered = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+        && variable.getExecutionId() != null && !variable.getExecutionId().equals(variable.getProcessInstanceId());
     for (VariablesWithoutHistory source : sources) {
-      if (source.withoutHistory(variable.getProcessDefinitionKey(), variable.getVariableName())) {
+      if (source.withoutHistory(variable.getProcessDefinitionKey(), variable.getVariableName())
+          || offered && source.offeredWithoutHistory(variable.getProcessDefinitionKey(), variable.getVariableName())) {
         return true;
       }
     }

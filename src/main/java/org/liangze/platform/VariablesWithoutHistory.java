@@ -13,4 +13,15 @@ public interface VariablesWithoutHistory {
    * may be null for a variable outside any process, such as a standalone task's).
    */
   boolean withoutHistory(String processDefinitionKey, String variableName);
+
+  /**
+   * Whether a variable of this name writes no history <em>when the platform creates it on an activity</em> (on an
+   * execution below the process instance, such as one share of a multi-instance task): what the platform offers a
+   * form, derived from elsewhere. Once a person submits the form, the variable's update and the variable itself are
+   * written to history as usual (Camunda's history handler inserts the historic variable on its first update when it
+   * has none), so what people filled in keeps its history, while what was only offered leaves none.
+   */
+  default boolean offeredWithoutHistory(String processDefinitionKey, String variableName) {
+    return false;
+  }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  *   <li>the unit's name and the quarter's label, text for task names and forms, derived from the unit and the
  *       quarter (both keep their history);</li>
  *   <li>whether the unit has a 纪检委员, which the gateway reads at runtime; the path taken is in the activity
- *       history and the record manual.</li>
+ *       history and the record manual;</li>
+ *   <li>each share's label ("…作为责任人负责的事项（共3项）"), text for its form, derived from the share;</li>
  *   <li>in the campaign, each batch's units ({@link QuarterlySelfCheckProcess.Variables#UNIT_BATCH}, the outer
  *       multi-instance's element variable): up to some hundreds of characters, derived from the campaign's units and
  *       read only to start the batch; each unit keeps its {@code unitCode} with history.</li>
@@ -27,7 +28,18 @@ import org.springframework.stereotype.Component;
 class SelfCheckRuntimeStateWithoutHistory implements VariablesWithoutHistory {
 
   private static final Set<String> RUNTIME_STATE = Set.of(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS,
-      Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK);
+      Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK, Variables.SHARE_LABEL);
+
+  /**
+   * A share's rows as its assessment opens ({@link Variables#ITEMS} local to an instance of the assessment): the
+   * unit's list items, with what was assessed before when the self-check was returned, all of which is kept
+   * elsewhere (the list; the earlier submission's history and {@code self_check_results}). What the assessor
+   * submits is written to history as usual.
+   */
+  @Override
+  public boolean offeredWithoutHistory(String processDefinitionKey, String variableName) {
+    return UnitSelfCheckProcess.KEY.equals(processDefinitionKey) && Variables.ITEMS.equals(variableName);
+  }
 
   @Override
   public boolean withoutHistory(String processDefinitionKey, String variableName) {

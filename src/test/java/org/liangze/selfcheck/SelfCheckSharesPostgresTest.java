@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -232,8 +233,18 @@ class SelfCheckSharesPostgresTest {
     // no 纪检委员: the secretary is 责任人 of every common item, 监督责任 ones too
     Task secretarys = assessmentOf(unit, UnitWithoutInspector.SECRETARY);
     assertThat(assessments(unit)).hasSize(1);
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().executionIdIn(secretarys.getExecutionId())
+        .variableNameIn(Variables.ITEMS, Variables.SHARE_LABEL).count()).as("what the share was offered").isZero();
     actAs.complete(UnitWithoutInspector.SECRETARY, secretarys,
         Map.of(Variables.ITEMS, assessed(secretarys, "DONE", "已落实")));
+    // what the secretary submitted has its history: the share's rows as assessed
+    HistoricVariableInstance submitted = history.createHistoricVariableInstanceQuery()
+        .executionIdIn(secretarys.getExecutionId()).variableName(Variables.ITEMS).disableCustomObjectDeserialization()
+        .singleResult();
+    assertThat(submitted).isNotNull();
+    assertThat(submitted.getTypedValue().getValue().toString()).contains("DONE", "已落实");
+    assertThat(history.createHistoricDetailQuery().variableInstanceId(submitted.getId()).count()).isOne();
 
     assertThat(unit).isWaitingAt(Element.SignOff.name()).hasNotPassed(Element.InspectSelfCheck.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE).status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
@@ -271,6 +282,12 @@ class SelfCheckSharesPostgresTest {
             Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK).count()).isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
         .variableName(Variables.UNIT_CODE).count()).isOne();
+    // nor the shares' rows and labels as offered (their rows keep their history once submitted: see above)
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
+        .variableNameIn(Variables.ITEMS, Variables.SHARE_LABEL).count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(unit.getId()).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .doesNotContain(Variables.ITEMS, Variables.SHARE_LABEL);
     assertThat(history.createHistoricDetailQuery().processInstanceId(unit.getId()).variableUpdates().list())
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
         .contains(Variables.UNIT_CODE, Variables.QUARTER).doesNotContain(Variables.EVIDENCE_OPTIONS,
