@@ -46,24 +46,36 @@ class CommonItemResponsibles {
     this.clock = clock;
   }
 
-  /** The unit's effective items with each common item's 责任人 and 责任领导 filled for the unit. */
-  List<EffectiveItem> apply(String unitCode, List<EffectiveItem> items) {
-    if (items.stream().noneMatch(item -> item.origin() == ListKind.COMMON)) {
-      return items;
+  /**
+   * The units' effective items (unit code → its items) with each common item's 责任人 and 责任领导 filled for its
+   * unit: the units' people and kept choices read in one query each.
+   */
+  Map<String, List<EffectiveItem>> apply(Map<String, List<EffectiveItem>> itemsByUnit) {
+    List<String> withCommon = itemsByUnit.entrySet().stream()
+        .filter(entry -> entry.getValue().stream().anyMatch(item -> item.origin() == ListKind.COMMON))
+        .map(Map.Entry::getKey).toList();
+    if (withCommon.isEmpty()) {
+      return itemsByUnit;
     }
-    List<Member> people = unitPeople.of(unitCode);
-    Map<Long, Kept> kept = kept(unitCode);
-    return items.stream().map(item -> {
-      if (item.origin() != ListKind.COMMON) {
-        return item;
-      }
-      Kept choice = kept.get(item.itemId());
-      String person = choice != null && isMember(people, choice.person()) ? choice.person()
-          : defaultPerson(people, item.responsibility());
-      String leader = choice != null && isLeader(people, choice.leader()) ? choice.leader()
-          : first(people, Role.SECRETARY).orElse(null);
-      return item.withResponsibles(person, leader);
-    }).toList();
+    Map<String, List<Member>> people = unitPeople.of(withCommon);
+    Map<String, Map<Long, Kept>> kept = kept(withCommon);
+    Map<String, List<EffectiveItem>> applied = new HashMap<>(itemsByUnit);
+    for (String unitCode : withCommon) {
+      List<Member> members = people.getOrDefault(unitCode, List.of());
+      Map<Long, Kept> choices = kept.getOrDefault(unitCode, Map.of());
+      applied.put(unitCode, itemsByUnit.get(unitCode).stream().map(item -> {
+        if (item.origin() != ListKind.COMMON) {
+          return item;
+        }
+        Kept choice = choices.get(item.itemId());
+        String person = choice != null && isMember(members, choice.person()) ? choice.person()
+            : defaultPerson(members, item.responsibility());
+        String leader = choice != null && isLeader(members, choice.leader()) ? choice.leader()
+            : first(members, Role.SECRETARY).orElse(null);
+        return item.withResponsibles(person, leader);
+      }).toList());
+    }
+    return applied;
   }
 
   /**
@@ -125,14 +137,16 @@ class CommonItemResponsibles {
     }
   }
 
-  private Map<Long, Kept> kept(String unitCode) {
-    Map<Long, Kept> kept = new HashMap<>();
+  /** Each unit's kept choices, by item. */
+  private Map<String, Map<Long, Kept>> kept(List<String> unitCodes) {
+    Map<String, Map<Long, Kept>> kept = new HashMap<>();
     jdbc.sql("""
-            select list_item_id, responsible_person, responsible_leader from common_item_responsibles
-             where unit_code = ?""")
-        .param(unitCode)
+            select unit_code, list_item_id, responsible_person, responsible_leader from common_item_responsibles
+             where unit_code in (:units)""")
+        .param("units", unitCodes)
         .query(rs -> {
-          kept.put(rs.getLong(1), new Kept(rs.getString(2), rs.getString(3)));
+          kept.computeIfAbsent(rs.getString(1), unit -> new HashMap<>())
+              .put(rs.getLong(2), new Kept(rs.getString(3), rs.getString(4)));
         });
     return kept;
   }

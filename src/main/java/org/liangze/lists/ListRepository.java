@@ -1,8 +1,12 @@
 package org.liangze.lists;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.liangze.organisation.UnitType;
 import org.springframework.jdbc.core.RowMapper;
@@ -296,22 +300,54 @@ class ListRepository {
         .query(Long.class).single() > 0;
   }
 
-  /** The items of the given common list (null: none), then those of the unit's published tailored list. */
-  List<EffectiveItem> effectiveItems(Long commonListId, String unitCode, int year) {
-    return jdbc.sql("""
-            select i.id, l.kind, i.position, i.responsibility, i.category, i.content, i.responsible_person,
-                   i.responsible_leader
-              from list_items i join responsibility_lists l on l.id = i.list_id
-             where l.id = :common
-                or (l.kind = 'TAILORED' and l.unit_code = :unit and l.list_year = :year and l.status = 'PUBLISHED')
-             order by case when l.kind = 'COMMON' then 0 else 1 end, i.position""")
-        .param("common", commonListId == null ? -1L : commonListId)
-        .param("unit", unitCode)
-        .param("year", year)
-        .query((rs, row) -> new EffectiveItem(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")),
-            rs.getInt("position"), Responsibility.valueOf(rs.getString("responsibility")), rs.getString("category"),
-            rs.getString("content"), rs.getString("responsible_person"), rs.getString("responsible_leader")))
-        .list();
+  /**
+   * The effective items of several units at once (unit code → the id of its common list, null for none): each
+   * unit's common list's items, then its own published list's, by position. The common lists' items are read once
+   * per list, every unit's own items in one query.
+   */
+  Map<String, List<EffectiveItem>> effectiveItems(Map<String, Long> commonListIds, int year) {
+    Map<Long, List<EffectiveItem>> common = new HashMap<>();
+    List<Long> ids = commonListIds.values().stream().filter(Objects::nonNull).distinct().toList();
+    if (!ids.isEmpty()) {
+      jdbc.sql("""
+              select i.list_id, i.id, l.kind, i.position, i.responsibility, i.category, i.content,
+                     i.responsible_person, i.responsible_leader
+                from list_items i join responsibility_lists l on l.id = i.list_id
+               where l.id in (:ids)
+               order by i.position""")
+          .param("ids", ids)
+          .query(rs -> {
+            common.computeIfAbsent(rs.getLong("list_id"), id -> new ArrayList<>()).add(effectiveItem(rs));
+          });
+    }
+    Map<String, List<EffectiveItem>> tailored = new HashMap<>();
+    if (!commonListIds.isEmpty()) {
+      jdbc.sql("""
+              select l.unit_code, i.id, l.kind, i.position, i.responsibility, i.category, i.content,
+                     i.responsible_person, i.responsible_leader
+                from list_items i join responsibility_lists l on l.id = i.list_id
+               where l.kind = 'TAILORED' and l.unit_code in (:units) and l.list_year = :year and l.status = 'PUBLISHED'
+               order by i.position""")
+          .param("units", commonListIds.keySet())
+          .param("year", year)
+          .query(rs -> {
+            tailored.computeIfAbsent(rs.getString("unit_code"), unit -> new ArrayList<>()).add(effectiveItem(rs));
+          });
+    }
+    Map<String, List<EffectiveItem>> items = new LinkedHashMap<>();
+    commonListIds.forEach((unit, commonId) -> {
+      List<EffectiveItem> effective = new ArrayList<>(commonId == null ? List.of()
+          : common.getOrDefault(commonId, List.of()));
+      effective.addAll(tailored.getOrDefault(unit, List.of()));
+      items.put(unit, effective);
+    });
+    return items;
+  }
+
+  private static EffectiveItem effectiveItem(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new EffectiveItem(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")), rs.getInt("position"),
+        Responsibility.valueOf(rs.getString("responsibility")), rs.getString("category"), rs.getString("content"),
+        rs.getString("responsible_person"), rs.getString("responsible_leader"));
   }
 
   /** Codes of the units with a published tailored list in the year. */

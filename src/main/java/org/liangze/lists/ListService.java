@@ -2,9 +2,13 @@ package org.liangze.lists;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.liangze.lists.ListRepository.Owner;
@@ -80,10 +84,27 @@ public class ListService {
    * with its 责任人 and 责任领导 for this unit (common items: as the unit's secretary chose them, else the defaults).
    */
   public List<EffectiveItem> effectiveItems(String unitCode, int year) {
-    // the common list's id only: its items come with the effective items (a campaign reads this for every unit)
-    Long common = units.findByCode(unitCode).flatMap(unit -> lists.findPublishedCommonId(unit.type(), year))
-        .orElse(null);
-    return commonResponsibles.apply(unitCode, lists.effectiveItems(common, unitCode, year));
+    return effectiveItems(List.of(unitCode), year).get(unitCode);
+  }
+
+  /**
+   * As {@link #effectiveItems(String, int)} for several units at once, in a handful of queries whatever their number
+   * (a campaign's batch starts the self-checks of its units in one transaction): unit code → its effective items;
+   * an unknown unit has none.
+   */
+  public Map<String, List<EffectiveItem>> effectiveItems(Collection<String> unitCodes, int year) {
+    Map<UnitType, Optional<Long>> commonByType = new EnumMap<>(UnitType.class);
+    Map<String, Long> commonIds = new LinkedHashMap<>();
+    Set<String> known = new HashSet<>();
+    for (Unit unit : units.findByCodes(unitCodes)) {
+      known.add(unit.code());
+      commonIds.put(unit.code(), commonByType.computeIfAbsent(unit.type(),
+          type -> lists.findPublishedCommonId(type, year)).orElse(null));
+    }
+    Map<String, List<EffectiveItem>> items = new LinkedHashMap<>(commonResponsibles.apply(
+        lists.effectiveItems(commonIds, year)));
+    unitCodes.stream().filter(code -> !known.contains(code)).forEach(code -> items.put(code, List.of()));
+    return items;
   }
 
   /** The items of the unit's common list of the year, each with the unit's 责任人 and 责任领导 for it. */

@@ -1,8 +1,10 @@
 package org.liangze.organisation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +46,39 @@ public class UnitPeople {
 
   /** The unit's people, ordered by their most senior post (secretary, team members, inspector, staff), then login. */
   public List<Member> of(String unitCode) {
-    Map<String, String> names = new LinkedHashMap<>();
-    Map<String, Set<Role>> roles = new LinkedHashMap<>();
-    jdbc.sql("""
-            select e.user_id, e.name, p.role from posts p join people e on e.user_id = p.user_id
-             where p.unit_code = ? and e.left_at is null order by e.user_id""")
-        .param(unitCode)
-        .query(rs -> {
-          String userId = rs.getString(1);
-          names.put(userId, rs.getString(2));
-          roles.computeIfAbsent(userId, id -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(3)));
-        });
-    List<Member> members = new ArrayList<>();
-    names.forEach((userId, name) -> members.add(new Member(userId, name,
-        Collections.unmodifiableSet(roles.get(userId)))));
-    members.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-    return members;
+    return of(List.of(unitCode)).getOrDefault(unitCode, List.of());
+  }
+
+  /**
+   * Each unit's people as {@link #of(String)} has them, in one query (a campaign's batch starts its units' self-checks
+   * in one transaction); a unit without people maps to an empty list.
+   */
+  public Map<String, List<Member>> of(Collection<String> unitCodes) {
+    Map<String, Map<String, String>> names = new LinkedHashMap<>();
+    Map<String, Map<String, Set<Role>>> roles = new HashMap<>();
+    unitCodes.forEach(unit -> names.put(unit, new LinkedHashMap<>()));
+    if (!unitCodes.isEmpty()) {
+      jdbc.sql("""
+              select p.unit_code, e.user_id, e.name, p.role from posts p join people e on e.user_id = p.user_id
+               where p.unit_code in (:units) and e.left_at is null order by p.unit_code, e.user_id""")
+          .param("units", unitCodes)
+          .query(rs -> {
+            String unit = rs.getString(1);
+            String userId = rs.getString(2);
+            names.computeIfAbsent(unit, key -> new LinkedHashMap<>()).put(userId, rs.getString(3));
+            roles.computeIfAbsent(unit, key -> new HashMap<>())
+                .computeIfAbsent(userId, id -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(4)));
+          });
+    }
+    Map<String, List<Member>> people = new LinkedHashMap<>();
+    names.forEach((unit, unitNames) -> {
+      List<Member> members = new ArrayList<>();
+      unitNames.forEach((userId, name) -> members.add(new Member(userId, name,
+          Collections.unmodifiableSet(roles.get(unit).get(userId)))));
+      members.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+      people.put(unit, members);
+    });
+    return people;
   }
 
   /** A post holder of the district: who, in which unit. */

@@ -18,21 +18,9 @@ public final class TransactionMemo<K, V> {
   private final Object resource = new Object();
 
   public V get(K key, Function<K, V> compute) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return compute.apply(key);
-    }
-    @SuppressWarnings("unchecked")
-    Map<K, V> values = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
+    Map<K, V> values = values();
     if (values == null) {
-      Map<K, V> created = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(resource, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-        }
-      });
-      values = created;
+      return compute.apply(key);
     }
     V value = values.get(key);
     if (value == null) {
@@ -40,5 +28,54 @@ public final class TransactionMemo<K, V> {
       values.put(key, value);
     }
     return value;
+  }
+
+  /** The value kept for the key in this transaction, or null. */
+  public V peek(K key) {
+    Map<K, V> values = values();
+    return values == null ? null : values.get(key);
+  }
+
+  /**
+   * Keeps a value for the rest of the transaction (nothing outside one): what one read found for several keys at
+   * once, such as the look-ups of every unit of a campaign's batch.
+   */
+  public void put(K key, V value) {
+    Map<K, V> values = values();
+    if (values != null && value != null) {
+      values.put(key, value);
+    }
+  }
+
+  /** This transaction's map, bound on first use and forgotten when it ends; null outside a transaction. */
+  private Map<K, V> values() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<K, V> values = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
+    if (values == null) {
+      Map<K, V> created = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(resource, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        // a transaction of its own inside this one (REQUIRES_NEW) starts without these, and this one gets them back
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(resource, created);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+        }
+      });
+      values = created;
+    }
+    return values;
   }
 }

@@ -40,17 +40,19 @@ public class SelfCheckCampaigns {
   private final RuntimeService runtimeService;
   private final SelfCheckCampaignRepository campaigns;
   private final ListService lists;
+  private final SelfCheckBatch batch;
   private final Clock clock;
   private final int unitsPerJob;
 
   SelfCheckCampaigns(RuntimeService runtimeService, SelfCheckCampaignRepository campaigns, ListService lists,
-      Clock clock, @Value("${liangze.self-check.units-per-job:25}") int unitsPerJob) {
+      SelfCheckBatch batch, Clock clock, @Value("${liangze.self-check.units-per-job:25}") int unitsPerJob) {
     if (unitsPerJob < 1) {
       throw new IllegalArgumentException("liangze.self-check.units-per-job must be at least 1, not " + unitsPerJob);
     }
     this.runtimeService = runtimeService;
     this.campaigns = campaigns;
     this.lists = lists;
+    this.batch = batch;
     this.clock = clock;
     this.unitsPerJob = unitsPerJob;
   }
@@ -160,9 +162,14 @@ public class SelfCheckCampaigns {
     return batches;
   }
 
-  /** The units of a batch, the collection of the model's inner multi-instance (one self-check each). */
+  /**
+   * The units of a batch, the collection of the model's inner multi-instance (one self-check each), evaluated in the
+   * batch's transaction: their self-checks' look-ups are read for the whole batch at once.
+   */
   public List<String> unitsOf(String unitBatch) {
-    return split(unitBatch);
+    List<String> units = split(unitBatch);
+    batch.starting(units);
+    return units;
   }
 
   /** The unit codes of a batch made by {@link #batches}. */

@@ -1,7 +1,10 @@
 package org.liangze.selfcheck;
 
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.liangze.platform.TransactionMemo;
+import org.liangze.record.CitationOptions;
 import org.liangze.record.CitationRefresh;
 import org.liangze.record.UnitEvidenceChanged;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
@@ -17,16 +20,30 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class SelfCheckCitations {
 
   private final CitationRefresh citations;
+  private final CitationOptions options;
   private final RuntimeService runtime;
+  private final SelfCheckBatch batch;
+  /** Each unit's options, read for a campaign's whole batch at once ({@link SelfCheckBatch}). */
+  private final TransactionMemo<String, CitationOptions.OptionVariables> offered = new TransactionMemo<>();
 
-  SelfCheckCitations(CitationRefresh citations, RuntimeService runtime) {
+  SelfCheckCitations(CitationRefresh citations, CitationOptions options, RuntimeService runtime,
+      SelfCheckBatch batch) {
     this.citations = citations;
+    this.options = options;
     this.runtime = runtime;
+    this.batch = batch;
   }
 
   /** Puts the unit's options on the process (the self-check's start). */
   void offer(VariableScope scope, String unitCode) {
-    citations.offer(scope, unitCode, Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
+    CitationOptions.OptionVariables unitOptions = offered.peek(unitCode);
+    if (unitOptions == null) {
+      Map<String, CitationOptions.OptionVariables> read = options.variables(batch.together(unitCode, offered::peek));
+      read.forEach(offered::put);
+      unitOptions = read.get(unitCode);
+    }
+    scope.setVariable(Variables.EVIDENCE_OPTIONS, unitOptions.evidence());
+    scope.setVariable(Variables.RECORD_OPTIONS, unitOptions.records());
   }
 
   /** After the upload or entry commits, the unit's open self-checks get the new lists. */

@@ -55,19 +55,23 @@ public class SelfCheckService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   /**
-   * A self-check's start, its assessors and each of their shares read the unit's list and people in one job: once
-   * per transaction (a campaign starts a thousand units).
+   * A self-check's start, its assessors and each of their shares read the unit, its list and its people in one job:
+   * once per transaction, and for every unit of a campaign's batch together ({@link SelfCheckBatch}).
    */
+  private final TransactionMemo<String, Unit> unitsByCode = new TransactionMemo<>();
   private final TransactionMemo<String, List<EffectiveItem>> items = new TransactionMemo<>();
   private final TransactionMemo<String, List<UnitPeople.Member>> members = new TransactionMemo<>();
+  private final TransactionMemo<Quarter, Boolean> campaigns = new TransactionMemo<>();
+  private final SelfCheckBatch batch;
 
   SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, UnitPeople unitPeople,
-      EvidenceReferences evidence, ApplicationEventPublisher events, Clock clock) {
+      EvidenceReferences evidence, SelfCheckBatch batch, ApplicationEventPublisher events, Clock clock) {
     this.checks = checks;
     this.lists = lists;
     this.units = units;
     this.unitPeople = unitPeople;
     this.evidence = evidence;
+    this.batch = batch;
     this.events = events;
     this.clock = clock;
   }
@@ -91,7 +95,7 @@ public class SelfCheckService {
   Opened open(Object unitValue, Object quarterValue, String processInstanceId) {
     Quarter quarter = Quarter.parse(quarterValue == null ? null : quarterValue.toString());
     Unit unit = unit(unitValue);
-    if (!checks.campaignExists(quarter)) {
+    if (!campaigns.get(quarter, checks::campaignExists)) {
       throw new InvalidInputException(quarter.label() + "自查尚未启动");
     }
     try {
@@ -336,20 +340,45 @@ public class SelfCheckService {
     if (!(value instanceof String code) || code.isBlank()) {
       throw new InvalidInputException("请指定单位");
     }
-    return units.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("单位不存在或已撤销"));
+    String unitCode = code.strip();
+    Unit unit = unitsByCode.peek(unitCode);
+    if (unit == null) {
+      units.findByCodes(batch.together(unitCode, unitsByCode::peek))
+          .forEach(found -> unitsByCode.put(found.code(), found));
+      unit = unitsByCode.peek(unitCode);
+    }
+    if (unit == null) {
+      // outside a transaction nothing is kept: the unit's own look-up
+      unit = units.findByCode(unitCode).orElseThrow(() -> new InvalidInputException("单位不存在或已撤销"));
+    }
+    return unit;
   }
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }
 
-  /** The unit's effective list of the year, read once per transaction. */
+  /** The unit's effective list of the year, read once per transaction (with its batch's). */
   private List<EffectiveItem> effectiveItems(String unitCode, int year) {
-    return items.get(unitCode + "/" + year, key -> lists.effectiveItems(unitCode, year));
+    String key = unitCode + "/" + year;
+    List<EffectiveItem> kept = items.peek(key);
+    if (kept != null) {
+      return kept;
+    }
+    List<String> together = batch.together(unitCode, unit -> items.peek(unit + "/" + year));
+    Map<String, List<EffectiveItem>> read = lists.effectiveItems(together, year);
+    read.forEach((unit, unitItems) -> items.put(unit + "/" + year, unitItems));
+    return read.getOrDefault(unitCode, List.of());
   }
 
-  /** The unit's people, read once per transaction. */
+  /** The unit's people, read once per transaction (with its batch's). */
   private List<UnitPeople.Member> people(String unitCode) {
-    return members.get(unitCode, unitPeople::of);
+    List<UnitPeople.Member> kept = members.peek(unitCode);
+    if (kept != null) {
+      return kept;
+    }
+    Map<String, List<UnitPeople.Member>> read = unitPeople.of(batch.together(unitCode, members::peek));
+    read.forEach(members::put);
+    return read.getOrDefault(unitCode, List.of());
   }
 }

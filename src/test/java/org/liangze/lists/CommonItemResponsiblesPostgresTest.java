@@ -118,6 +118,16 @@ class CommonItemResponsiblesPostgresTest {
         .contains("value=\"t02staff\" selected");
     String staffPage = as("t02staff").getForObject("/pages/units/T02/list?year=" + YEAR, String.class);
     assertThat(staffPage).doesNotContain("保存责任人", "<select").contains("责任人", "林峰", "罗秀英");
+
+    // several units read at once (a campaign's batch) come out as each read alone: T02 with its choices and its own
+    // items, T01 with the defaults, a village of another type, and a code that is no unit
+    Map<String, List<EffectiveItem>> together = lists.effectiveItems(List.of("T02", "T01", "T02V01", "X99"), YEAR);
+    assertThat(together).containsOnlyKeys("T02", "T01", "T02V01", "X99");
+    for (String unit : List.of("T02", "T01", "T02V01")) {
+      assertThat(together.get(unit)).isNotEmpty().isEqualTo(lists.effectiveItems(unit, YEAR));
+    }
+    assertThat(together.get("T02")).contains(changed.withResponsibles("t02staff", "t02sec"), tailored);
+    assertThat(together.get("X99")).isEmpty();
   }
 
   private List<EffectiveItem> common(String unitCode) {

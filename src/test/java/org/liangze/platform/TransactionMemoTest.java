@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A value is computed once per transaction and key, forgotten when the transaction ends, and always outside one. */
@@ -27,6 +28,21 @@ class TransactionMemoTest {
     transaction.executeWithoutResult(status ->
         assertThat(memo.get("T01", key -> computed.incrementAndGet())).isEqualTo(3));
     assertThat(computed).hasValue(3);
+  }
+
+  @Test
+  void aTransactionOfItsOwnInsideKeepsItsOwnValues() {
+    TransactionTemplate inner = new TransactionTemplate(transaction.getTransactionManager());
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    transaction.executeWithoutResult(status -> {
+      memo.put("T01", 10);
+      inner.executeWithoutResult(innerStatus -> {
+        assertThat(memo.peek("T01")).isNull();
+        assertThat(memo.get("T01", key -> computed.incrementAndGet())).isEqualTo(1);
+      });
+      assertThat(memo.peek("T01")).isEqualTo(10);
+    });
+    assertThat(memo.peek("T01")).as("nothing kept outside a transaction").isNull();
   }
 
   @Test
