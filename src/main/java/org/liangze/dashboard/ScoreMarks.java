@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.liangze.escalation.AccountabilityRequested;
 import org.liangze.escalation.SummonsRequested;
+import org.liangze.platform.InsertsAtCommit;
 import org.liangze.record.RecordEntryAppended;
 import org.liangze.selfcheck.SelfCheckOpened;
 import org.springframework.context.event.EventListener;
@@ -30,13 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoreMarks {
 
+  private static final String INSERT = "insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)";
+
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final InsertsAtCommit inserts;
   private final Clock clock;
 
-  ScoreMarks(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+  ScoreMarks(JdbcClient jdbc, JdbcTemplate batch, InsertsAtCommit inserts, Clock clock) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.inserts = inserts;
     this.clock = clock;
   }
 
@@ -49,8 +54,8 @@ class ScoreMarks {
   /** A unit's self-check of a quarter was opened: a self-check is due in that quarter. */
   @EventListener
   void selfCheckOpened(SelfCheckOpened opened) {
-    jdbc.sql("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)")
-        .params(opened.unitCode(), opened.quarter(), Timestamp.from(clock.instant())).update();
+    // with the other marks of the transaction, as it commits: a campaign's batch opens a self-check per unit
+    inserts.insert(INSERT, opened, opened.unitCode(), opened.quarter(), Timestamp.from(clock.instant()));
   }
 
   /**
@@ -77,7 +82,7 @@ class ScoreMarks {
     quarters.add(current.previous().toString());
     Timestamp now = Timestamp.from(clock.instant());
     // one batch, one round trip: the patrol marks every unit it summons and every case it requests
-    batch.batchUpdate("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)",
+    batch.batchUpdate(INSERT,
         quarters.stream().map(quarter -> new Object[] {unitCode, quarter, now}).toList());
   }
 
@@ -89,7 +94,7 @@ class ScoreMarks {
       unitCodes.forEach(unit -> rows.add(new Object[] {unit, quarter.toString(), now}));
     }
     if (!rows.isEmpty()) {
-      batch.batchUpdate("insert into score_marks (unit_code, quarter, marked_at) values (?, ?, ?)", rows);
+      batch.batchUpdate(INSERT, rows);
     }
   }
 

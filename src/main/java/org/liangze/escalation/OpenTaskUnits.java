@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.liangze.organisation.Groups;
+import org.liangze.platform.InsertsAtCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * <p>Kept by the engine, in the engine's transaction: a built-in task listener on every user task
  * ({@link EscalationEnginePlugin}) — built-in, so deletions with {@code skipCustomListeners} still remove the row.
  * The engine uses Spring's transaction manager, so the {@link JdbcClient} on the same DataSource joins its
- * transaction: a rolled-back task creation leaves no row. At start-up {@link #reconcile()} adds rows for open tasks
+ * transaction: a rolled-back task creation leaves no row. A new task's row is written with the transaction's other
+ * new rows just before it commits ({@link InsertsAtCommit}); an update or deletion in the same transaction changes
+ * or drops it before it is written. At start-up {@link #reconcile()} adds rows for open tasks
  * that have none (databases and tasks from before this table, nodes of an older version during a rolling upgrade)
  * by the SQL form of the same rule ({@link OverdueWork#UNITS_OF_OPEN_TASKS}), and removes rows of tasks that are gone.
  *
@@ -42,20 +45,35 @@ class OpenTaskUnits implements TaskListener {
 
   static final String UNIT_CODE_VARIABLE = "unitCode";
 
-  private final JdbcClient jdbc;
+  static final String INSERT = "insert into open_task_units (task_id, unit_code, due_at) values (?, ?, ?)";
 
-  OpenTaskUnits(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final InsertsAtCommit inserts;
+
+  OpenTaskUnits(JdbcClient jdbc, InsertsAtCommit inserts) {
     this.jdbc = jdbc;
+    this.inserts = inserts;
   }
 
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
-      // a new task has no row yet: one insert, the only statement a campaign launch pays per task
-      case EVENTNAME_CREATE -> insert(task.getId(), unitOf(task), task.getDueDate());
-      // due date, candidates or another property changed; recomputing is one indexed statement
-      case EVENTNAME_UPDATE -> store(task.getId(), unitOf(task), task.getDueDate());
-      case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> remove(task.getId());
+      // a new task has no row yet: one insert, written with the transaction's others as it commits (a campaign's
+      // batch creates a task per unit)
+      case EVENTNAME_CREATE ->
+          inserts.insert(INSERT, task.getId(), row(task.getId(), unitOf(task), task.getDueDate()));
+      // due date, candidates or another property changed: the row still to be written, else the stored one
+      case EVENTNAME_UPDATE -> {
+        Object[] row = row(task.getId(), unitOf(task), task.getDueDate());
+        if (!inserts.replace(INSERT, task.getId(), row)) {
+          store(row);
+        }
+      }
+      case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> {
+        if (!inserts.discard(INSERT, task.getId())) {
+          remove(task.getId());
+        }
+      }
       default -> {
         // assignment, timeout: neither changes the unit nor the due date
       }
@@ -107,17 +125,16 @@ class OpenTaskUnits implements TaskListener {
     });
   }
 
-  private void insert(String taskId, String unitCode, Date dueDate) {
-    jdbc.sql("insert into open_task_units (task_id, unit_code, due_at) values (?, ?, ?)")
-        .params(taskId, unitCode, timestamp(dueDate)).update();
+  private static Object[] row(String taskId, String unitCode, Date dueDate) {
+    return new Object[] {taskId, unitCode, timestamp(dueDate)};
   }
 
   /** Update, or insert for a task created before this table (or on a node of an older version). */
-  private void store(String taskId, String unitCode, Date dueDate) {
+  private void store(Object[] row) {
     int updated = jdbc.sql("update open_task_units set unit_code = ?, due_at = ? where task_id = ?")
-        .params(unitCode, timestamp(dueDate), taskId).update();
+        .params(row[1], row[2], row[0]).update();
     if (updated == 0) {
-      insert(taskId, unitCode, dueDate);
+      jdbc.sql(INSERT).params(row).update();
     }
   }
 
