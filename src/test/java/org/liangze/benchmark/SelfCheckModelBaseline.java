@@ -70,8 +70,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * 责任人 or offered to a fixed group of the unit), a fixed due date. Variables the platform's listeners set
  * ({@code unitName}, {@code quarterLabel}, the items) are not set: task names show the identifiers' names.
  *
- * <p>Measured as the platform's campaign: a warm-up campaign of a few units, then one campaign of every unit,
- * started as a member of a group granted the start, from the start request until every unit's sub-process has its
+ * <p>Measured as the platform's campaign: a warm-up campaign of as many units as the platform's
+ * ({@code benchmark.warmUpUnits}), then one campaign of every unit, started as a member of a group granted the
+ * start, from the start request until every unit's sub-process has its
  * first task (one light query every 20 ms), and the CPU time of this JVM and the PostgreSQL server meanwhile.
  */
 final class SelfCheckModelBaseline {
