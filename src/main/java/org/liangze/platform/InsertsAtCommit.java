@@ -41,6 +41,12 @@ public class InsertsAtCommit {
     pending.computeIfAbsent(sql, statement -> new LinkedHashMap<>()).put(key, arguments);
   }
 
+  /** Whether this transaction has a row of the key still to write. */
+  public boolean pending(String sql, Object key) {
+    Map<Object, Object[]> rows = rows(sql);
+    return rows != null && rows.containsKey(key);
+  }
+
   /** Replaces the pending row of the key; false when this transaction has none (it may be stored already). */
   public boolean replace(String sql, Object key, Object... arguments) {
     Map<Object, Object[]> rows = rows(sql);
