@@ -2,7 +2,9 @@ package org.liangze.organisation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -14,6 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -84,6 +88,23 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
         return;
       }
     }
+    if (createdInThisCommand(resource, resourceId)) {
+      // nothing stored, and what this command granted on it is in the command's index: no look-up, no scan of
+      // every grant the command made (a campaign's batch makes some hundred)
+      GrantsOfThisCommand grants = Context.getCommandContext().getSession(GrantsOfThisCommand.class);
+      AuthorizationEntity earlier = grants.find(groupId, resource, resourceId);
+      if (earlier != null) {
+        addPermissions(earlier, permission);
+        return;
+      }
+      AuthorizationEntity authorization = createGrantAuthorization(null, groupId, resource, resourceId, permission);
+      if (historic) {
+        provideRemovalTime(authorization, task);
+      }
+      grants.add(authorization);
+      created.add(authorization);
+      return;
+    }
     for (AuthorizationEntity cached : Context.getCommandContext().getDbEntityManager()
         .getCachedEntitiesByType(AuthorizationEntity.class)) {
       if (same(cached, groupId, resource, resourceId)) {
@@ -141,4 +162,47 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
   }
 
   private static final int AUTH_TYPE_GRANT_VALUE = org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+  /**
+   * The supervisors' grants one command made on tasks and instances it created, by group and resource: a Camunda
+   * session, opened with the command and gone with it ({@link SupervisionEnginePlugin} registers its factory).
+   */
+  static final class GrantsOfThisCommand implements Session {
+
+    private final Map<String, AuthorizationEntity> grants = new HashMap<>();
+
+    AuthorizationEntity find(String groupId, Resource resource, String resourceId) {
+      return grants.get(key(groupId, resource.resourceType(), resourceId));
+    }
+
+    void add(AuthorizationEntity authorization) {
+      grants.put(key(authorization.getGroupId(), authorization.getResourceType(), authorization.getResourceId()),
+          authorization);
+    }
+
+    private static String key(String groupId, int resourceType, String resourceId) {
+      return groupId + "\n" + resourceType + "\n" + resourceId;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    static final class Factory implements SessionFactory {
+
+      @Override
+      public Class<?> getSessionType() {
+        return GrantsOfThisCommand.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new GrantsOfThisCommand();
+      }
+    }
+  }
 }

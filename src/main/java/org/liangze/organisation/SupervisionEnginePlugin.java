@@ -17,4 +17,11 @@ class SupervisionEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setResourceAuthorizationProvider(new SupervisionAuthorizationProvider());
     configuration.setEnableHistoricInstancePermissions(true);
   }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    SupervisionAuthorizationProvider.GrantsOfThisCommand.Factory grants =
+        new SupervisionAuthorizationProvider.GrantsOfThisCommand.Factory();
+    configuration.getSessionFactories().put(grants.getSessionType(), grants);
+  }
 }

@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.liangze.organisation.imports.OrganisationImports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -186,6 +189,41 @@ class SupervisionFollowsTreeTest {
         .extracting(OverdueWork.UnitOverdue::unitCode).containsOnly("T01V01");
     assertThat(overdue.report(Official.of("t02sec", groupsOf("t02sec"))).units())
         .extracting(OverdueWork.UnitOverdue::unitCode).contains("T02V01").doesNotContain("T01V01", "T01V02");
+  }
+
+  /**
+   * Tasks and an instance created in one command, each task offered to two groups of the village: its supervisors get
+   * one authorization per resource (the unique constraint allows no other), read on each; a group of the village
+   * added later, in a command of its own, finds the stored ones and adds nothing.
+   */
+  @Test
+  void tasksCreatedTogetherGiveTheSupervisorsOneGrantEach(@Autowired RepositoryService repository,
+      @Autowired JdbcClient jdbc) {
+    String village = "T01V01";
+    String groups = Groups.of(Role.SECRETARY, village) + "," + Groups.of(Role.STAFF, village);
+    repository.createDeployment().name("grants-in-one-command").addModelInstance("grants.bpmn",
+        Bpmn.createExecutableProcess("grantsInOneCommand").camundaHistoryTimeToLive(1).startEvent()
+            .parallelGateway("Fork").userTask("First").camundaCandidateGroups(groups).endEvent()
+            .moveToNode("Fork").userTask("Second").camundaCandidateGroups(groups).endEvent().done()).deploy();
+    String instance = runtime.startProcessInstanceByKey("grantsInOneCommand", Map.of("unitCode", village)).getId();
+    List<String> taskIds = tasks.createTaskQuery().processInstanceId(instance).list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    assertThat(taskIds).hasSize(2);
+    String supervisors = Groups.supervisorsOf(village);
+    java.util.function.Supplier<List<String>> grants = () -> jdbc.sql("""
+            select RESOURCE_TYPE_ || ':' || RESOURCE_ID_ from ACT_RU_AUTHORIZATION
+             where GROUP_ID_ = :group and RESOURCE_ID_ in (:ids) order by 1""")
+        .param("group", supervisors).param("ids", List.of(instance, taskIds.get(0), taskIds.get(1)))
+        .query(String.class).list();
+    // per task: the task and its history; once: the instance and its history
+    assertThat(grants.get()).hasSize(6).doesNotHaveDuplicates();
+    for (String taskId : taskIds) {
+      assertThat(reads("t01sec", taskId, instance)).isTrue();
+    }
+    tasks.addCandidateGroup(taskIds.get(0), Groups.of(Role.INSPECTOR, village));
+    assertThat(grants.get()).hasSize(6);
+    assertThat(seesAnything("t02sec", taskIds.get(0), instance)).isFalse();
+    runtime.deleteProcessInstance(instance, "test done");
   }
 
   private void overdueTask(String unit, java.util.Date due) {
