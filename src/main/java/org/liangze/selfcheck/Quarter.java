@@ -1,6 +1,8 @@
 package org.liangze.selfcheck;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liangze.platform.InvalidInputException;
@@ -18,8 +20,26 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
     }
   }
 
+  /**
+   * Quarters parsed before, by their text as written ("2026Q4"): a campaign's start parses its quarter in every
+   * expression and listener of every unit. At most one per quarter of {@link #FIRST_YEAR}–{@link #LAST_YEAR}.
+   */
+  private static final Map<String, Quarter> PARSED = new ConcurrentHashMap<>();
+
   /** Parses what a person typed; a malformed or out-of-range quarter gets a message they can act on. */
   public static Quarter parse(String text) {
+    Quarter parsed = text == null ? null : PARSED.get(text);
+    if (parsed != null) {
+      return parsed;
+    }
+    parsed = parseText(text);
+    if (text.equals(parsed.toString())) {
+      PARSED.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static Quarter parseText(String text) {
     Matcher matcher = text == null ? null : TEXT.matcher(text.strip());
     if (matcher == null || !matcher.matches()) {
       throw new InvalidInputException("季度格式不正确，应为“年份Q季度”，例如 2026Q4");

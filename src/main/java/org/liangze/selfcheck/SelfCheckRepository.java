@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.liangze.lists.ListKind;
+import org.liangze.platform.InsertsAtCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +22,16 @@ class SelfCheckRepository {
       String recordRefs) {
   }
 
-  private final JdbcClient jdbc;
+  private static final String INSERT = """
+      insert into self_checks (unit_code, check_quarter, status, process_instance_id, opened_at)
+      values (?, ?, 'ASSESSING', ?, ?)""";
 
-  SelfCheckRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final InsertsAtCommit inserts;
+
+  SelfCheckRepository(JdbcClient jdbc, InsertsAtCommit inserts) {
     this.jdbc = jdbc;
+    this.inserts = inserts;
   }
 
   boolean campaignExists(Quarter quarter) {
@@ -29,13 +39,22 @@ class SelfCheckRepository {
         .query(Long.class).single() > 0;
   }
 
-  /** Fails with a duplicate-key error if the unit's quarter is open already. */
+  /**
+   * Opens the unit's self-check of the quarter, written as the transaction commits with its other new rows
+   * ({@link InsertsAtCommit}: a campaign's batch opens some tens); the commit fails with a duplicate-key error if the
+   * unit's quarter was opened meanwhile ({@link #opened} first tells the usual case apart).
+   */
   void insert(String unitCode, Quarter quarter, String processInstanceId, OffsetDateTime now) {
-    jdbc.sql("""
-            insert into self_checks (unit_code, check_quarter, status, process_instance_id, opened_at)
-            values (?, ?, 'ASSESSING', ?, ?)""")
-        .params(unitCode, quarter.toString(), processInstanceId, now)
-        .update();
+    inserts.insert(INSERT, unitCode + "/" + quarter, unitCode, quarter.toString(), processInstanceId, now);
+  }
+
+  /** Which of these units have their self-check of the quarter open already, or opened in this transaction. */
+  Set<String> opened(Collection<String> unitCodes, Quarter quarter) {
+    Set<String> opened = new HashSet<>(jdbc.sql(
+            "select unit_code from self_checks where check_quarter = :quarter and unit_code in (:units)")
+        .param("quarter", quarter.toString()).param("units", unitCodes).query(String.class).list());
+    unitCodes.stream().filter(unit -> inserts.pending(INSERT, unit + "/" + quarter)).forEach(opened::add);
+    return opened;
   }
 
   /** Replaces the results of one share's items (an earlier submission of a returned self-check included). */

@@ -28,7 +28,6 @@ import org.liangze.platform.TransactionMemo;
 import org.liangze.record.EvidenceReferences;
 import org.liangze.selfcheck.AssessmentRows.Row;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +61,7 @@ public class SelfCheckService {
   private final TransactionMemo<String, List<EffectiveItem>> items = new TransactionMemo<>();
   private final TransactionMemo<String, List<UnitPeople.Member>> members = new TransactionMemo<>();
   private final TransactionMemo<Quarter, Boolean> campaigns = new TransactionMemo<>();
+  private final TransactionMemo<String, Boolean> alreadyOpened = new TransactionMemo<>();
   private final SelfCheckBatch batch;
 
   SelfCheckService(SelfCheckRepository checks, ListService lists, UnitRepository units, UnitPeople unitPeople,
@@ -98,11 +98,11 @@ public class SelfCheckService {
     if (!campaigns.get(quarter, checks::campaignExists)) {
       throw new InvalidInputException(quarter.label() + "自查尚未启动");
     }
-    try {
-      checks.insert(unit.code(), quarter, processInstanceId, now());
-    } catch (DuplicateKeyException e) {
+    if (opened(unit.code(), quarter)) {
       throw new InvalidInputException(unit.name() + quarter.label() + "自查已经开始，不能重复开始");
     }
+    checks.insert(unit.code(), quarter, processInstanceId, now());
+    alreadyOpened.put(unit.code() + "/" + quarter, true);
     events.publishEvent(new SelfCheckOpened(unit.code(), quarter.toString()));
     boolean inspector = people(unit.code()).stream().anyMatch(member -> member.holds(Role.INSPECTOR));
     return new Opened(unit, quarter, inspector);
@@ -369,6 +369,18 @@ public class SelfCheckService {
     Map<String, List<EffectiveItem>> read = lists.effectiveItems(together, year);
     read.forEach((unit, unitItems) -> items.put(unit + "/" + year, unitItems));
     return read.getOrDefault(unitCode, List.of());
+  }
+
+  /** Whether the unit's self-check of the quarter is open, asked once per transaction (with its batch's). */
+  private boolean opened(String unitCode, Quarter quarter) {
+    Boolean kept = alreadyOpened.peek(unitCode + "/" + quarter);
+    if (kept != null) {
+      return kept;
+    }
+    List<String> together = batch.together(unitCode, unit -> alreadyOpened.peek(unit + "/" + quarter));
+    Set<String> opened = checks.opened(together, quarter);
+    together.forEach(unit -> alreadyOpened.put(unit + "/" + quarter, opened.contains(unit)));
+    return opened.contains(unitCode);
   }
 
   /** The unit's people, read once per transaction (with its batch's). */
