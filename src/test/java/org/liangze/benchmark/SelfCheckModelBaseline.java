@@ -114,12 +114,12 @@ final class SelfCheckModelBaseline {
    * from the platform's open assessment tasks), {@code warmUpUnits} of them first for the warm-up, in batches of
    * {@code unitsPerJob} as the platform's ({@code liangze.self-check.units-per-job}).
    */
-  static Result run(ProcessEngineConfigurationImpl platform, String quarter, int warmUpUnits, int unitsPerJob,
-      LongSupplier cpuTime) throws InterruptedException {
+  static Result run(ProcessEngineConfigurationImpl platform, String quarter, String database, int warmUpUnits,
+      int unitsPerJob, LongSupplier cpuTime) throws InterruptedException {
     Map<String, List<String>> assessors = assessorsOf(platform, quarter);
     long platformTasks = assessors.values().stream().mapToLong(List::size).sum();
-    return new SelfCheckModelBaseline(assessors, warmUpUnits, unitsPerJob).launch(platform, quarter, platformTasks,
-        cpuTime);
+    return new SelfCheckModelBaseline(assessors, warmUpUnits, unitsPerJob).launch(platform, quarter, database,
+        platformTasks, cpuTime);
   }
 
   /** Unit code → the assessors of its open assessment tasks in the platform's campaign of the quarter. */
@@ -138,10 +138,10 @@ final class SelfCheckModelBaseline {
     return assessors;
   }
 
-  private Result launch(ProcessEngineConfigurationImpl platform, String quarter, long platformTasks,
+  private Result launch(ProcessEngineConfigurationImpl platform, String quarter, String database, long platformTasks,
       LongSupplier cpuTime) throws InterruptedException {
-    BenchmarkPostgresDatabase.superuser().execute("create database " + DATABASE);
-    String url = BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", DATABASE);
+    BenchmarkPostgresDatabase.superuser().execute("create database " + database);
+    String url = BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", database);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("benchmark-selfcheck-model")

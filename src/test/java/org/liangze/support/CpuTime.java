@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 /**
  * CPU time used by this JVM and by the benchmark's PostgreSQL server (its postmaster and every backend), in
  * nanoseconds, read from {@code /proc} (Linux). Unlike elapsed time, it hardly moves when other builds share the
- * machine, so it compares the campaign with the stock engine even on a busy machine. Time of backends that exit in
- * between is lost: measure while the connections are open. -1 where {@code /proc} is not there.
+ * machine, so it compares the campaign with the stock engine even on a busy machine. A backend or autovacuum worker
+ * that has exited is counted in its postmaster's time of reaped children, so what a closed connection pool or a
+ * finished worker used is neither lost nor subtracted. -1 where {@code /proc} is not there.
  */
 public final class CpuTime {
 
@@ -39,8 +40,12 @@ public final class CpuTime {
             }
             long pid = Long.parseLong(p.getFileName().toString());
             long parent = Long.parseLong(stat[1]);
-            return pid == postmaster || parent == postmaster
-                ? (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * NANOS_PER_TICK : 0;
+            if (pid == postmaster) {
+              // its own time and its reaped children's (utime, stime, cutime, cstime)
+              return (Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                  + Long.parseLong(stat[14])) * NANOS_PER_TICK;
+            }
+            return parent == postmaster ? (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * NANOS_PER_TICK : 0;
           }).sum();
     } catch (IOException | RuntimeException e) {
       return -1;
