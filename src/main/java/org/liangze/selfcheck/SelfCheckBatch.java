@@ -1,6 +1,7 @@
 package org.liangze.selfcheck;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.liangze.platform.TransactionMemo;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,23 @@ class SelfCheckBatch {
   }
 
   /**
-   * The units to read together with this one: the rest of its batch for which {@code kept} has nothing yet, or the
-   * unit alone when it is not in this transaction's batch.
+   * What {@code memo} keeps for the unit in this transaction (under its code and {@code scope}, such as "/2025");
+   * else {@code readAll} reads it for the unit and the rest of its batch not kept yet, all of which is kept. A unit
+   * outside this transaction's batch is read alone; {@code absent} when the read has nothing for it.
    */
-  List<String> together(String unitCode, Function<String, ?> kept) {
+  <V> V read(TransactionMemo<String, V> memo, String unitCode, String scope,
+      Function<List<String>, Map<String, V>> readAll, V absent) {
+    V kept = memo.peek(unitCode + scope);
+    if (kept != null) {
+      return kept;
+    }
+    Map<String, V> read = readAll.apply(together(unitCode, unit -> memo.peek(unit + scope)));
+    read.forEach((unit, value) -> memo.put(unit + scope, value));
+    return read.getOrDefault(unitCode, absent);
+  }
+
+  /** The unit and the rest of its batch for which {@code kept} has nothing yet; the unit alone outside a batch. */
+  private List<String> together(String unitCode, Function<String, ?> kept) {
     List<String> units = batch.peek(UNITS);
     if (units == null || !units.contains(unitCode)) {
       return List.of(unitCode);

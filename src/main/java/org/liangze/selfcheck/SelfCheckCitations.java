@@ -1,6 +1,5 @@
 package org.liangze.selfcheck;
 
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.liangze.platform.TransactionMemo;
@@ -36,12 +35,7 @@ class SelfCheckCitations {
 
   /** Puts the unit's options on the process (the self-check's start). */
   void offer(VariableScope scope, String unitCode) {
-    CitationOptions.OptionVariables unitOptions = offered.peek(unitCode);
-    if (unitOptions == null) {
-      Map<String, CitationOptions.OptionVariables> read = options.variables(batch.together(unitCode, offered::peek));
-      read.forEach(offered::put);
-      unitOptions = read.get(unitCode);
-    }
+    CitationOptions.OptionVariables unitOptions = batch.read(offered, unitCode, "", options::variables, null);
     scope.setVariable(Variables.EVIDENCE_OPTIONS, unitOptions.evidence());
     scope.setVariable(Variables.RECORD_OPTIONS, unitOptions.records());
   }

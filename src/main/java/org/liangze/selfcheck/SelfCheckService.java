@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.liangze.lists.EffectiveItem;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
@@ -340,16 +341,10 @@ public class SelfCheckService {
     if (!(value instanceof String code) || code.isBlank()) {
       throw new InvalidInputException("请指定单位");
     }
-    String unitCode = code.strip();
-    Unit unit = unitsByCode.peek(unitCode);
+    Unit unit = batch.read(unitsByCode, code.strip(), "", codes -> units.findByCodes(codes).stream()
+        .collect(Collectors.toMap(Unit::code, found -> found)), null);
     if (unit == null) {
-      units.findByCodes(batch.together(unitCode, unitsByCode::peek))
-          .forEach(found -> unitsByCode.put(found.code(), found));
-      unit = unitsByCode.peek(unitCode);
-    }
-    if (unit == null) {
-      // outside a transaction nothing is kept: the unit's own look-up
-      unit = units.findByCode(unitCode).orElseThrow(() -> new InvalidInputException("单位不存在或已撤销"));
+      throw new InvalidInputException("单位不存在或已撤销");
     }
     return unit;
   }
@@ -360,37 +355,19 @@ public class SelfCheckService {
 
   /** The unit's effective list of the year, read once per transaction (with its batch's). */
   private List<EffectiveItem> effectiveItems(String unitCode, int year) {
-    String key = unitCode + "/" + year;
-    List<EffectiveItem> kept = items.peek(key);
-    if (kept != null) {
-      return kept;
-    }
-    List<String> together = batch.together(unitCode, unit -> items.peek(unit + "/" + year));
-    Map<String, List<EffectiveItem>> read = lists.effectiveItems(together, year);
-    read.forEach((unit, unitItems) -> items.put(unit + "/" + year, unitItems));
-    return read.getOrDefault(unitCode, List.of());
+    return batch.read(items, unitCode, "/" + year, codes -> lists.effectiveItems(codes, year), List.of());
   }
 
   /** Whether the unit's self-check of the quarter is open, asked once per transaction (with its batch's). */
   private boolean opened(String unitCode, Quarter quarter) {
-    Boolean kept = alreadyOpened.peek(unitCode + "/" + quarter);
-    if (kept != null) {
-      return kept;
-    }
-    List<String> together = batch.together(unitCode, unit -> alreadyOpened.peek(unit + "/" + quarter));
-    Set<String> opened = checks.opened(together, quarter);
-    together.forEach(unit -> alreadyOpened.put(unit + "/" + quarter, opened.contains(unit)));
-    return opened.contains(unitCode);
+    return batch.read(alreadyOpened, unitCode, "/" + quarter, codes -> {
+      Set<String> opened = checks.opened(codes, quarter);
+      return codes.stream().collect(Collectors.toMap(code -> code, opened::contains));
+    }, false);
   }
 
   /** The unit's people, read once per transaction (with its batch's). */
   private List<UnitPeople.Member> people(String unitCode) {
-    List<UnitPeople.Member> kept = members.peek(unitCode);
-    if (kept != null) {
-      return kept;
-    }
-    Map<String, List<UnitPeople.Member>> read = unitPeople.of(batch.together(unitCode, members::peek));
-    read.forEach(members::put);
-    return read.getOrDefault(unitCode, List.of());
+    return batch.read(members, unitCode, "", unitPeople::of, List.of());
   }
 }
