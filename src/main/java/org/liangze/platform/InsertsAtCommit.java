@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows that features add beside the engine's work — a new task's notice and unit, a unit's score mark — written as
@@ -24,14 +22,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class InsertsAtCommit {
 
   private final JdbcTemplate jdbc;
-  /** The key of this transaction's pending rows among its resources: statement → row key → arguments. */
-  private final Object resource = new Object();
+  /** This transaction's rows to write: statement → row key → arguments. */
+  private final TransactionBound<Map<String, Map<Object, Object[]>>> perTransaction =
+      new TransactionBound<>(LinkedHashMap::new, this::write);
 
   InsertsAtCommit(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Inserts a row with {@code sql} at commit (or at once outside a transaction); a pending row of the key is replaced. */
+  /**
+   * Inserts a row with {@code sql} as the transaction commits (at once outside a transaction); a pending row of the
+   * key is replaced.
+   */
   public void insert(String sql, Object key, Object... arguments) {
     Map<String, Map<Object, Object[]>> pending = pending(true);
     if (pending == null) {
@@ -69,40 +71,7 @@ public class InsertsAtCommit {
   }
 
   private Map<String, Map<Object, Object[]>> pending(boolean create) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Map<Object, Object[]>> pending =
-        (Map<String, Map<Object, Object[]>>) TransactionSynchronizationManager.getResource(resource);
-    if (pending == null && create) {
-      Map<String, Map<Object, Object[]>> created = new LinkedHashMap<>();
-      TransactionSynchronizationManager.bindResource(resource, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          write(created);
-        }
-
-        // a transaction of its own inside this one (REQUIRES_NEW) starts without these, and this one gets them back
-        @Override
-        public void suspend() {
-          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-        }
-
-        @Override
-        public void resume() {
-          TransactionSynchronizationManager.bindResource(resource, created);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-        }
-      });
-      pending = created;
-    }
-    return pending;
+    return perTransaction.get(create);
   }
 
   private void write(Map<String, Map<Object, Object[]>> pending) {

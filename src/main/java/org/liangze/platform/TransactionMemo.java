@@ -3,8 +3,6 @@ package org.liangze.platform;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Values computed at most once per transaction, by key: for a look-up that several steps of one transaction ask for
@@ -14,8 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class TransactionMemo<K, V> {
 
-  /** The key of this memo's map among the transaction's resources. */
-  private final Object resource = new Object();
+  private final TransactionBound<Map<K, V>> perTransaction = new TransactionBound<>(HashMap::new, null);
 
   public V get(K key, Function<K, V> compute) {
     Map<K, V> values = values();
@@ -47,35 +44,8 @@ public final class TransactionMemo<K, V> {
     }
   }
 
-  /** This transaction's map, bound on first use and forgotten when it ends; null outside a transaction. */
+  /** This transaction's map, made on first use; null outside a transaction. */
   private Map<K, V> values() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    Map<K, V> values = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
-    if (values == null) {
-      Map<K, V> created = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(resource, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        // a transaction of its own inside this one (REQUIRES_NEW) starts without these, and this one gets them back
-        @Override
-        public void suspend() {
-          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-        }
-
-        @Override
-        public void resume() {
-          TransactionSynchronizationManager.bindResource(resource, created);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-        }
-      });
-      values = created;
-    }
-    return values;
+    return perTransaction.get(true);
   }
 }
