@@ -97,12 +97,7 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
         addPermissions(earlier, permission);
         return;
       }
-      AuthorizationEntity authorization = createGrantAuthorization(null, groupId, resource, resourceId, permission);
-      if (historic) {
-        provideRemovalTime(authorization, task);
-      }
-      grants.add(authorization);
-      created.add(authorization);
+      grants.add(newGrant(created, task, groupId, resource, resourceId, historic, permission));
       return;
     }
     for (AuthorizationEntity cached : Context.getCommandContext().getDbEntityManager()
@@ -120,11 +115,18 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
       }
       return;
     }
+    newGrant(created, task, groupId, resource, resourceId, historic, permission);
+  }
+
+  /** A new grant for the engine to insert, added to {@code created}; a historic one gets the task's removal time. */
+  private AuthorizationEntity newGrant(List<AuthorizationEntity> created, Task task, String groupId,
+      Resource resource, String resourceId, boolean historic, Permission permission) {
     AuthorizationEntity authorization = createGrantAuthorization(null, groupId, resource, resourceId, permission);
     if (historic) {
       provideRemovalTime(authorization, task);
     }
     created.add(authorization);
+    return authorization;
   }
 
   /**

@@ -2,16 +2,13 @@ package org.liangze.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.CampaignRun;
 import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
@@ -50,9 +47,9 @@ class CampaignInCockpitBrowserTest {
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired SelfCheckCampaigns campaigns;
+  @Autowired CampaignRun campaignRun;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
   Chromium chromium;
 
   @AfterEach
@@ -68,21 +65,8 @@ class CampaignInCockpitBrowserTest {
     if (district.seedIfEmpty(2026)) {
       identitySync.sync();
     }
-    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
-    try {
-      campaigns.start(QUARTER);
-    } finally {
-      identity.clearAuthentication();
-    }
-    String campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey("selfcheck-" + QUARTER)
-        .singleResult().getId();
-    int jobsRun = 0;
-    for (List<Job> jobs = jobs(campaign); !jobs.isEmpty(); jobs = jobs(campaign)) {
-      for (Job job : jobs) {
-        management.executeJob(job.getId());
-        jobsRun++;
-      }
-    }
+    String campaign = campaignRun.start(QUARTER);
+    int jobsRun = campaignRun.runJobs(campaign);
     int units = campaigns.unitsToCheck(QUARTER).size();
     assertThat(units).as("the demo district's units with a list").isGreaterThan(3);
     assertThat(jobsRun).as("the body, then a job per batch of three").isEqualTo(1 + (units + 2) / 3);
@@ -103,9 +87,5 @@ class CampaignInCockpitBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector(".djs-overlay-container"), String.valueOf(units)));
     chromium.screenshot("campaign-cockpit-01-batches");
-  }
-
-  private List<Job> jobs(String campaign) {
-    return management.createJobQuery().processInstanceId(campaign).executable().list();
   }
 }

@@ -9,21 +9,19 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Element;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.liangze.support.ActAs;
+import org.liangze.support.CampaignRun;
 import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
@@ -64,11 +62,10 @@ class InspectorChecksSelfCheckBrowserTest {
   @LocalServerPort int port;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired SelfCheckCampaigns campaigns;
+  @Autowired CampaignRun campaignRun;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  @Autowired ManagementService management;
   @Autowired ActAs actAs;
   final ObjectMapper json = new ObjectMapper();
   Chromium chromium;
@@ -93,17 +90,7 @@ class InspectorChecksSelfCheckBrowserTest {
 
   @Test
   void theInspectorChecksEveryRowAndPassesTheSelfCheckInTasklist() throws Exception {
-    identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
-    try {
-      campaigns.start(QUARTER);
-    } finally {
-      identity.clearAuthentication();
-    }
-    String campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey("selfcheck-" + QUARTER)
-        .singleResult().getId();
-    for (List<Job> jobs = jobs(campaign); !jobs.isEmpty(); jobs = jobs(campaign)) {
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    campaignRun.runJobs(campaignRun.start(QUARTER));
     String businessKey = UnitSelfCheckProcess.businessKey(UNIT, Quarter.parse(QUARTER));
     assessEveryShare(businessKey);
 
@@ -174,9 +161,5 @@ class InspectorChecksSelfCheckBrowserTest {
   private Task task(String businessKey, Element element) {
     return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(element.name())
         .singleResult();
-  }
-
-  private List<Job> jobs(String processInstanceId) {
-    return management.createJobQuery().processInstanceId(processInstanceId).list();
   }
 }
