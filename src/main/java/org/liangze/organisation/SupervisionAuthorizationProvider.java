@@ -92,7 +92,7 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
       // nothing stored, and what this command granted on it is in the command's index: no look-up, no scan of
       // every grant the command made (a campaign's batch makes some hundred)
       GrantsOfThisCommand grants = Context.getCommandContext().getSession(GrantsOfThisCommand.class);
-      AuthorizationEntity earlier = grants.find(groupId, resource, resourceId);
+      AuthorizationEntity earlier = grants.find(null, groupId, resource.resourceType(), resourceId);
       if (earlier != null) {
         addPermissions(earlier, permission);
         return;
@@ -141,6 +141,41 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
     return super.getGrantAuthorizationByGroupId(groupId, resource, resourceId);
   }
 
+  /** As for a group: nothing is stored yet for a task or instance created in this command (the assignee's grant). */
+  @Override
+  protected AuthorizationEntity getGrantAuthorizationByUserId(String userId, Resource resource, String resourceId) {
+    if (createdInThisCommand(resource, resourceId)) {
+      return null;
+    }
+    return super.getGrantAuthorizationByUserId(userId, resource, resourceId);
+  }
+
+  /**
+   * Camunda looks for a grant this command made earlier to the same user or group on the same resource (which the
+   * new one then replaces, taking its permissions) by going through every authorization the command holds: a
+   * campaign's batch holds some hundred, and each of its tasks is granted several times. For a task or instance
+   * created in this command every grant on it is made here or in {@link #grant}, so the command's index has them
+   * all; an indexed grant the command no longer holds (replaced, or never inserted) counts as none, as in Camunda's
+   * search.
+   */
+  @Override
+  protected void updateAuthorizationBasedOnCacheEntries(AuthorizationEntity authorization, String userId,
+      String groupId, Resource resource, String resourceId) {
+    if (!createdInThisCommand(resource, resourceId)) {
+      super.updateAuthorizationBasedOnCacheEntries(authorization, userId, groupId, resource, resourceId);
+      return;
+    }
+    GrantsOfThisCommand grants = Context.getCommandContext().getSession(GrantsOfThisCommand.class);
+    AuthorizationEntity earlier = grants.find(userId, groupId, resource.resourceType(), resourceId);
+    DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
+    if (earlier != null && earlier.getId() != null
+        && cache.get(AuthorizationEntity.class, earlier.getId()) == earlier) {
+      authorization.setPermissions(earlier.getPermissions());
+      cache.remove(earlier);
+    }
+    grants.add(authorization);
+  }
+
   private static boolean createdInThisCommand(Resource resource, String resourceId) {
     Class<? extends DbEntity> type;
     if (resource == Resources.TASK || resource == Resources.HISTORIC_TASK) {
@@ -166,24 +201,26 @@ class SupervisionAuthorizationProvider extends DefaultAuthorizationProvider {
   private static final int AUTH_TYPE_GRANT_VALUE = org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
   /**
-   * The supervisors' grants one command made on tasks and instances it created, by group and resource: a Camunda
-   * session, opened with the command and gone with it ({@link SupervisionEnginePlugin} registers its factory).
+   * The grants one command made on tasks and instances it created (Camunda's to the assignee and candidates, and the
+   * supervisors'), by user or group and resource: a Camunda session, opened with the command and gone with it
+   * ({@link SupervisionEnginePlugin} registers its factory).
    */
   static final class GrantsOfThisCommand implements Session {
 
     private final Map<String, AuthorizationEntity> grants = new HashMap<>();
 
-    AuthorizationEntity find(String groupId, Resource resource, String resourceId) {
-      return grants.get(key(groupId, resource.resourceType(), resourceId));
+    AuthorizationEntity find(String userId, String groupId, int resourceType, String resourceId) {
+      return grants.get(key(userId, groupId, resourceType, resourceId));
     }
 
     void add(AuthorizationEntity authorization) {
-      grants.put(key(authorization.getGroupId(), authorization.getResourceType(), authorization.getResourceId()),
-          authorization);
+      grants.put(key(authorization.getUserId(), authorization.getGroupId(), authorization.getResourceType(),
+          authorization.getResourceId()), authorization);
     }
 
-    private static String key(String groupId, int resourceType, String resourceId) {
-      return groupId + "\n" + resourceType + "\n" + resourceId;
+    /** A grant is to a user or to a group, never both (Camunda checks): the one that is set, and which it is. */
+    private static String key(String userId, String groupId, int resourceType, String resourceId) {
+      return (userId != null ? "u\n" + userId : "g\n" + groupId) + "\n" + resourceType + "\n" + resourceId;
     }
 
     @Override

@@ -226,6 +226,41 @@ class SupervisionFollowsTreeTest {
     runtime.deleteProcessInstance(instance, "test done");
   }
 
+  /**
+   * Camunda's own grants on a task made in the command that creates it: its assignee, named a candidate too, and a
+   * candidate group named twice each get one authorization with every permission (the unique constraints allow no
+   * other); the grants are looked for in the command, not in the database, and two such tasks keep theirs apart.
+   */
+  @Test
+  void camundasGrantsOnATaskCreatedInTheCommandAreOnePerUserAndGroup(@Autowired RepositoryService repository,
+      @Autowired JdbcClient jdbc) {
+    String village = "T01V01";
+    String staff = Groups.of(Role.STAFF, village);
+    repository.createDeployment().name("assignee-and-candidate").addModelInstance("assignee.bpmn",
+        Bpmn.createExecutableProcess("assigneeAndCandidate").camundaHistoryTimeToLive(1).startEvent()
+            .parallelGateway("Fork").userTask("First").camundaAssignee("t01v01sec").camundaCandidateUsers("t01v01sec")
+            .camundaCandidateGroups(staff + "," + staff).endEvent()
+            .moveToNode("Fork").userTask("Second").camundaAssignee("t01v01sec").endEvent().done()).deploy();
+    String instance = runtime.startProcessInstanceByKey("assigneeAndCandidate", Map.of("unitCode", village)).getId();
+    List<String> taskIds = tasks.createTaskQuery().processInstanceId(instance).orderByTaskName().asc().list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    assertThat(taskIds).hasSize(2);
+    java.util.function.Function<String, List<String>> grants = taskId -> jdbc.sql("""
+            select coalesce(USER_ID_, GROUP_ID_) || ':' || PERMS_ from ACT_RU_AUTHORIZATION
+             where RESOURCE_TYPE_ = 7 and RESOURCE_ID_ = :task and (USER_ID_ = :user or GROUP_ID_ = :group)
+             order by 1""")
+        .param("task", taskId).param("user", "t01v01sec").param("group", staff).query(String.class).list();
+    // read and work on the task (the platform's default task permission), once for each
+    int readAndWork = org.camunda.bpm.engine.authorization.Permissions.READ.getValue()
+        | org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK.getValue();
+    assertThat(grants.apply(taskIds.get(0))).containsExactly("t01v01sec:" + readAndWork, staff + ":" + readAndWork);
+    assertThat(grants.apply(taskIds.get(1))).containsExactly("t01v01sec:" + readAndWork);
+    identity.setAuthentication("t01v01sec", List.of());
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isEqualTo(2);
+    identity.clearAuthentication();
+    runtime.deleteProcessInstance(instance, "test done");
+  }
+
   private void overdueTask(String unit, java.util.Date due) {
     org.camunda.bpm.engine.task.Task task = tasks.newTask();
     task.setName("逾期测试任务");
