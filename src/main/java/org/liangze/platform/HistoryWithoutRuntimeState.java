@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's history, written as Camunda writes it, except for the variables the features declare runtime state
- * ({@link VariablesWithoutHistory}), and for the variables they declare offered, their creation on an activity: this
- * handler takes the place of Camunda's default one.
+ * ({@link VariablesWithoutHistory}), for the variables they declare offered, their creation on an activity, and for
+ * the variables they declare set once, the detail row of their creation: this handler takes the place of Camunda's
+ * default one.
  */
 @Component
 class HistoryWithoutRuntimeState extends AbstractProcessEnginePlugin {
@@ -49,7 +50,25 @@ class HistoryWithoutRuntimeState extends AbstractProcessEnginePlugin {
     return false;
   }
 
+  /** A variable's creation whose detail row is left out ({@link VariablesWithoutHistory#createdWithoutDetail}). */
+  boolean withoutDetail(HistoricVariableUpdateEventEntity variable) {
+    if (!variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)) {
+      return false;
+    }
+    for (VariablesWithoutHistory source : sources) {
+      if (source.createdWithoutDetail(variable.getProcessDefinitionKey(), variable.getVariableName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private class Handler extends DbHistoryEventHandler {
+
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity variable) {
+      return super.shouldWriteHistoricDetail(variable) && !withoutDetail(variable);
+    }
 
     @Override
     public void handleEvent(HistoryEvent event) {

@@ -24,4 +24,15 @@ public interface VariablesWithoutHistory {
   default boolean offeredWithoutHistory(String processDefinitionKey, String variableName) {
     return false;
   }
+
+  /**
+   * Whether the creation of a variable of this name writes its historic variable only, without the detail row that
+   * Camunda adds for it at history level full: for what the platform sets once from elsewhere as an instance starts
+   * (its unit, its quarter, a multi-instance's element) the historic variable already holds the value, its instance
+   * and its time, and nothing reads the repeated row. Updates of the variable, such as what a person sets on a task,
+   * keep their details.
+   */
+  default boolean createdWithoutDetail(String processDefinitionKey, String variableName) {
+    return false;
+  }
 }

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SelfCheckRuntimeStateWithoutHistory implements VariablesWithoutHistory {
 
+  private static final Set<String> SET_ONCE = Set.of(Variables.UNIT_CODE, Variables.QUARTER, Variables.ASSESSOR,
+      Variables.DECISION);
+
   private static final Set<String> RUNTIME_STATE = Set.of(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS,
       Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK, Variables.SHARE_LABEL);
 
@@ -39,6 +42,19 @@ class SelfCheckRuntimeStateWithoutHistory implements VariablesWithoutHistory {
   @Override
   public boolean offeredWithoutHistory(String processDefinitionKey, String variableName) {
     return UnitSelfCheckProcess.KEY.equals(processDefinitionKey) && Variables.ITEMS.equals(variableName);
+  }
+
+  /**
+   * What a unit's self-check is started with and never changes — its unit and quarter, in the campaign each batch's
+   * element {@code unitCode}, each share's {@code assessor} — and the empty {@code decision} its start sets: their
+   * historic variables are their history (a campaign wrote five detail rows per unit repeating them). A decision
+   * people take on a task is an update and keeps its detail, which the dashboard's burden counts.
+   */
+  @Override
+  public boolean createdWithoutDetail(String processDefinitionKey, String variableName) {
+    return UnitSelfCheckProcess.KEY.equals(processDefinitionKey) && SET_ONCE.contains(variableName)
+        || QuarterlySelfCheckProcess.KEY.equals(processDefinitionKey)
+        && QuarterlySelfCheckProcess.Variables.UNIT_CODE.equals(variableName);
   }
 
   @Override

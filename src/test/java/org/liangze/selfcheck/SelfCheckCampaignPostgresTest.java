@@ -131,6 +131,10 @@ class SelfCheckCampaignPostgresTest {
           .isZero();
       assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaignId)
           .variableName(QuarterlySelfCheckProcess.Variables.UNIT_CODE).count()).isEqualTo(UNITS);
+      // each unit's historic variable is its history: no detail row repeats it
+      assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(campaignId)
+          .variableUpdates().list()).extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate)
+              detail).getVariableName()).doesNotContain(QuarterlySelfCheckProcess.Variables.UNIT_CODE);
 
       List<ProcessInstance> unitInstances = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(UnitSelfCheckProcess.KEY).superProcessInstanceId(campaignId).list();

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -248,7 +249,16 @@ class SelfCheckSharesPostgresTest {
 
     assertThat(unit).isWaitingAt(Element.SignOff.name()).hasNotPassed(Element.InspectSelfCheck.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE).status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
-    actAs.complete(UnitWithoutInspector.SECRETARY, task(unit, Element.SignOff), Map.of(Variables.DECISION, "SIGN_OFF"));
+    Task signOff = task(unit, Element.SignOff);
+    actAs.complete(UnitWithoutInspector.SECRETARY, signOff, Map.of(Variables.DECISION, "SIGN_OFF"));
+    // a decision taken on a task keeps its detail, on the task's activity (the dashboard counts the fields people
+    // fill from these)
+    assertThat(history.createHistoricDetailQuery().processInstanceId(unit.getId()).variableUpdates().list())
+        .filteredOn(detail -> ((HistoricVariableUpdate) detail).getVariableName().equals(Variables.DECISION)
+            && "SIGN_OFF".equals(((HistoricVariableUpdate) detail).getValue()))
+        .singleElement().extracting(HistoricDetail::getActivityInstanceId)
+        .isEqualTo(history.createHistoricTaskInstanceQuery().taskId(signOff.getId()).singleResult()
+            .getActivityInstanceId());
     actAs.complete("jiwei", task(unit, Element.Review), Map.of(Variables.DECISION, "ACCEPT"));
     assertThat(unit).isEnded().hasPassed(Element.SelfCheckAccepted.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE).inspectedBy()).isNull();
@@ -290,8 +300,22 @@ class SelfCheckSharesPostgresTest {
         .doesNotContain(Variables.ITEMS, Variables.SHARE_LABEL);
     assertThat(history.createHistoricDetailQuery().processInstanceId(unit.getId()).variableUpdates().list())
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
-        .contains(Variables.UNIT_CODE, Variables.QUARTER).doesNotContain(Variables.EVIDENCE_OPTIONS,
-            Variables.RECORD_OPTIONS, Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK);
+        .doesNotContain(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS, Variables.UNIT_NAME,
+            Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK);
+    // what it was started with, set once, has its historic variables and no detail row repeating each
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
+        .variableNameIn(Variables.UNIT_CODE, Variables.QUARTER, Variables.ASSESSOR, Variables.DECISION).list())
+        .extracting(HistoricVariableInstance::getName)
+        .contains(Variables.UNIT_CODE, Variables.QUARTER, Variables.ASSESSOR, Variables.DECISION);
+    List<HistoricVariableUpdate> details = history.createHistoricDetailQuery().processInstanceId(unit.getId())
+        .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
+    assertThat(details).extracting(HistoricVariableUpdate::getVariableName)
+        .doesNotContain(Variables.UNIT_CODE, Variables.QUARTER, Variables.ASSESSOR);
+    // the empty decision each share's assessment sets as it starts: the first share's start creates it (no detail),
+    // every other share's sets it again (an update, with its detail)
+    assertThat(assessments(unit)).hasSizeGreaterThan(1);
+    assertThat(details).filteredOn(detail -> detail.getVariableName().equals(Variables.DECISION))
+        .hasSize(assessments(unit).size() - 1);
     // the assessment's multi-instance bookkeeping neither; its element variable (whose share) has its history
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(unit.getId())
         .variableNameIn("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter").count())
