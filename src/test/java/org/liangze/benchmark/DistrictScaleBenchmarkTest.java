@@ -189,6 +189,8 @@ class DistrictScaleBenchmarkTest {
 
   final List<String[]> rows = new ArrayList<>();
   String stockHistory;
+  /** Rows the platform's first measured launch wrote per unit, by table. */
+  Map<String, Double> platformRows;
 
   @Test
   void districtScale() throws Exception {
@@ -257,6 +259,8 @@ class DistrictScaleBenchmarkTest {
         + model.platformTasks() + "), job failures " + models.stream().mapToLong(SelfCheckModelBaseline.Result::failures)
             .sum(), rounds(models, m -> (double) m.millis(), "%.0f ms") + ", CPU "
         + rounds(models, m -> m.cpuNanos() / 1e6 / m.units(), "%.1f ms") + " per unit", "");
+    row("… rows written per unit in the first round, platform / this baseline, by table (every table counted before "
+        + "and after the launch)", RowsWritten.compare(platformRows, model.rows()), "");
     row("Platform ÷ this baseline: CPU per unit; throughput", rounds(indexes, r -> (double) launches.get(r)[6] / UNITS
         / (models.get(r).cpuNanos() / models.get(r).units()), "%.2f×") + "; " + rounds(indexes,
             r -> (double) models.get(r).millis() / launches.get(r)[0], "%.2f×"), "CPU ≤ 1.5×");
@@ -671,6 +675,7 @@ class DistrictScaleBenchmarkTest {
       BenchmarkPostgresDatabase.superuser().execute("alter system set log_statement = 'all'");
       BenchmarkPostgresDatabase.superuser().execute("select pg_reload_conf()");
     }
+    RowsWritten rows = first ? RowsWritten.from(jdbc) : null;
     long cpu = cpuTime();
     long start = System.nanoTime();
     String campaignId;
@@ -698,6 +703,9 @@ class DistrictScaleBenchmarkTest {
       BenchmarkPostgresDatabase.superuser().execute("select pg_reload_conf()");
     }
     jobExecutor.shutdown();
+    if (first) {
+      platformRows = rows.perUnit(jdbc, UNITS);
+    }
     if (second != null) {
       cpu += second.cpuNanos();
       campaignNodes = second.summary();

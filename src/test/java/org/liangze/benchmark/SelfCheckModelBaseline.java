@@ -94,7 +94,7 @@ final class SelfCheckModelBaseline {
    * and the platform's in its campaign of the same quarter, failed job executions, and the engine's settings.
    */
   record Result(long millis, long cpuNanos, int units, long tasks, long platformTasks, long failures,
-      String settings) {
+      String settings, Map<String, Double> rows) {
   }
 
   /** The campaign's units and their assessors ("" for the staff's share), as the model's beans return them. */
@@ -168,6 +168,7 @@ final class SelfCheckModelBaseline {
       grantStart(engine);
       start(engine, WARM_UP_QUARTER);
       awaitFirstTasks(jdbc, warmUpUnits);
+      RowsWritten rows = RowsWritten.from(jdbc);
       long cpu = cpuTime.getAsLong();
       long start = System.nanoTime();
       start(engine, quarter);
@@ -175,6 +176,7 @@ final class SelfCheckModelBaseline {
       long millis = (System.nanoTime() - start) / 1_000_000;
       cpu = cpuTime.getAsLong() - cpu;
       configuration.getJobExecutor().shutdown();
+      Map<String, Double> written = rows.perUnit(jdbc, assessors.size());
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
           .processInstanceBusinessKeyLike("%-" + quarter).count()).as("unit sub-processes").isEqualTo(assessors.size());
       long tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
@@ -185,7 +187,8 @@ final class SelfCheckModelBaseline {
           .isEqualTo(assessors.values().stream().flatMap(List::stream).filter(a -> !a.isEmpty()).count());
       assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
       long failures = engine.getHistoryService().createHistoricJobLogQuery().failureLog().count();
-      return new Result(millis, cpu, assessors.size(), tasks, platformTasks, failures, settings(configuration));
+      return new Result(millis, cpu, assessors.size(), tasks, platformTasks, failures, settings(configuration),
+          written);
     } finally {
       engine.close();
     }
