@@ -218,7 +218,8 @@ class DistrictScaleBenchmarkTest {
       launches.add(campaignLaunch(jobExecutor, quarter, round == 0));
       stocks.add(stockLaunch(round));
       models.add(SelfCheckModelBaseline.run(engineConfiguration, quarter, SelfCheckModelBaseline.DATABASE
-          + (round == 0 ? "" : "_" + round), WARM_UP_UNITS, campaigns.unitsPerJob(), DistrictScaleBenchmarkTest::cpuTime));
+          + (round == 0 ? "" : "_" + round), WARM_UP_UNITS, campaigns.unitsPerJob(), DistrictScaleBenchmarkTest::cpuTime,
+          DistrictScaleBenchmarkTest::compilers));
     }
     autovacuum(true);
     long[] campaign = launches.get(0);
@@ -259,8 +260,19 @@ class DistrictScaleBenchmarkTest {
         + model.platformTasks() + "), job failures " + models.stream().mapToLong(SelfCheckModelBaseline.Result::failures)
             .sum(), rounds(models, m -> (double) m.millis(), "%.0f ms") + ", CPU "
         + rounds(models, m -> m.cpuNanos() / 1e6 / m.units(), "%.1f ms") + " per unit", "");
+    row("… the same three without the JIT compilers' CPU time in each window (C1/C2 threads, compiling the code the "
+        + "launches run: a cost of the JVM's first hours, which a longer launch spreads over more units): platform / "
+        + "minimal stock process / same model per unit; platform ÷ model; minimal ÷ platform", rounds(launches,
+            l -> (l[6] - l[8]) / 1e6 / UNITS, "%.1f ms") + " / " + rounds(stocks, s -> (s[1] - s[2]) / 1e6 / UNITS,
+            "%.1f ms") + " / " + rounds(models, m -> (m.cpuNanos() - m.compilerNanos()) / 1e6 / m.units(), "%.1f ms")
+        + "; " + rounds(indexes, r -> (double) (launches.get(r)[6] - launches.get(r)[8]) / UNITS
+            / ((double) (models.get(r).cpuNanos() - models.get(r).compilerNanos()) / models.get(r).units()), "%.2f×")
+        + "; " + rounds(indexes, r -> (double) (stocks.get(r)[1] - stocks.get(r)[2])
+            / (launches.get(r)[6] - launches.get(r)[8]), "%.2f×"), "");
     row("… rows written per unit in the first round, platform / this baseline, by table (every table counted before "
         + "and after the launch)", RowsWritten.compare(platformRows, model.rows()), "");
+    row("This baseline's throughput ÷ the minimal stock process's (stock Camunda on the platform's model, with no "
+        + "platform in it)", rounds(indexes, r -> (double) stocks.get(r)[0] / models.get(r).millis(), "%.2f×"), "");
     row("Platform ÷ this baseline: CPU per unit; throughput", rounds(indexes, r -> (double) launches.get(r)[6] / UNITS
         / (models.get(r).cpuNanos() / models.get(r).units()), "%.2f×") + "; " + rounds(indexes,
             r -> (double) models.get(r).millis() / launches.get(r)[0], "%.2f×"), "CPU ≤ 1.5×");
@@ -677,6 +689,7 @@ class DistrictScaleBenchmarkTest {
     }
     RowsWritten rows = first ? RowsWritten.from(jdbc) : null;
     long cpu = cpuTime();
+    long jit = compilers();
     long start = System.nanoTime();
     String campaignId;
     identity.setAuthentication("jiwei", List.of(Groups.DISCIPLINE_COMMISSION));
@@ -698,6 +711,7 @@ class DistrictScaleBenchmarkTest {
     }
     long millis = millisSince(start);
     cpu = cpuTime() - cpu;
+    jit = compilers() - jit;
     if (logStatements) {
       BenchmarkPostgresDatabase.superuser().execute("alter system reset log_statement");
       BenchmarkPostgresDatabase.superuser().execute("select pg_reload_conf()");
@@ -728,7 +742,7 @@ class DistrictScaleBenchmarkTest {
     long failures = historyService.createHistoricJobLogQuery().failureLog().count() - failuresBefore;
     assertThat(management.createJobQuery().withException().count()).isZero();
     return new long[] {millis, requestMillis, bodyMillis - requestMillis, millis - bodyMillis, failures,
-        subProcesses.size(), cpu, batches};
+        subProcesses.size(), cpu, batches, jit};
   }
 
   private static void autovacuum(boolean on) {
@@ -751,10 +765,31 @@ class DistrictScaleBenchmarkTest {
     return text;
   }
 
+  /** The JIT compilers' threads' CPU time (C1, C2) as read by the last {@link #cpuTime()}. */
+  private static long compilers;
+
+  static long compilers() {
+    return compilers;
+  }
+
+  /** The JVM's threads' CPU time at the last {@link #cpuTime()}, by kind of thread. */
+  private static Map<String, Long> threadsBefore = Map.of();
+
   private static long cpuTime() {
     long jvm = CpuTime.jvm();
     long postgres = CpuTime.postgres(BenchmarkPostgresDatabase.server().getPort());
-    System.out.printf("CPU time so far: JVM %d ms, PostgreSQL %d ms%n", jvm / 1_000_000, postgres / 1_000_000);
+    Map<String, Long> threads = CpuTime.jvmThreads();
+    // where the JVM's time went since the last call (a launch's window when called at its end): job threads,
+    // garbage collection, the JIT compilers …
+    String since = threads.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() >= 50_000_000L).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getKey() + " " + e.getValue() / 1_000_000).collect(java.util.stream.Collectors.joining(", "));
+    threadsBefore = threads;
+    compilers = threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+        .mapToLong(Map.Entry::getValue).sum();
+    System.out.printf("CPU time so far: JVM %d ms, PostgreSQL %d ms (JVM threads since the last: %s)%n",
+        jvm / 1_000_000, postgres / 1_000_000, since);
     return jvm + postgres;
   }
 
@@ -835,13 +870,15 @@ class DistrictScaleBenchmarkTest {
       RuntimeService stockRuntime = stock.getRuntimeService();
       onThreads(WARM_UP_UNITS, CORES, i -> stockRuntime.startProcessInstanceByKey(STOCK_KEY, "warm-up-" + i));
       long cpu = cpuTime();
+      long jit = compilers();
       long start = System.nanoTime();
       onThreads(UNITS, CORES, i -> stockRuntime.startProcessInstanceByKey(STOCK_KEY, "stock-" + i));
       long millis = millisSince(start);
       cpu = cpuTime() - cpu;
+      jit = compilers() - jit;
       assertThat(stock.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("stock-%").count())
           .isEqualTo(UNITS);
-      return new long[] {millis, cpu};
+      return new long[] {millis, cpu, jit};
     } finally {
       stock.close();
     }

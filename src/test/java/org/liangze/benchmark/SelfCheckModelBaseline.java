@@ -93,8 +93,8 @@ final class SelfCheckModelBaseline {
    * Elapsed time and CPU (JVM + PostgreSQL, nanoseconds) of the measured campaign, its units, its assessment tasks
    * and the platform's in its campaign of the same quarter, failed job executions, and the engine's settings.
    */
-  record Result(long millis, long cpuNanos, int units, long tasks, long platformTasks, long failures,
-      String settings, Map<String, Double> rows) {
+  record Result(long millis, long cpuNanos, long compilerNanos, int units, long tasks, long platformTasks,
+      long failures, String settings, Map<String, Double> rows) {
   }
 
   /** The campaign's units and their assessors ("" for the staff's share), as the model's beans return them. */
@@ -115,11 +115,11 @@ final class SelfCheckModelBaseline {
    * {@code unitsPerJob} as the platform's ({@code liangze.self-check.units-per-job}).
    */
   static Result run(ProcessEngineConfigurationImpl platform, String quarter, String database, int warmUpUnits,
-      int unitsPerJob, LongSupplier cpuTime) throws InterruptedException {
+      int unitsPerJob, LongSupplier cpuTime, LongSupplier compilers) throws InterruptedException {
     Map<String, List<String>> assessors = assessorsOf(platform, quarter);
     long platformTasks = assessors.values().stream().mapToLong(List::size).sum();
     return new SelfCheckModelBaseline(assessors, warmUpUnits, unitsPerJob).launch(platform, quarter, database,
-        platformTasks, cpuTime);
+        platformTasks, cpuTime, compilers);
   }
 
   /** Unit code → the assessors of its open assessment tasks in the platform's campaign of the quarter. */
@@ -139,7 +139,7 @@ final class SelfCheckModelBaseline {
   }
 
   private Result launch(ProcessEngineConfigurationImpl platform, String quarter, String database, long platformTasks,
-      LongSupplier cpuTime) throws InterruptedException {
+      LongSupplier cpuTime, LongSupplier compilers) throws InterruptedException {
     BenchmarkPostgresDatabase.superuser().execute("create database " + database);
     String url = BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", database);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
@@ -170,11 +170,13 @@ final class SelfCheckModelBaseline {
       awaitFirstTasks(jdbc, warmUpUnits);
       RowsWritten rows = RowsWritten.from(jdbc);
       long cpu = cpuTime.getAsLong();
+      long jit = compilers.getAsLong();
       long start = System.nanoTime();
       start(engine, quarter);
       awaitFirstTasks(jdbc, warmUpUnits + assessors.size());
       long millis = (System.nanoTime() - start) / 1_000_000;
       cpu = cpuTime.getAsLong() - cpu;
+      jit = compilers.getAsLong() - jit;
       configuration.getJobExecutor().shutdown();
       Map<String, Double> written = rows.perUnit(jdbc, assessors.size());
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(UnitSelfCheckProcess.KEY)
@@ -187,7 +189,7 @@ final class SelfCheckModelBaseline {
           .isEqualTo(assessors.values().stream().flatMap(List::stream).filter(a -> !a.isEmpty()).count());
       assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
       long failures = engine.getHistoryService().createHistoricJobLogQuery().failureLog().count();
-      return new Result(millis, cpu, assessors.size(), tasks, platformTasks, failures, settings(configuration),
+      return new Result(millis, cpu, jit, assessors.size(), tasks, platformTasks, failures, settings(configuration),
           written);
     } finally {
       engine.close();

@@ -25,6 +25,34 @@ public final class CpuTime {
         .getProcessCpuTime();
   }
 
+  /**
+   * This JVM's CPU time by kind of thread (nanoseconds; the thread's name from {@code /proc}, digits dropped, so that
+   * "GC Thread#1" and "GC Thread#0" count together), native threads — the garbage collector's, the JIT compilers' —
+   * included. A thread that has ended is no longer counted: compare windows in which the threads measured live on.
+   */
+  public static java.util.Map<String, Long> jvmThreads() {
+    java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
+      threads.forEach(thread -> {
+        String[] stat = stat(thread);
+        if (stat == null) {
+          return;
+        }
+        String name;
+        try {
+          name = Files.readString(thread.resolve("comm")).trim().replaceAll("[#\\-]?\\d+$", "")
+              .replaceAll("\\d+", "");
+        } catch (IOException e) {
+          return;
+        }
+        byKind.merge(name, (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * NANOS_PER_TICK, Long::sum);
+      });
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    return byKind;
+  }
+
   /** The server's postmaster (the one listening on {@code port}) and its children. */
   public static long postgres(int port) {
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
