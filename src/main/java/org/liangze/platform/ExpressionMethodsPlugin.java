@@ -61,7 +61,7 @@ class ExpressionMethodsPlugin extends AbstractProcessEnginePlugin {
   }
 
   /** Resolves method calls only, from a cache of each class's unambiguous public methods by name and arity. */
-  static final class RememberedMethods extends ELResolver {
+  static final class RememberedMethods extends ResolvesNothing {
 
     private record Signature(Class<?> type, String name, int parameters) {
     }
@@ -120,37 +120,6 @@ class ExpressionMethodsPlugin extends AbstractProcessEnginePlugin {
         return Optional.empty();
       }
       return Optional.of(candidates.get(0));
-    }
-
-    // calls only: everything about properties is left to the resolvers after this one
-
-    @Override
-    public Object getValue(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getType(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public void setValue(ELContext context, Object base, Object property, Object value) {
-    }
-
-    @Override
-    public boolean isReadOnly(ELContext context, Object base, Object property) {
-      return false;
-    }
-
-    @Override
-    public java.util.Iterator<java.beans.FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getCommonPropertyType(ELContext context, Object base) {
-      return null;
     }
   }
 }

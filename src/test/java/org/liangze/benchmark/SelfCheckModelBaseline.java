@@ -2,15 +2,12 @@ package org.liangze.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.beans.FeatureDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -389,35 +386,6 @@ final class SelfCheckModelBaseline {
   }
 
   /** A resolver that resolves nothing unless told. */
-  abstract static class Resolver extends ELResolver {
-
-    @Override
-    public Object getValue(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getType(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public void setValue(ELContext context, Object base, Object property, Object value) {
-    }
-
-    @Override
-    public boolean isReadOnly(ELContext context, Object base, Object property) {
-      return true;
-    }
-
-    @Override
-    public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-      return Collections.emptyIterator();
-    }
-
-    @Override
-    public Class<?> getCommonPropertyType(ELContext context, Object base) {
-      return Object.class;
-    }
+  abstract static class Resolver extends org.liangze.platform.ResolvesNothing {
   }
 }
