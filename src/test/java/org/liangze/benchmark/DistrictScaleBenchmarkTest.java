@@ -189,8 +189,9 @@ class DistrictScaleBenchmarkTest {
 
   final List<String[]> rows = new ArrayList<>();
   String stockHistory;
-  /** Rows the platform's first measured launch wrote per unit, by table. */
+  /** Rows the platform's first measured launch wrote per unit, by table; the minimal stock process's per instance. */
   Map<String, Double> platformRows;
+  Map<String, Double> stockRows;
 
   @Test
   void districtScale() throws Exception {
@@ -270,7 +271,8 @@ class DistrictScaleBenchmarkTest {
         + "; " + rounds(indexes, r -> (double) (stocks.get(r)[1] - stocks.get(r)[2])
             / (launches.get(r)[6] - launches.get(r)[8]), "%.2f×"), "");
     row("… rows written per unit in the first round, platform / this baseline, by table (every table counted before "
-        + "and after the launch)", RowsWritten.compare(platformRows, model.rows()), "");
+        + "and after the launch); the minimal stock process's per instance", RowsWritten.compare(platformRows,
+            model.rows()) + "; minimal process " + RowsWritten.describe(stockRows), "");
     row("This baseline's throughput ÷ the minimal stock process's (stock Camunda on the platform's model, with no "
         + "platform in it)", rounds(indexes, r -> (double) stocks.get(r)[0] / models.get(r).millis(), "%.2f×"), "");
     row("Platform ÷ this baseline: CPU per unit; throughput", rounds(indexes, r -> (double) launches.get(r)[6] / UNITS
@@ -869,6 +871,11 @@ class DistrictScaleBenchmarkTest {
           .deploy();
       RuntimeService stockRuntime = stock.getRuntimeService();
       onThreads(WARM_UP_UNITS, CORES, i -> stockRuntime.startProcessInstanceByKey(STOCK_KEY, "warm-up-" + i));
+      org.springframework.jdbc.datasource.SingleConnectionDataSource stockDatabase =
+          new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+              BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", database), "postgres", "postgres", true);
+      JdbcTemplate stockJdbc = new JdbcTemplate(stockDatabase);
+      RowsWritten rows = round == 0 ? RowsWritten.from(stockJdbc) : null;
       long cpu = cpuTime();
       long jit = compilers();
       long start = System.nanoTime();
@@ -876,6 +883,10 @@ class DistrictScaleBenchmarkTest {
       long millis = millisSince(start);
       cpu = cpuTime() - cpu;
       jit = compilers() - jit;
+      if (rows != null) {
+        stockRows = rows.perUnit(stockJdbc, UNITS);
+      }
+      stockDatabase.destroy();
       assertThat(stock.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("stock-%").count())
           .isEqualTo(UNITS);
       return new long[] {millis, cpu, jit};

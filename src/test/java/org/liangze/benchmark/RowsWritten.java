@@ -46,6 +46,12 @@ final class RowsWritten {
     return "%.1f/%.1f rows per unit: %s".formatted(sum(platform), sum(model), each);
   }
 
+  /** One engine's rows per unit: "n rows: table x, …". */
+  static String describe(Map<String, Double> rows) {
+    return "%.1f rows: %s".formatted(sum(rows), rows.entrySet().stream()
+        .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+  }
+
   private static double sum(Map<String, Double> rows) {
     return rows.values().stream().mapToDouble(Double::doubleValue).sum();
   }
