@@ -168,7 +168,7 @@ public class Talks {
     // taken up in one statement when it is open and the unit's (every summons the ladder starts); why not, only then
     if (summonsRequestId != null && !summonsRequests.takeUp(summonsRequestId, unit.code())) {
       if (!unit.code().equals(summonsRequests.unitOf(summonsRequestId).orElse(null))) {
-        throw new InvalidInputException("约谈建议不存在或不是" + unit.name() + "的：" + summonsRequestId);
+        throw new InvalidInputException("所选约谈建议不存在或不属于" + unit.name() + "，请从约谈建议中重新选择");
       }
       throw new InvalidInputException("该约谈建议已经启动约谈，不能重复启动");
     }
