@@ -29,7 +29,7 @@ public final class BenchmarkPostgresDatabase {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
             .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         String explainMs = System.getProperty("benchmark.explainMs");
         if (explainMs != null) {
@@ -49,13 +49,16 @@ public final class BenchmarkPostgresDatabase {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // stopped after the Spring contexts on it are closed, not beside them: a JVM runs its shutdown hooks at once,
+      // and a context closing on a stopped server waited for a connection (Camunda's last metrics report) until
+      // Surefire killed the JVM 30 s after the tests
+      org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
         try {
           server.close();
         } catch (IOException ignored) {
           // the JVM is going away
         }
-      }));
+      });
     }
     return server;
   }

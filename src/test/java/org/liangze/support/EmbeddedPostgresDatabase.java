@@ -40,18 +40,22 @@ public final class EmbeddedPostgresDatabase {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        // zonky would stop the server in a JVM shutdown hook of its own, beside Spring's: see below
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       createRoles(server);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // stopped after the Spring contexts on it are closed, not beside them: a JVM runs its shutdown hooks at once,
+      // and a context closing on a stopped server waited for a connection (Camunda's last metrics report) until
+      // Surefire killed the JVM 30 s after the tests
+      org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
         try {
           server.close();
         } catch (IOException ignored) {
           // the JVM is going away
         }
-      }));
+      });
     }
     return server;
   }
