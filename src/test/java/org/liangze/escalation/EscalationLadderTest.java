@@ -25,11 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
 import org.liangze.notification.NotificationDeliveryProcess;
-import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
-import org.liangze.organisation.Role;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.record.RecordEntry;
 import org.liangze.record.RecordManual;
@@ -71,10 +68,10 @@ class EscalationLadderTest {
 
   static final Instant T0 = Instant.parse("2031-03-01T02:00:00Z");
 
+  @Autowired org.liangze.support.LetterRun letters;
   @Autowired org.liangze.support.ActAs actAs;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired Escalations escalations;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
@@ -333,12 +330,7 @@ class EscalationLadderTest {
 
   private String startLetters(int year) throws IOException {
     ClockUtil.setCurrentTime(Date.from(T0));
-    district.publishLists(year);
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String id = campaigns.start(String.valueOf(year)).processInstanceId();
-    identity.clearAuthentication();
-    management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
-    return id;
+    return letters.start(year);
   }
 
   private void patrolAt(Instant when) {
@@ -394,8 +386,7 @@ class EscalationLadderTest {
   }
 
   private Task signingTask(String processInstanceId, String unit) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskCandidateGroup(Groups.of(Role.SECRETARY, unit)).singleResult();
+    return letters.signingTask(processInstanceId, unit);
   }
 
   private void complete(String userId, Task task, Map<String, Object> variables) {

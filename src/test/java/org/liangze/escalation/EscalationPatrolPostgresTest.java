@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Role;
@@ -61,9 +60,9 @@ class EscalationPatrolPostgresTest {
     EmbeddedPostgresDatabase.register(registry);
   }
 
+  @Autowired org.liangze.support.LetterRun letters;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
@@ -388,17 +387,11 @@ class EscalationPatrolPostgresTest {
 
   private String startLetters(int year, Instant at) throws IOException {
     ClockUtil.setCurrentTime(Date.from(at));
-    district.publishLists(year);
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String id = campaigns.start(String.valueOf(year)).processInstanceId();
-    identity.clearAuthentication();
-    management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
-    return id;
+    return letters.start(year);
   }
 
   private Task signingTask(String processInstanceId, String unit) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskCandidateGroup(Groups.of(Role.SECRETARY, unit)).singleResult();
+    return letters.signingTask(processInstanceId, unit);
   }
 
   /**

@@ -17,14 +17,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
 import org.liangze.letter.LetterSigningProcess;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
@@ -51,9 +49,9 @@ class OpenTaskUnitsTest {
   static final String KEY = "openTaskUnitsTest";
   static final String KEY_NO_CANDIDATES = "openTaskUnitsTestNoCandidates";
 
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
@@ -91,17 +89,9 @@ class OpenTaskUnitsTest {
   }
 
   @Test
-  void theListenerAndTheSqlRuleAgreeOnTheDemoDistrictsTasks() {
+  void theListenerAndTheSqlRuleAgreeOnTheDemoDistrictsTasks() throws java.io.IOException {
     if (runtime.createProcessInstanceQuery().processDefinitionKey(LetterSigningProcess.KEY).count() == 0) {
-      identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-      String campaign;
-      try {
-        campaign = campaigns.start("2026").processInstanceId();
-      } finally {
-        identity.clearAuthentication();
-      }
-      Job issue = management.createJobQuery().processInstanceId(campaign).singleResult();
-      management.executeJob(issue.getId());
+      letterRun.start(2026);
     }
     // every branch of the rule: a unit group, the smaller of two units' groups, a unit group beside a district
     // group, a district group alone, the process instance's unitCode variable, nothing at all

@@ -15,13 +15,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
 import org.liangze.letter.LetterSigningProcess;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
@@ -61,10 +59,10 @@ class OverdueWorkIntegrationTest {
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
   }
 
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired TestRestTemplate http;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired TaskService taskService;
@@ -80,15 +78,7 @@ class OverdueWorkIntegrationTest {
     if (runtime.createProcessInstanceQuery().processDefinitionKey(LetterSigningProcess.KEY).count() > 0) {
       return;
     }
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String campaign;
-    try {
-      campaign = campaigns.start(String.valueOf(YEAR)).processInstanceId();
-    } finally {
-      identity.clearAuthentication();
-    }
-    Job issue = management.createJobQuery().processInstanceId(campaign).singleResult();
-    management.executeJob(issue.getId());
+    letterRun.start(YEAR);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     dueAt("D01", now.minus(Duration.ofDays(1)));
     dueAt("D02", now.minus(Duration.ofDays(10)));

@@ -21,10 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
-import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
-import org.liangze.organisation.Role;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,9 +49,9 @@ class RemindersPostgresTest {
 
   static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
+  @Autowired org.liangze.support.LetterRun letters;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired Escalations escalations;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
@@ -203,16 +200,10 @@ class RemindersPostgresTest {
 
   private String startLetters(int year, Instant at) throws IOException {
     ClockUtil.setCurrentTime(Date.from(at));
-    district.publishLists(year);
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String id = campaigns.start(String.valueOf(year)).processInstanceId();
-    identity.clearAuthentication();
-    management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
-    return id;
+    return letters.start(year);
   }
 
   private Task signingTask(String processInstanceId, String unit) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskCandidateGroup(Groups.of(Role.SECRETARY, unit)).singleResult();
+    return letters.signingTask(processInstanceId, unit);
   }
 }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Role;
@@ -57,10 +56,10 @@ class RecordManualPostgresTest {
     EmbeddedPostgresDatabase.register(registry);
   }
 
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired org.liangze.support.ActAs actAs;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -84,11 +83,7 @@ class RecordManualPostgresTest {
 
   @Test
   void completingLetterTasksWritesChainedEntriesByItself() throws IOException {
-    district.publishLists(2028);
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String campaign = campaigns.start("2028").processInstanceId();
-    identity.clearAuthentication();
-    management.executeJob(management.createJobQuery().processInstanceId(campaign).singleResult().getId());
+    String campaign = letterRun.start(2028);
 
     long before = manual.entriesOf("T01").size();
     complete("t01sec", secretaryTask(campaign, "T01"), Map.of("decision", "OBJECT", "objectionReason", "第3项不符"));

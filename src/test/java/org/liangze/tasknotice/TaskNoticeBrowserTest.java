@@ -17,10 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
-import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
-import org.liangze.organisation.Role;
 import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
@@ -58,9 +55,9 @@ class TaskNoticeBrowserTest {
     registry.add("liangze.identity.initial-password", () -> PASSWORD);
   }
 
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -87,13 +84,8 @@ class TaskNoticeBrowserTest {
 
   @Test
   void theSecretaryReadsTheNewTaskNoticeAndItsLinkOpensTheTaskInTasklist() throws Exception {
-    district.publishLists(2090);
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String letters = campaigns.start("2090").processInstanceId();
-    identity.clearAuthentication();
-    management.executeJob(management.createJobQuery().processInstanceId(letters).singleResult().getId());
-    Task d01 = tasks.createTaskQuery().processInstanceId(letters)
-        .taskCandidateGroup(Groups.of(Role.SECRETARY, "D01")).singleResult();
+    String letters = letterRun.start(2090);
+    Task d01 = letterRun.signingTask(letters, "D01");
     sendNotices();
 
     String body = jdbc.sql("""

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liangze.demo.DemoDistrict;
-import org.liangze.letter.LetterCampaigns;
 import org.liangze.notification.NotificationDeliveryProcess;
 import org.liangze.notification.NotificationKind;
 import org.liangze.organisation.Groups;
@@ -55,9 +54,9 @@ class TaskNoticesPostgresTest {
   /** A second secretary of 区教育和体育局 for these tests: a unit group of two members. */
   static final String SECOND_SECRETARY = "d01staff";
 
+  @Autowired org.liangze.support.LetterRun letters;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
-  @Autowired LetterCampaigns campaigns;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -184,17 +183,11 @@ class TaskNoticesPostgresTest {
 
   private String startLetters(int year, Instant at) throws IOException {
     ClockUtil.setCurrentTime(Date.from(at));
-    district.publishLists(year);
-    identity.setAuthentication("quwei", List.of(Groups.DISTRICT_COMMITTEE));
-    String id = campaigns.start(String.valueOf(year)).processInstanceId();
-    identity.clearAuthentication();
-    management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
-    return id;
+    return letters.start(year);
   }
 
   private Task signingTask(String processInstanceId, String unit) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(secretaries(unit))
-        .singleResult();
+    return letters.signingTask(processInstanceId, unit);
   }
 
   private static String secretaries(String unit) {
