@@ -2,6 +2,7 @@ package org.liangze.lists;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -298,6 +299,24 @@ class ListRepository {
         .param("type", type.name())
         .param("unit", unitCode)
         .query(Long.class).single() > 0;
+  }
+
+  /** Items by id with their list's kind (id → item); an id of no item is absent. */
+  Map<Long, ItemOfList> items(Collection<Long> ids) {
+    Map<Long, ItemOfList> items = new HashMap<>();
+    if (ids.isEmpty()) {
+      return items;
+    }
+    jdbc.sql("""
+            select i.id, l.kind, i.position, i.category, i.content
+              from list_items i join responsibility_lists l on l.id = i.list_id
+             where i.id in (:ids)""")
+        .param("ids", ids)
+        .query(rs -> {
+          items.put(rs.getLong("id"), new ItemOfList(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")),
+              rs.getInt("position"), rs.getString("category"), rs.getString("content")));
+        });
+    return items;
   }
 
   /**

@@ -49,6 +49,11 @@ public class ListService {
     this.clock = clock;
   }
 
+  /** List items by id, as other features name them (id → item); an id of no item is absent. */
+  public Map<Long, ItemOfList> items(Collection<Long> ids) {
+    return lists.items(ids);
+  }
+
   /** The published common list a unit of the type carries in the year. */
   public Optional<ResponsibilityList> commonList(UnitType type, int year) {
     return lists.findPublishedCommon(type, year);

@@ -16,6 +16,11 @@ public record SelfCheck(String unitCode, String quarter, SelfCheckStatus status,
   /** The assessment of one list item. */
   public record Result(long listItemId, int position, String item, AssessmentStatus status, String note,
       List<String> evidence, List<Long> recordEntries, String assessedBy, OffsetDateTime assessedAt) {
+
+    Result withLabel(String itemLabel) {
+      return new Result(listItemId, position, itemLabel, status, note, evidence, recordEntries, assessedBy,
+          assessedAt);
+    }
   }
 
   SelfCheck withResults(List<Result> results) {

@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.liangze.lists.ListKind;
+import org.liangze.lists.ItemOfList;
+import org.liangze.lists.ListService;
 import org.liangze.platform.InsertsAtCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +30,12 @@ class SelfCheckRepository {
 
   private final JdbcClient jdbc;
   private final InsertsAtCommit inserts;
+  private final ListService lists;
 
-  SelfCheckRepository(JdbcClient jdbc, InsertsAtCommit inserts) {
+  SelfCheckRepository(JdbcClient jdbc, InsertsAtCommit inserts, ListService lists) {
     this.jdbc = jdbc;
     this.inserts = inserts;
+    this.lists = lists;
   }
 
   boolean campaignExists(Quarter quarter) {
@@ -134,22 +138,24 @@ class SelfCheckRepository {
     return find(unitCode, Quarter.parse(quarter)).stream().findFirst();
   }
 
+  /** The unit's assessed rows of the quarter, each named by its list item (read from the lists feature). */
   private List<SelfCheck.Result> results(String unitCode, String quarter) {
-    return jdbc.sql("""
-            select r.*, l.kind, i.position as item_position, i.category, i.content
-              from self_check_results r
-              join list_items i on i.id = r.list_item_id
-              join responsibility_lists l on l.id = i.list_id
-             where r.unit_code = ? and r.check_quarter = ?
-             order by r.position""")
+    List<SelfCheck.Result> rows = jdbc.sql("""
+            select * from self_check_results
+             where unit_code = ? and check_quarter = ?
+             order by position""")
         .params(unitCode, quarter)
-        .query((rs, row) -> new SelfCheck.Result(rs.getLong("list_item_id"), rs.getInt("position"),
-            ListKind.valueOf(rs.getString("kind")).label() + "第" + rs.getInt("item_position") + "项·"
-                + rs.getString("category") + "：" + rs.getString("content"),
+        .query((rs, row) -> new SelfCheck.Result(rs.getLong("list_item_id"), rs.getInt("position"), null,
             AssessmentStatus.valueOf(rs.getString("status")), rs.getString("note"), words(rs.getString("evidence")),
             words(rs.getString("record_refs")).stream().map(Long::valueOf).toList(), rs.getString("assessed_by"),
             rs.getObject("assessed_at", OffsetDateTime.class)))
         .list();
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Map<Long, ItemOfList> items = lists.items(rows.stream().map(SelfCheck.Result::listItemId).distinct().toList());
+    // a result always names an item of a list (a foreign key): lists are never deleted, only superseded
+    return rows.stream().map(row -> row.withLabel(items.get(row.listItemId()).label())).toList();
   }
 
   private static SelfCheck selfCheck(ResultSet rs, int row) throws SQLException {

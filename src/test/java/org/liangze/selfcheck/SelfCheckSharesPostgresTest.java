@@ -246,6 +246,9 @@ class SelfCheckSharesPostgresTest {
     assertThat(submitted).isNotNull();
     assertThat(submitted.getTypedValue().getValue().toString()).contains("DONE", "已落实");
     assertThat(history.createHistoricDetailQuery().variableInstanceId(submitted.getId()).count()).isOne();
+    // the stored rows name their list items as the lists feature names them
+    assertThat(selfCheck(UnitWithoutInspector.CODE).results()).isNotEmpty().allSatisfy(result -> assertThat(
+        result.item()).matches("(共性清单|个性清单)第\\d+项·.+：.+"));
 
     assertThat(unit).isWaitingAt(Element.SignOff.name()).hasNotPassed(Element.InspectSelfCheck.name());
     assertThat(selfCheck(UnitWithoutInspector.CODE).status()).isEqualTo(SelfCheckStatus.SIGNING_OFF);
