@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
  * person's unit group ({@code /robot/send?access_token=}), the person @-mentioned by their mobile number when they
  * have one. A robot with a secret (加签) is called with {@code timestamp} and {@code sign} = Base64(HMAC-SHA256(secret,
  * timestamp + "\n" + secret)), URL-encoded, as DingTalk documents it. An {@code errcode} other than 0 is a failed
- * try; an expired application token is fetched again and the notice sent once more at once.
+ * try; an expired application token is fetched again and the notice sent once more at once. A work notice's send
+ * result is read once after the send ({@code getsendresult}): a person it names invalid, forbidden or failed is a
+ * failed try.
  */
 @Component
 class DingTalkChannel implements NotificationChannel {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DingTalkChannel.class);
 
   static final String NAME = "dingtalk";
 
@@ -101,6 +105,52 @@ class DingTalkChannel implements NotificationChannel {
       answer = asyncSend(notice);
     }
     check(answer);
+    long taskId = answer.path("task_id").asLong(0);
+    if (taskId != 0) {
+      checkSendResult(userId, taskId);
+    }
+  }
+
+  /**
+   * {@code asyncsend_v2} accepts a notice for any userid and sends it later: a userid DingTalk does not know, or one
+   * it will not send to (流控: the same content to a person once a day, at most 500 notices a day from one
+   * application), is named in the send's result. It is asked for once, right after the send: a userid it names there
+   * is a failed try with the reason; what it has not settled yet, or a result it cannot give, counts as sent (the
+   * notice went out; asking again later is not done).
+   */
+  private void checkSendResult(String userId, long taskId) {
+    JsonNode result;
+    try {
+      result = http.postJson("钉钉", URI.create(properties.apiBase()
+          + "/topapi/message/corpconversation/getsendresult?access_token=" + encode(accessToken())),
+          Map.of("agent_id", properties.agentId(), "task_id", taskId));
+      check(result);
+    } catch (GatewayException | java.io.UncheckedIOException unknown) {
+      LOG.warn("DingTalk send result of task {} not read: {}", taskId, unknown.getMessage());
+      return;
+    }
+    JsonNode sent = result.path("send_result");
+    if (names(sent.path("invalid_user_id_list"), userId)) {
+      throw new GatewayException("钉钉通讯录中没有此人（其钉钉账号与平台登录名不一致，请管理员核对）",
+          "DingTalk task " + taskId + ": userid " + userId + " invalid");
+    }
+    if (names(sent.path("forbidden_user_id_list"), userId)) {
+      throw new GatewayException("钉钉限制了发给此人的工作通知（同一内容每天只发一次，每人每天最多500条）",
+          "DingTalk task " + taskId + ": userid " + userId + " forbidden by flow control");
+    }
+    if (names(sent.path("failed_user_id_list"), userId)) {
+      throw new GatewayException("钉钉未能把工作通知送达此人", "DingTalk task " + taskId + ": userid " + userId
+          + " failed");
+    }
+  }
+
+  private static boolean names(JsonNode userIds, String userId) {
+    for (JsonNode each : userIds) {
+      if (userId.equals(each.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private JsonNode asyncSend(Map<String, Object> notice) {

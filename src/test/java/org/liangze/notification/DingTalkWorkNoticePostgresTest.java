@@ -50,9 +50,13 @@ class DingTalkWorkNoticePostgresTest {
   static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
   static final String TOKEN = "/gettoken";
   static final String SEND = "/topapi/message/corpconversation/asyncsend_v2";
+  static final String RESULT = "/topapi/message/corpconversation/getsendresult";
   static final FakeGateway dingtalk = new FakeGateway()
       .answer(TOKEN, 200, "{\"errcode\":0,\"access_token\":\"DING-TOKEN-1\",\"errmsg\":\"ok\",\"expires_in\":7200}")
-      .answer(SEND, 200, "{\"errcode\":0,\"task_id\":256271667526,\"request_id\":\"4jzllmte0wau\"}");
+      .answer(SEND, 200, "{\"errcode\":0,\"task_id\":256271667526,\"request_id\":\"4jzllmte0wau\"}")
+      .answer(RESULT, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"send_result\":{\"invalid_user_id_list\":[],"
+          + "\"forbidden_user_id_list\":[],\"failed_user_id_list\":[],\"read_user_id_list\":[],"
+          + "\"unread_user_id_list\":[\"d01staff\"],\"invalid_dept_id_list\":[],\"forbidden_list\":[]}}");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -158,6 +162,39 @@ class DingTalkWorkNoticePostgresTest {
     assertThat((String) row.get("last_error")).contains("DingTalk errcode 88");
     assertThat(dingtalk.requests(SEND)).hasSize(1).allSatisfy(r -> assertThat(r.body())
         .contains("\"userid_list\":\"d01sec\""));
+  }
+
+  /**
+   * DingTalk takes a notice for a userid it does not know and names it only in the send's result: that is a failed
+   * try with the reason; a result DingTalk cannot give right after the send leaves the notice sent.
+   */
+  @Test
+  void aUseridDingTalkDoesNotKnowIsAFailedTryAndAnUnreadableResultLeavesItSent() throws Exception {
+    preferences.save("d02sec", List.of("dingtalk"), false, null, null);
+    dingtalk.queue(SEND, new FakeGateway.Answer(200, "{\"errcode\":0,\"task_id\":777001,\"request_id\":\"r1\"}"));
+    dingtalk.queue(RESULT, new FakeGateway.Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\",\"send_result\":{"
+        + "\"invalid_user_id_list\":[\"d02sec\"],\"forbidden_user_id_list\":[],\"failed_user_id_list\":[]}}"));
+    long unknown = notify("d02sec", "督办通知：责任书逾期未签", "本单位责任书已逾期，请尽快签订。");
+    runDelivery(unknown);
+    Map<String, Object> row = jdbc.sql("select * from notifications where id = ?").param(unknown).query().singleRow();
+    assertThat(row.get("status")).isEqualTo("FAILED");
+    assertThat(row.get("failure_reason")).isEqualTo("钉钉通讯录中没有此人（其钉钉账号与平台登录名不一致，请管理员核对）");
+    assertThat((String) row.get("last_error")).contains("777001", "invalid");
+    List<FakeGateway.Request> results = dingtalk.requests(RESULT);
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).method()).isEqualTo("POST");
+    // with the token the notice was sent with
+    assertThat(results.get(0).query()).containsExactly(Map.entry("access_token",
+        dingtalk.requests(SEND).get(0).query().get("access_token")));
+    JsonNode asked = json.readTree(results.get(0).body());
+    assertThat(asked.get("agent_id").asLong()).isEqualTo(2212345678L);
+    assertThat(asked.get("task_id").asLong()).isEqualTo(777001L);
+
+    // DingTalk cannot give the result: the notice went out and stays sent
+    dingtalk.queue(RESULT, new FakeGateway.Answer(200, "{\"errcode\":-1,\"errmsg\":\"系统繁忙\"}"));
+    long busy = notify("d02sec", "到期提醒：责任书两天后到期", "请于两天内完成签订。");
+    runDelivery(busy);
+    assertThat(status(busy)).isEqualTo("SENT");
   }
 
   private long notify(String userId, String subject, String body) {
