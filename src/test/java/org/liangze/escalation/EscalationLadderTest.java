@@ -68,7 +68,7 @@ class EscalationLadderTest {
 
   static final Instant T0 = Instant.parse("2031-03-01T02:00:00Z");
 
-  @Autowired org.liangze.support.LetterRun letters;
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired org.liangze.support.ActAs actAs;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
@@ -98,8 +98,8 @@ class EscalationLadderTest {
   @Test
   void eachStepOnItsDayAndNotBeforeAndCompletionStopsTheLadder() throws Exception {
     String campaign = startLetters(2031); // due dates: T0 + 14 days
-    Task d01 = signingTask(campaign, "D01");
-    Task t01 = signingTask(campaign, "T01");
+    Task d01 = letterRun.signingTask(campaign, "D01");
+    Task t01 = letterRun.signingTask(campaign, "T01");
     Instant due = d01.getDueDate().toInstant();
     assertThat(due).isEqualTo(T0.plus(Duration.ofDays(14)));
 
@@ -156,7 +156,7 @@ class EscalationLadderTest {
     assertThat(levels("T01", t01)).containsExactly(EscalationLevel.REMINDED);
 
     // late work is accepted, with a reason, which the record manual keeps
-    Task late = signingTask(campaign, "D01");
+    Task late = letterRun.signingTask(campaign, "D01");
     assertThatThrownBy(() -> complete("d01sec", late, Map.of("decision", "SIGN", "signature", "张伟")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("逾期原因");
     complete("d01sec", late, Map.of("decision", "SIGN", "signature", "张伟", "lateReason", "外出学习，返回后签订"));
@@ -169,7 +169,7 @@ class EscalationLadderTest {
   void oneAccountabilityRequestPerUnitCauseAndPeriodNamedInWords() throws Exception {
     String first = startLetters(2032);
     String second = startLetters(2033);
-    Instant due = signingTask(first, "A01").getDueDate().toInstant();
+    Instant due = letterRun.signingTask(first, "A01").getDueDate().toInstant();
     patrolAt(due.plus(Duration.ofDays(20)));
     // A01 is late with two years' letters: the same kind of work, two periods, so two requests and two cases
     // (other tests' letters of other years may have reached A01 too: this test's years only)
@@ -201,7 +201,7 @@ class EscalationLadderTest {
   @Test
   void aVillagesOverdueWorkGoesFirstToItsTownThenTheDistrict() throws Exception {
     String campaign = startLetters(2036);
-    Task village = signingTask(campaign, "T01V01");
+    Task village = letterRun.signingTask(campaign, "T01V01");
     Instant due = village.getDueDate().toInstant();
     // other tests' letters share the due date (and may have patrolled later): read this patrol's digests by id
     long patrolAt = lastNotification();
@@ -249,8 +249,8 @@ class EscalationLadderTest {
       assertThat(policy.standard().summonsAfter()).isEqualTo(Duration.ofDays(5));
 
       String campaign = startLetters(2037);
-      Task village = signingTask(campaign, "T01V01");
-      Task town = signingTask(campaign, "T01");
+      Task village = letterRun.signingTask(campaign, "T01V01");
+      Task town = letterRun.signingTask(campaign, "T01");
       patrolAt(village.getDueDate().toInstant().plus(Duration.ofDays(3)));
       assertThat(levels("T01V01", village)).endsWith(EscalationLevel.SUMMONED);
       assertThat(levels("T01", town)).as("a town keeps the standard ladder").endsWith(EscalationLevel.OVERDUE);
@@ -274,7 +274,7 @@ class EscalationLadderTest {
   @Test
   void aMailServerThatIsDownFailsOnlyTheDeliveryJobIntoAnIncident() throws Exception {
     String campaign = startLetters(2034);
-    Task t02 = signingTask(campaign, "T02");
+    Task t02 = letterRun.signingTask(campaign, "T02");
     Instant due = t02.getDueDate().toInstant();
     smtp.stop();
     try {
@@ -287,7 +287,7 @@ class EscalationLadderTest {
       }
       assertThat(runtime.createIncidentQuery().processInstanceId(delivery.getProcessInstanceId()).count())
           .isEqualTo(1);
-      assertThat(signingTask(campaign, "T02")).as("the human work is untouched").isNotNull();
+      assertThat(letterRun.signingTask(campaign, "T02")).as("the human work is untouched").isNotNull();
     } finally {
       smtp.start();
     }
@@ -296,7 +296,7 @@ class EscalationLadderTest {
   @Test
   void theHourlyPatrolTimerWalksTheLadderByItselfAndComesBack() throws Exception {
     String campaign = startLetters(2035);
-    Task t02 = signingTask(campaign, "T02");
+    Task t02 = letterRun.signingTask(campaign, "T02");
     ClockUtil.setCurrentTime(Date.from(t02.getDueDate().toInstant().minus(Duration.ofDays(1))));
 
     // the model's own timer, not Escalations.patrol(): the timer job starts a patrol, whose steps are async jobs
@@ -330,7 +330,7 @@ class EscalationLadderTest {
 
   private String startLetters(int year) throws IOException {
     ClockUtil.setCurrentTime(Date.from(T0));
-    return letters.start(year);
+    return letterRun.start(year);
   }
 
   private void patrolAt(Instant when) {
@@ -383,10 +383,6 @@ class EscalationLadderTest {
   private long count(String table, String unitCode) {
     return jdbc.sql("select count(*) from " + table + " where unit_code = ?").param(unitCode).query(Long.class)
         .single();
-  }
-
-  private Task signingTask(String processInstanceId, String unit) {
-    return letters.signingTask(processInstanceId, unit);
   }
 
   private void complete(String userId, Task task, Map<String, Object> variables) {

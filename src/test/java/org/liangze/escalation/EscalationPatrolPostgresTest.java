@@ -60,7 +60,7 @@ class EscalationPatrolPostgresTest {
     EmbeddedPostgresDatabase.register(registry);
   }
 
-  @Autowired org.liangze.support.LetterRun letters;
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired IdentityService identity;
@@ -95,7 +95,7 @@ class EscalationPatrolPostgresTest {
       // a day apart, so that the seven tasks have seven due dates
       letters.add(startLetters(year, started.plus(Duration.ofDays(year - 2041))));
     }
-    List<Task> d01 = letters.stream().map(letter -> signingTask(letter, "D01")).toList();
+    List<Task> d01 = letters.stream().map(letter -> letterRun.signingTask(letter, "D01")).toList();
     Instant lastDue = d01.get(6).getDueDate().toInstant();
 
     Instant patrolAt = lastDue.plus(Duration.ofDays(5));
@@ -176,9 +176,9 @@ class EscalationPatrolPostgresTest {
   @Test
   void aPagesMarksAreSetInOneCommandAndALevelIsNeverLowered() throws IOException {
     String letters = startLetters(2061, Instant.parse("2060-06-01T02:00:00Z"));
-    Task d01 = signingTask(letters, "D01");
-    Task d02 = signingTask(letters, "D02");
-    Task t01 = signingTask(letters, "T01");
+    Task d01 = letterRun.signingTask(letters, "D01");
+    Task d02 = letterRun.signingTask(letters, "D02");
+    Task t01 = letterRun.signingTask(letters, "T01");
     Map<String, Object> overdue = Map.of(EscalationVariables.TASK_OVERDUE, true, EscalationVariables.LATE_REASON, "");
 
     marks.markPage(Map.of(d01.getExecutionId(), overdue, d02.getExecutionId(), overdue),
@@ -199,7 +199,7 @@ class EscalationPatrolPostgresTest {
     assertThat(runtime.getVariable(letters, EscalationVariables.OVERDUE)).isEqualTo(true);
 
     // a page naming an execution that has gone (its task completed meanwhile) writes nothing: its job is retried
-    Task t02 = signingTask(letters, "T02");
+    Task t02 = letterRun.signingTask(letters, "T02");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> marks.markPage(Map.of(t02.getExecutionId(), overdue,
         "no-such-execution", overdue), Map.of())).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
     assertThat(runtime.getVariableLocal(t02.getExecutionId(), EscalationVariables.TASK_OVERDUE)).isNull();
@@ -209,7 +209,7 @@ class EscalationPatrolPostgresTest {
   void aConflictInOneUnitsEscalationLeavesEveryOtherUnitsEscalationCommitted() throws IOException {
     Instant started = Instant.parse("2050-03-02T02:00:00Z");
     String letters = startLetters(2051, started);
-    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    Instant due = letterRun.signingTask(letters, "D01").getDueDate().toInstant();
     // T01's escalation meets a write conflict every time it tries, as when another transaction changes its rows
     asOwner("""
         create or replace function conflict_for_t01() returns trigger language plpgsql as $$
@@ -267,7 +267,7 @@ class EscalationPatrolPostgresTest {
   void aPatrolsUnitsWriteTheirLinesAsItsOwnAndItsDigestsTakeUpWhatAnEarlierPatrolLeft() throws IOException {
     Instant started = Instant.parse("2070-02-01T02:00:00Z");
     String letters = startLetters(2071, started);
-    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    Instant due = letterRun.signingTask(letters, "D01").getDueDate().toInstant();
     // a line an earlier patrol left unclaimed (its digests never ran), for the secretary of a unit with no new line
     jdbc.sql("""
             insert into escalation_digest_items (recipient_group, kind, unit_code, task_id, line, created_at)
@@ -315,7 +315,7 @@ class EscalationPatrolPostgresTest {
     // the patrol the default 0 of people's work
     assertThat(engine.isJobExecutorAcquireByPriority()).isTrue();
     String letters = startLetters(2081, Instant.parse("2080-02-01T02:00:00Z"));
-    Instant due = signingTask(letters, "D01").getDueDate().toInstant();
+    Instant due = letterRun.signingTask(letters, "D01").getDueDate().toInstant();
     ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(30))));
     management.executeJob(management.createJobQuery().processDefinitionKey(EscalationPatrolProcess.KEY).timers()
         .singleResult().getId());
@@ -387,11 +387,7 @@ class EscalationPatrolPostgresTest {
 
   private String startLetters(int year, Instant at) throws IOException {
     ClockUtil.setCurrentTime(Date.from(at));
-    return letters.start(year);
-  }
-
-  private Task signingTask(String processInstanceId, String unit) {
-    return letters.signingTask(processInstanceId, unit);
+    return letterRun.start(year);
   }
 
   /**

@@ -49,7 +49,7 @@ class RemindersPostgresTest {
 
   static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
-  @Autowired org.liangze.support.LetterRun letters;
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired Escalations escalations;
@@ -74,7 +74,7 @@ class RemindersPostgresTest {
   @Test
   void aTaskIsRemindedExactlyFiveAndOneDaysBeforeItsDueDateOnceEach() throws IOException {
     String letters = startLetters(2070, Instant.parse("2070-03-02T02:00:00Z")); // due 14 days later
-    Task d01 = signingTask(letters, "D01");
+    Task d01 = letterRun.signingTask(letters, "D01");
     Instant due = d01.getDueDate().toInstant();
 
     patrolAt(due.minus(Duration.ofDays(5)).minusSeconds(60));
@@ -110,7 +110,7 @@ class RemindersPostgresTest {
   @Test
   void aTaskCreatedWithinFiveDaysOfItsDueDateIsRemindedOnlyTheDayBefore() throws IOException {
     String letters = startLetters(2071, Instant.parse("2071-06-01T02:00:00Z"));
-    Task d01 = signingTask(letters, "D01");
+    Task d01 = letterRun.signingTask(letters, "D01");
     // moved to three days ahead, as if it had been created so: the 5-day reminder passed before it existed
     Instant due = d01.getCreateTime().toInstant().plus(Duration.ofDays(3));
     tasks.setDueDate(d01.getId(), Date.from(due));
@@ -126,8 +126,8 @@ class RemindersPostgresTest {
   void twoTasksDueAreOneDigestAtTheDigestHourAndNoneBefore() throws IOException {
     String first = startLetters(2072, Instant.parse("2072-09-01T02:00:00Z"));
     String second = startLetters(2073, Instant.parse("2072-09-02T02:00:00Z"));
-    Task firstTask = signingTask(first, "D01");
-    Task secondTask = signingTask(second, "D01");
+    Task firstTask = letterRun.signingTask(first, "D01");
+    Task secondTask = letterRun.signingTask(second, "D01");
     // both reach their 5-day reminder by 2072-09-11 03:00 (due 09-15 10:00 and 09-16 10:00 in the district)
     Instant patrol = Instant.parse("2072-09-11T03:00:00Z");
     patrolAt(patrol);
@@ -200,10 +200,6 @@ class RemindersPostgresTest {
 
   private String startLetters(int year, Instant at) throws IOException {
     ClockUtil.setCurrentTime(Date.from(at));
-    return letters.start(year);
-  }
-
-  private Task signingTask(String processInstanceId, String unit) {
-    return letters.signingTask(processInstanceId, unit);
+    return letterRun.start(year);
   }
 }

@@ -54,7 +54,7 @@ class TaskNoticesPostgresTest {
   /** A second secretary of 区教育和体育局 for these tests: a unit group of two members. */
   static final String SECOND_SECRETARY = "d01staff";
 
-  @Autowired org.liangze.support.LetterRun letters;
+  @Autowired org.liangze.support.LetterRun letterRun;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired IdentityService identity;
@@ -83,7 +83,7 @@ class TaskNoticesPostgresTest {
   void aUnitsNewTaskIsAnnouncedToEachMemberInWordsOnceTheTimerRuns() throws IOException {
     Instant at = Instant.parse("2060-04-01T02:00:00Z");
     String letters = startLetters(2060, at);
-    Task d01 = signingTask(letters, "D01");
+    Task d01 = letterRun.signingTask(letters, "D01");
     long units = tasks.createTaskQuery().processInstanceId(letters).count();
 
     // recorded in the tasks' own transaction, one row per task; nobody told yet
@@ -120,7 +120,7 @@ class TaskNoticesPostgresTest {
             select count(*) from ACT_RU_IDENTITYLINK l join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = l.GROUP_ID_
               join ACT_RU_TASK t on t.ID_ = l.TASK_ID_
              where l.TYPE_ = 'candidate' and t.PROC_INST_ID_ = ?""").param(letters).query(Long.class).single());
-    assertThat(noticesOf(signingTask(letters, "T01").getId())).extracting(n -> n.get("recipient_user_id"))
+    assertThat(noticesOf(letterRun.signingTask(letters, "T01").getId())).extracting(n -> n.get("recipient_user_id"))
         .containsExactly("t01sec");
     // delivered by the existing delivery job, as every notification
     assertThat(management.createJobQuery().processDefinitionKey(NotificationDeliveryProcess.KEY).count())
@@ -141,7 +141,7 @@ class TaskNoticesPostgresTest {
     String first = startLetters(2062, at);
     String second = startLetters(2063, at.plusSeconds(60));
     // 洪家楼街道 signs its second letter before the notices go out
-    actAs.complete("t01sec", signingTask(second, "T01"), Map.of("decision", "SIGN", "signature", "王强"));
+    actAs.complete("t01sec", letterRun.signingTask(second, "T01"), Map.of("decision", "SIGN", "signature", "王强"));
 
     Instant sendAt = at.plus(Duration.ofMinutes(2));
     sendNotices(sendAt);
@@ -153,15 +153,15 @@ class TaskNoticesPostgresTest {
       assertThat((String) notice.get("body")).startsWith("您（或您所在单位）有2项新任务，请在截止日期前办理。")
           .contains("1. 流程：目标责任书签订\n   任务：阅读并签订目标责任书（区教育和体育局）\n   单位：区教育和体育局\n"
               + "   截止日期：2062年5月18日\n   办理：http://localhost:8080/camunda/app/tasklist/default/#/?task="
-              + signingTask(first, "D01").getId())
+              + letterRun.signingTask(first, "D01").getId())
           .contains("2. 流程：目标责任书签订", "截止日期：2062年5月18日\n   办理：http://localhost:8080/camunda/app/"
-              + "tasklist/default/#/?task=" + signingTask(second, "D01").getId());
+              + "tasklist/default/#/?task=" + letterRun.signingTask(second, "D01").getId());
       assertThat(notice.get("unit_code")).isEqualTo("D01");
     });
     assertThat(noticesSince(SECOND_SECRETARY, sendAt)).hasSize(1);
     // the signed letter is not announced: t01sec hears of the first one only
     assertThat(noticesSince("t01sec", sendAt)).singleElement().satisfies(notice ->
-        assertThat(notice.get("task_id")).isEqualTo(signingTask(first, "T01").getId()));
+        assertThat(notice.get("task_id")).isEqualTo(letterRun.signingTask(first, "T01").getId()));
     // its countersigning is the district committee's task on the town's matter: "you have a new task", the town named
     assertThat(noticesSince("quwei", sendAt)).singleElement().satisfies(notice -> {
       assertThat(notice.get("subject")).isEqualTo("【新任务】您有新任务：会签目标责任书（洪家楼街道）（目标责任书签订）");
@@ -183,11 +183,7 @@ class TaskNoticesPostgresTest {
 
   private String startLetters(int year, Instant at) throws IOException {
     ClockUtil.setCurrentTime(Date.from(at));
-    return letters.start(year);
-  }
-
-  private Task signingTask(String processInstanceId, String unit) {
-    return letters.signingTask(processInstanceId, unit);
+    return letterRun.start(year);
   }
 
   private static String secretaries(String unit) {
