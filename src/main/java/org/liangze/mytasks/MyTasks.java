@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MyTasks {
 
-  /** The Tasklist filter whose tasks the page lists (organisation.TasklistFilters). */
+  /** The Tasklist filter whose tasks the page lists ({@link TasklistFilters}). */
   static final String MY_TASKS_FILTER = "我的待办";
   static final int MAX_TASKS = 200;
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");

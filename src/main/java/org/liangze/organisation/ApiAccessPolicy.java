@@ -99,7 +99,7 @@ public class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizatio
       get("/api/me", SIGNED_IN),
       get("/api/units", SIGNED_IN),
       get("/api/units/{unitCode}", UNIT_OR_DISTRICT_OR_ORGANISATION_ADMINS),
-      // the organisation import (organisation.imports) and the district tree
+      // the organisation import (imports) and the district tree
       get("/api/organisation/template.xlsx", ORGANISATION_ADMINS),
       post("/api/organisation/imports", ORGANISATION_ADMINS),
       get("/api/organisation/imports", ORGANISATION_ADMINS),

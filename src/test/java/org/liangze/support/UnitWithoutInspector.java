@@ -7,8 +7,8 @@ import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Role;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
-import org.liangze.organisation.imports.ImportReport;
-import org.liangze.organisation.imports.OrganisationImports;
+import org.liangze.imports.ImportReport;
+import org.liangze.imports.OrganisationImports;
 import org.springframework.stereotype.Component;
 
 /**
