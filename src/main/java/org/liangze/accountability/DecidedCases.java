@@ -3,7 +3,11 @@ package org.liangze.accountability;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -50,10 +54,34 @@ public class DecidedCases {
             having max(m.decided_at) >= :from and max(m.decided_at) < :to
              order by max(m.decided_at), c.id""")
         .param("none", NO_MEASURE).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-        .params(unitCodes == null ? java.util.Map.of() : java.util.Map.of("units", unitCodes))
+        .params(unitCodes == null ? Map.of() : Map.of("units", unitCodes))
         .query((rs, n) -> new DecidedCase(rs.getLong(1), rs.getString(2), rs.getString(3),
             CaseSource.valueOf(rs.getString(4)), Math.max(1, Math.min(4, rs.getInt(5))),
             rs.getTimestamp(6).toInstant()))
         .list();
+  }
+
+  /**
+   * Decided measures of these units by the form (of the four forms) they belong to, every form present (1–4, zero
+   * where none); an overridden measure counts under the form of the measure proposed for it.
+   */
+  public Map<Integer, Integer> measuresByForm(Collection<String> unitCodes) {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    for (int form = 1; form <= 4; form++) {
+      counts.put(form, 0);
+    }
+    if (unitCodes.isEmpty()) {
+      return counts;
+    }
+    // grouped by unit and filtered here: a city's 10,000 codes as bind parameters cost more than the rows
+    Set<String> wanted = unitCodes instanceof Set<String> set ? set : new HashSet<>(unitCodes);
+    jdbc.sql("""
+            select c.unit_code, m.proposed_form, count(*) from case_measures m
+              join accountability_cases c on c.id = m.case_id
+             where m.decision is not null
+             group by c.unit_code, m.proposed_form""")
+        .query((rs, n) -> wanted.contains(rs.getString(1)) ? counts.merge(rs.getInt(2), rs.getInt(3), Integer::sum) : 0)
+        .list();
+    return counts;
   }
 }

@@ -10,12 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.liangze.accountability.DecidedCases;
+import org.liangze.escalation.EscalationVariables;
 import org.liangze.escalation.OverdueWork;
 import org.liangze.escalation.WarningLevel;
+import org.liangze.letter.LetterStatus;
+import org.liangze.letter.LetterStatuses;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.record.RecordTallies;
 import org.liangze.selfcheck.SelfCheckStatus;
+import org.liangze.selfcheck.SelfCheckStatuses;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -28,24 +33,41 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardService {
 
+  /** Variables the platform sets by itself on a task: not fields a person filled in. */
+  private static final List<String> ENGINE_VARIABLES = List.of(EscalationVariables.OVERDUE,
+      EscalationVariables.WARNING_LEVEL, EscalationVariables.TASK_OVERDUE);
+
   private final Scores scores;
   private final OverdueWork overdue;
-  private final DashboardRepository repository;
-  private final ScoreInputsRepository inputs;
+  private final LetterStatuses letters;
+  private final SelfCheckStatuses selfChecks;
+  private final RecordTallies records;
+  private final DecidedCases decidedCases;
+  private final ScoreInputsReader inputs;
   private final UnitRepository units;
   private final Clock clock;
 
-  DashboardService(Scores scores, OverdueWork overdue, DashboardRepository repository, ScoreInputsRepository inputs,
-      UnitRepository units, Clock clock) {
+  DashboardService(Scores scores, OverdueWork overdue, LetterStatuses letters, SelfCheckStatuses selfChecks,
+      RecordTallies records, DecidedCases decidedCases, ScoreInputsReader inputs, UnitRepository units,
+      Clock clock) {
     this.scores = scores;
     this.overdue = overdue;
-    this.repository = repository;
+    this.letters = letters;
+    this.selfChecks = selfChecks;
+    this.records = records;
+    this.decidedCases = decidedCases;
     this.inputs = inputs;
     this.units = units;
     this.clock = clock;
   }
 
+  /** What the unit's people spent on the period's tasks (see {@link RecordTallies.TaskBurden}). */
   public record Burden(long tasksCompleted, double minutesSpent, long fieldsFilled) {
+    static final Burden NONE = new Burden(0, 0, 0);
+
+    static Burden of(RecordTallies.TaskBurden burden) {
+      return new Burden(burden.tasks(), Math.round(burden.millis() / 6_000.0) / 10.0, burden.fields());
+    }
   }
 
   public record UnitRow(String unitCode, String unitName, String unitType, String warning, String warningLabel,
@@ -111,10 +133,11 @@ public class DashboardService {
     Map<String, OverdueWork.UnitOverdue> overdueByUnit = new HashMap<>();
     OverdueWork.Report report = overdue.report(viewer);
     report.units().forEach(u -> overdueByUnit.put(u.unitCode(), u));
-    Map<String, String> letters = repository.letterStatuses(quarter.year());
-    Map<String, String> selfChecks = repository.selfCheckStatuses(quarter.toString());
-    Map<String, DashboardRepository.Burden> burdens = repository.burdens(quarter);
-    Map<String, Integer> recordEntries = repository.recordEntryCounts();
+    Map<String, LetterStatus> letterOfUnit = letters.ofYear(quarter.year());
+    Map<String, SelfCheckStatus> selfCheckOfUnit = selfChecks.ofQuarter(quarter.toString());
+    Map<String, RecordTallies.TaskBurden> burdens = records.taskBurdens(quarter.start(), quarter.end(),
+        ENGINE_VARIABLES);
+    Map<String, Integer> recordEntries = records.entryCounts();
 
     List<UnitRow> rows = new ArrayList<>();
     int lettersSigned = 0;
@@ -159,27 +182,27 @@ public class DashboardService {
         case "BLUE" -> WarningLevel.BLUE.label();
         default -> "正常";
       };
-      String letter = letters.get(code);
-      boolean signed = "SIGNED".equals(letter) || "ARCHIVED".equals(letter);
+      LetterStatus letter = letterOfUnit.get(code);
+      boolean signed = letter == LetterStatus.SIGNED || letter == LetterStatus.ARCHIVED;
       if (letter != null) {
         lettersTotal++;
         lettersSigned += signed ? 1 : 0;
       }
-      String check = selfChecks.get(code);
+      SelfCheckStatus check = selfCheckOfUnit.get(code);
       if (check != null) {
         checksTotal++;
-        checksDone += "ACCEPTED".equals(check) || "RECTIFIED".equals(check) ? 1 : 0;
+        checksDone += check == SelfCheckStatus.ACCEPTED || check == SelfCheckStatus.RECTIFIED ? 1 : 0;
       }
       List<BigDecimal> trend = trendPeriods.stream().map(p -> values.get(p).get(code)).toList();
-      DashboardRepository.Burden burden = burdens.getOrDefault(code, DashboardRepository.Burden.NONE);
+      RecordTallies.TaskBurden burden = burdens.get(code);
 
       rows.add(new UnitRow(code, unit.name(), unit.type().label(), warning, warningLabel, red, yellow, blue,
           letterLabel(letter), signed,
-          check == null ? "未开展" : SelfCheckStatus.valueOf(check).label(),
+          check == null ? "未开展" : check.label(),
           score == null ? null : score.score(), score == null ? 0 : score.rankInType(),
           score == null ? 0 : score.unitsInType(), yearScores.get(code), trend,
           score == null ? List.of() : score.components(), score == null ? null : score.computedAt(),
-          new Burden(burden.tasks(), burden.minutes(), burden.fields()), recordEntries.getOrDefault(code, 0),
+          burden == null ? Burden.NONE : Burden.of(burden), recordEntries.getOrDefault(code, 0),
           "/pages/units/" + code + "/record"));
     }
     return new Dashboard(quarter.toString(), quarter.label(), String.valueOf(quarter.year()), clock.instant(),
@@ -187,7 +210,7 @@ public class DashboardService {
         new Progress(lettersTotal, lettersSigned, quarter.year() + "年度责任书签订"),
         new Progress(checksTotal, checksDone, quarter.label() + "自查审核通过"),
         trendPeriods.stream().map(Period::label).toList(), rows,
-        repository.measuresByForm(rows.stream().map(UnitRow::unitCode).toList()));
+        decidedCases.measuresByForm(rows.stream().map(UnitRow::unitCode).toList()));
   }
 
   /** One unit's figures; a unit's people asking for another unit are refused. */
@@ -213,16 +236,15 @@ public class DashboardService {
     return all.stream().filter(s -> viewer.canSee(s.unitCode())).toList();
   }
 
-  static String letterLabel(String status) {
+  static String letterLabel(LetterStatus status) {
     if (status == null) {
       return "未下发";
     }
     return switch (status) {
-      case "ISSUED" -> "待签订";
-      case "OBJECTED" -> "有异议，修订中";
-      case "SIGNED" -> "已签订";
-      case "ARCHIVED" -> "已签订并归档";
-      default -> status;
+      case ISSUED -> "待签订";
+      case OBJECTED -> "有异议，修订中";
+      case SIGNED -> "已签订";
+      case ARCHIVED -> "已签订并归档";
     };
   }
 

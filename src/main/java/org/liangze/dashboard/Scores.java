@@ -43,14 +43,14 @@ public class Scores {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
-  private final ScoreInputsRepository inputs;
+  private final ScoreInputsReader inputs;
   private final UnitRepository units;
   private final ObjectMapper json;
   private final ObjectReader componentsReader;
   private final Clock clock;
   private final ScoreFormula formula;
 
-  Scores(JdbcClient jdbc, JdbcTemplate batch, ScoreInputsRepository inputs, UnitRepository units, ObjectMapper json,
+  Scores(JdbcClient jdbc, JdbcTemplate batch, ScoreInputsReader inputs, UnitRepository units, ObjectMapper json,
       Clock clock, ScoringProperties properties) {
     this.jdbc = jdbc;
     this.batch = batch;
@@ -118,7 +118,7 @@ public class Scores {
     Timestamp at = Timestamp.from(now);
     for (Unit unit : page) {
       ScoreFormula.Result result = using.compute(unit.code(), period,
-          counted.getOrDefault(unit.code(), ScoreInputsRepository.NONE));
+          counted.getOrDefault(unit.code(), ScoreInputsReader.NONE));
       String components = write(result.components());
       if (existing.contains(unit.code())) {
         updates.add(new Object[] {result.score(), components, unit.type().name(), at, unit.code(), period.toString(),

@@ -51,6 +51,15 @@ public class UnitRepository {
     return jdbc.sql("select * from units order by code").query(UNIT).list();
   }
 
+  /**
+   * Locks the unit's row until the transaction ends, for work that must happen one unit at a time (appends to its
+   * record manual's chain) and in parallel across units. False if there is no such unit.
+   */
+  public boolean lockForUpdate(String code) {
+    return jdbc.sql("select code from units where code = ? for update").param(code).query(String.class)
+        .optional().isPresent();
+  }
+
   public Optional<Unit> findByCode(String code) {
     return jdbc.sql("select * from units where code = ?").param(code).query(UNIT).optional();
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,18 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordManual {
 
   private final RecordRepository repository;
+  private final UnitRepository units;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  RecordManual(RecordRepository repository, Clock clock, ApplicationEventPublisher events) {
+  RecordManual(RecordRepository repository, UnitRepository units, Clock clock, ApplicationEventPublisher events) {
     this.repository = repository;
+    this.units = units;
     this.clock = clock;
     this.events = events;
   }
 
   @Transactional
   public RecordEntry append(NewEntry entry) {
-    if (!repository.lockUnit(entry.unitCode())) {
+    // appends to one unit's chain one at a time, to different units in parallel
+    if (!units.lockForUpdate(entry.unitCode())) {
       throw new NotFoundException("单位不存在或已撤销");
     }
     var head = repository.head(entry.unitCode());

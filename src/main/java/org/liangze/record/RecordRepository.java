@@ -44,15 +44,6 @@ class RecordRepository {
     this.streaming.setFetchSize(FETCH_SIZE);
   }
 
-  /**
-   * Locks the unit's row until the transaction ends: appends to one unit's chain happen one at a time, appends to
-   * different units in parallel. Returns false if there is no such unit.
-   */
-  boolean lockUnit(String unitCode) {
-    return jdbc.sql("select code from units where code = ? for update").param(unitCode).query(String.class)
-        .optional().isPresent();
-  }
-
   Optional<Head> head(String unitCode) {
     return jdbc.sql("select last_seq, last_hash from record_chain_heads where unit_code = ?")
         .param(unitCode)
