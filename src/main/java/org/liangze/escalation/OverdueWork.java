@@ -15,8 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Role;
-import org.liangze.organisation.Unit;
-import org.liangze.organisation.UnitRepository;
+import org.liangze.organisation.UnitChoices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -173,10 +172,10 @@ public class OverdueWork {
       """.formatted(UNIT_TASKS);
 
   private final JdbcClient jdbc;
-  private final UnitRepository units;
+  private final UnitChoices units;
   private final EscalationPolicy policy;
 
-  OverdueWork(JdbcClient jdbc, UnitRepository units, EscalationPolicy policy) {
+  OverdueWork(JdbcClient jdbc, UnitChoices units, EscalationPolicy policy) {
     this.jdbc = jdbc;
     this.units = units;
     this.policy = policy;
@@ -222,7 +221,7 @@ public class OverdueWork {
     byUnit.values().removeIf(counts -> counts.values().stream().allMatch(count -> count == 0));
     byUnit.values().forEach(counts -> counts.forEach((level, count) -> totals.merge(level, count, Integer::sum)));
     List<UnitOverdue> result = new ArrayList<>();
-    Map<String, String> unitNames = units.activeNames();
+    Map<String, String> unitNames = units.labels();
     byUnit.forEach((code, counts) -> result.add(new UnitOverdue(code, nameOf(code, unitNames), counts,
         counts.values().stream().mapToInt(Integer::intValue).sum())));
     result.sort(Comparator.<UnitOverdue>comparingInt(u -> -u.counts().get(WarningLevel.RED))
@@ -250,9 +249,7 @@ public class OverdueWork {
     int total = offset == 0 && tasks.size() < size ? tasks.size()
         : jdbc.sql("select count(*) from (" + UNIT_TASKS + ") c").params(params)
             .query(Integer.class).single();
-    Map<String, String> unitNames = units.findByCode(unitCode).filter(Unit::active)
-        .map(unit -> Map.of(unit.code(), unit.name())).orElse(Map.of());
-    return new TaskPage(unitCode, nameOf(unitCode, unitNames), offset, total, tasks);
+    return new TaskPage(unitCode, nameOf(unitCode, units.labels()), offset, total, tasks);
   }
 
   /** The most severe overdue colour of each process instance with overdue tasks (no blue), for everybody. */
@@ -307,7 +304,7 @@ public class OverdueWork {
     if (code.equals(UNASSIGNED)) {
       return "未归属单位";
     }
-    return unitNames.getOrDefault(code, code);
+    return unitNames.getOrDefault(code, "未知单位");
   }
 
   private static Map<WarningLevel, Integer> emptyCounts() {

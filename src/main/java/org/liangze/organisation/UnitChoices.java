@@ -52,12 +52,37 @@ public class UnitChoices {
     roots.sort(Comparator.comparing(Unit::code));
     roots.forEach(root -> walk(root, children, ordered));
     List<Unit> listed = ordered.stream().filter(filter).toList();
+    Map<String, Long> nameCounts = nameCounts(listed);
+    return listed.stream().map(unit -> new Choice(label(unit, nameCounts, byCode), unit.code())).toList();
+  }
+
+  /**
+   * What each unit is called where units are listed together (unit code → label), retired units included, by the
+   * same rule as the choices: its name, or where another unit bears the same name, its name with its parent's.
+   */
+  public Map<String, String> labels() {
+    return labels(units.findAll());
+  }
+
+  /** {@link #labels()} of these units. */
+  static Map<String, String> labels(List<Unit> all) {
+    Map<String, Unit> byCode = new HashMap<>();
+    all.forEach(unit -> byCode.put(unit.code(), unit));
+    Map<String, Long> nameCounts = nameCounts(all);
+    Map<String, String> labels = new HashMap<>();
+    all.forEach(unit -> labels.put(unit.code(), label(unit, nameCounts, byCode)));
+    return labels;
+  }
+
+  private static Map<String, Long> nameCounts(List<Unit> listed) {
     Map<String, Long> nameCounts = new HashMap<>();
     listed.forEach(unit -> nameCounts.merge(unit.name(), 1L, Long::sum));
-    return listed.stream()
-        .map(unit -> new Choice(nameCounts.get(unit.name()) > 1 && byCode.containsKey(unit.parentCode())
-            ? unit.name() + "（" + byCode.get(unit.parentCode()).name() + "）" : unit.name(), unit.code()))
-        .toList();
+    return nameCounts;
+  }
+
+  private static String label(Unit unit, Map<String, Long> nameCounts, Map<String, Unit> byCode) {
+    Unit parent = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+    return nameCounts.get(unit.name()) > 1 && parent != null ? unit.name() + "（" + parent.name() + "）" : unit.name();
   }
 
   private static void walk(Unit unit, Map<String, List<Unit>> children, List<Unit> ordered) {

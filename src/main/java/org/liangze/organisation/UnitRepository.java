@@ -36,16 +36,6 @@ public class UnitRepository {
     return jdbc.sql("select * from units where active order by code").query(UNIT).list();
   }
 
-  /** The names of the active units by their codes: two columns, for lists that show thousands of units' names. */
-  public Map<String, String> activeNames() {
-    Map<String, String> names = new HashMap<>();
-    jdbc.sql("select code, name from units where active")
-        .query(rs -> {
-          names.put(rs.getString("code"), rs.getString("name"));
-        });
-    return names;
-  }
-
   /** Every unit, retired ones included ({@link Unit#active()} false). */
   public List<Unit> findAll() {
     return jdbc.sql("select * from units order by code").query(UNIT).list();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -39,6 +40,14 @@ class DemoScreenshots {
       page(browser, base + "/api/units/D01/talks", "demo-jiwei-talks-d01", "廉政谈话");
       page(browser, base + "/pages/notifications", "demo-jiwei-notifications", DemoCase.NOTIFICATION_TITLE);
       page(browser, base + "/pages/units/D01/record", "demo-jiwei-record-d01", "谈话");
+      // Cockpit's dashboard: overdue work by unit, by name (no unit code), one unit opened
+      browser.get(base + "/camunda/app/cockpit/default/#/dashboard");
+      WebDriverWait wait = new WebDriverWait(browser, WAIT);
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".liangze-overdue-toggle"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".liangze-overdue-tasks"), "逾期"));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+          browser.findElement(By.cssSelector(".liangze-overdue-tasks")));
+      shoot(browser, "demo-jiwei-cockpit-overdue");
     });
     look(base, "t01v01sec", browser -> {
       tasklist(browser, base, "demo-t01v01sec-tasklist", "申诉");

@@ -152,7 +152,7 @@ function renderReport(container, report, api) {
       }
     });
     body.appendChild(el('tr', { 'data-unit': unit.unitCode },
-      el('td', {}, unit.unitName + ' ', el('small', { class: 'text-muted' }, unit.unitCode)),
+      el('td', {}, unit.unitName),
       LEVELS.map(level => el('td', {}, unit.counts[level] ? badge(level, unit.counts[level]) : '0')),
       el('td', {}, toggle, details)));
   });
