@@ -16,13 +16,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.liangze.organisation.Role;
-import org.liangze.organisation.UnitType;
 import org.liangze.imports.ImportReport.PeopleCounts;
 import org.liangze.imports.ImportReport.UnitCounts;
 import org.liangze.imports.OrganisationState.PersonState;
 import org.liangze.imports.OrganisationState.PostState;
 import org.liangze.imports.OrganisationState.UnitState;
+import org.liangze.organisation.Role;
+import org.liangze.organisation.UnitType;
 
 /**
  * Checks the rows of an import against each other and against the organisation as it is, and works out what

@@ -10,9 +10,12 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.liangze.imports.OrganisationState.PersonState;
 import org.liangze.organisation.FirstPasswords;
 import org.liangze.organisation.OrganisationChanged;
-import org.liangze.imports.OrganisationState.PersonState;
+import org.liangze.platform.EngineExclusiveLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +49,10 @@ public class OrganisationImports {
     }
   }
 
-  /** One import at a time on this node: the plan is computed from the state it applies to. */
+  /**
+   * One import at a time on this node; across nodes, an apply holds Camunda's exclusive lock until it commits
+   * ({@link EngineExclusiveLock}), so the plan is computed from the state it applies to.
+   */
   private static final ReentrantLock APPLYING = new ReentrantLock();
 
   private final OrganisationFiles files;
@@ -58,13 +64,14 @@ public class OrganisationImports {
   private final FirstPasswordDownloads downloads;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
+  private final CommandExecutor engineCommands;
   private final Clock clock;
   private final Set<String> reservedLogins;
 
   OrganisationImports(OrganisationFiles files, CommonListRows commonListRows, OrganisationStore store, OpenTasksOfUnits openWork,
       ImportHistory history, FirstPasswords firstPasswords, FirstPasswordDownloads downloads,
-      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
-      @Value("${camunda.bpm.admin-user.id:admin}") String adminUser) {
+      ApplicationEventPublisher events, TransactionTemplate transaction, ProcessEngineConfigurationImpl engine,
+      Clock clock, @Value("${camunda.bpm.admin-user.id:admin}") String adminUser) {
     this.files = files;
     this.commonListRows = commonListRows;
     this.store = store;
@@ -74,6 +81,7 @@ public class OrganisationImports {
     this.downloads = downloads;
     this.events = events;
     this.transaction = transaction;
+    this.engineCommands = engine.getCommandExecutorTxRequired();
     this.clock = clock;
     this.reservedLogins = Set.of(adminUser);
   }
@@ -123,6 +131,10 @@ public class OrganisationImports {
       record Outcome(ImportReport report, ImportPlan plan, Map<String, String> passwords) {
       }
       Outcome outcome = transaction.execute(status -> {
+        if (!dryRun) {
+          // another node's apply commits first, and this one plans from what it left
+          EngineExclusiveLock.holdUntilCommit(engineCommands);
+        }
         OrganisationState current = store.read();
         ImportPlan plan = new ImportPlanner(current, openWork, reservedLogins).plan(sheets, dryRun);
         List<CommonListRows.Group> lists = List.of();

@@ -8,14 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.liangze.imports.OrganisationState.PersonState;
+import org.liangze.imports.OrganisationState.PostState;
+import org.liangze.imports.OrganisationState.UnitState;
 import org.liangze.organisation.Person;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Post;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
-import org.liangze.imports.OrganisationState.PersonState;
-import org.liangze.imports.OrganisationState.PostState;
-import org.liangze.imports.OrganisationState.UnitState;
 import org.springframework.stereotype.Component;
 
 /**

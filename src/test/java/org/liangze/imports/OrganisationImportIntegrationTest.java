@@ -1,6 +1,7 @@
 package org.liangze.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liangze.imports.OrganisationSpreadsheets.PEOPLE_HEADERS;
 import static org.liangze.imports.OrganisationSpreadsheets.UNIT_HEADERS;
 import static org.liangze.imports.OrganisationSpreadsheets.row;
@@ -15,6 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -26,18 +33,21 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.liangze.imports.OrganisationSpreadsheets.District;
 import org.liangze.lists.CommonListProcess;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Role;
+import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
-import org.liangze.imports.OrganisationSpreadsheets.District;
+import org.liangze.platform.EngineExclusiveLock;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +62,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -79,6 +90,8 @@ class OrganisationImportIntegrationTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired TransactionTemplate transaction;
+  @Autowired ProcessEngineConfigurationImpl engine;
   final ObjectMapper json = new ObjectMapper();
 
   /** 2 departments with a section each, a town with two villages, an affiliated unit: 8 units. */
@@ -390,6 +403,42 @@ class OrganisationImportIntegrationTest {
     ResponseEntity<String> response = importWorkbook(OrganisationSpreadsheets.workbook(without), "x.xlsx", false);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(units.findByCode("T001V002").orElseThrow().active()).isFalse();
+  }
+
+  @Test
+  void anApplyWaitsForAnotherNodesApplyAndPlansFromWhatItCommitted() throws Exception {
+    // another node's apply, in progress: it holds Camunda's exclusive lock as every apply does, and renames a unit
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> otherNode = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        EngineExclusiveLock.holdUntilCommit(engine.getCommandExecutorTxRequired());
+        Unit d001 = units.findByCode("D001").orElseThrow();
+        units.upsertAll(List.of(new Unit(d001.code(), "区第1局（另一节点）", d001.type(), d001.parentCode(), true)));
+        holding.countDown();
+        try {
+          commit.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<ResponseEntity<String>> thisNode = threads.submit(
+          () -> importWorkbook(OrganisationSpreadsheets.workbook(base()), "组织机构.xlsx", false));
+      assertThatThrownBy(() -> thisNode.get(2, TimeUnit.SECONDS)).as("waits until the other apply commits")
+          .isInstanceOf(TimeoutException.class);
+      commit.countDown();
+      otherNode.get(30, TimeUnit.SECONDS);
+      ResponseEntity<String> response = thisNode.get(60, TimeUnit.SECONDS);
+      assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+      // planned from the committed rename: one unit changed, back to the file's name
+      assertThat(counts(json.readTree(response.getBody()).get("units"))).containsExactly(0, 1, 0, 0);
+      assertThat(units.findByCode("D001").orElseThrow().name()).isEqualTo("区第1局");
+    } finally {
+      commit.countDown();
+      threads.shutdownNow();
+    }
   }
 
   // ---- files

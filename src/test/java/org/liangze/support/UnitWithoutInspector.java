@@ -3,12 +3,12 @@ package org.liangze.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.liangze.imports.ImportReport;
+import org.liangze.imports.OrganisationImports;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.Role;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.organisation.UnitType;
-import org.liangze.imports.ImportReport;
-import org.liangze.imports.OrganisationImports;
 import org.springframework.stereotype.Component;
 
 /**
