@@ -74,7 +74,7 @@ class ScoreInputsReader {
     selfChecks.ofQuarters(period.quarters(), only)
         .forEach((unit, statuses) -> tally(tallies, unit).selfCheckStatuses.addAll(statuses));
     rectifications.openedBetween(from, to, only).forEach((unit, rects) -> tally(tallies, unit).rects.addAll(rects));
-    records.manualEntries(from, to, only).forEach((unit, entries) -> tally(tallies, unit).manual = entries);
+    records.entriesWritten(from, to, only).forEach((unit, entries) -> tally(tallies, unit).manual = entries);
     // a problem summons is recorded as a talk of the summoned unit, but is no talk credit
     Map<String, Set<Long>> summons = summonsEntries.recordSeqsByUnit();
     records.talkEntries(from, to, only).forEach((unit, seqs) -> {
@@ -107,7 +107,7 @@ class ScoreInputsReader {
     final List<SelfCheckStatus> selfCheckStatuses = new ArrayList<>();
     final List<RectificationOutcomes.Outcome> rects = new ArrayList<>();
     final List<Long> flagged = new ArrayList<>();
-    RecordTallies.ManualEntries manual = new RecordTallies.ManualEntries(0, 0);
+    RecordTallies.EntriesWritten manual = new RecordTallies.EntriesWritten(0, 0);
     final List<Integer> caseForms = new ArrayList<>();
     long talks;
     long summons;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * What a process's start form offers to pick from (e.g. the units the person may start it for), computed when the
- * form is asked for. A feature declares one bean per process; {@link StartFormOptionsPlugin} makes each entry a start
+ * form is asked for. A feature declares one bean per process; {@link FormOptionsPlugin} makes each entry a start
  * form variable ({@code formService.getStartFormVariables}, REST {@code form-variables}: a JSON array of
  * {@code {label, value}}) and writes it into the deployed start form's select whose {@code valuesKey} names it, since
  * Tasklist gives a Camunda Forms start form no variables.

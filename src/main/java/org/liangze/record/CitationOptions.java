@@ -70,6 +70,14 @@ public class CitationOptions {
     return variables;
   }
 
+  /**
+   * Both of the unit's option lists as a task form's variables ({@code TaskFormOptions}): its files under
+   * {@code evidenceVariable}, its record entries under {@code recordVariable}.
+   */
+  public Map<String, TypedValue> formVariables(String unitCode, String evidenceVariable, String recordVariable) {
+    return Map.of(evidenceVariable, evidenceVariable(unitCode), recordVariable, recordVariable(unitCode));
+  }
+
   /** The unit's files as a JSON process variable for a form's {@code valuesKey}. */
   public TypedValue evidenceVariable(String unitCode) {
     return variable(evidenceOptions(unitCode));

@@ -11,7 +11,6 @@ import org.apache.tika.Tika;
 import org.liangze.organisation.Official;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +35,12 @@ public class EvidenceFiles {
   private final EvidenceRepository repository;
   private final EvidenceProperties properties;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
   private final Tika tika = new Tika();
 
-  EvidenceFiles(EvidenceRepository repository, EvidenceProperties properties, Clock clock,
-      ApplicationEventPublisher events) {
+  EvidenceFiles(EvidenceRepository repository, EvidenceProperties properties, Clock clock) {
     this.repository = repository;
     this.properties = properties;
     this.clock = clock;
-    this.events = events;
   }
 
   /**
@@ -82,10 +78,7 @@ public class EvidenceFiles {
       repository.insert(file, content);
       return file;
     });
-    unitCodes.forEach(unitCode -> {
-      repository.recordUpload(hash, unitCode, name, clock.instant());
-      events.publishEvent(new UnitEvidenceChanged(unitCode));
-    });
+    unitCodes.forEach(unitCode -> repository.recordUpload(hash, unitCode, name, clock.instant()));
     return stored;
   }
 

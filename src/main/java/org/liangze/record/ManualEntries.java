@@ -8,7 +8,6 @@ import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
 import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +30,9 @@ public class ManualEntries {
   private final ListService lists;
   private final RecordProperties properties;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
 
   ManualEntries(RecordManual manual, EvidenceFiles evidence, ListService lists, RecordProperties properties,
-      Clock clock, ApplicationEventPublisher events) {
-    this.events = events;
+      Clock clock) {
     this.manual = manual;
     this.evidence = evidence;
     this.lists = lists;
@@ -77,7 +74,6 @@ public class ManualEntries {
     evidence.attach(files, unitCode);
     RecordEntry entry = manual.append(new NewEntry(unitCode, request.kind(), request.listItemId(), official.userId(),
         request.occurredAt(), summary, lateReason, null, null, files));
-    events.publishEvent(new UnitEvidenceChanged(unitCode));
     return entry;
   }
 

@@ -30,7 +30,7 @@ public class RecordTallies {
   }
 
   /** A unit's entries written by its people (not completed tasks), and how many of them cite evidence. */
-  public record ManualEntries(long entries, long withEvidence) {
+  public record EntriesWritten(long entries, long withEvidence) {
   }
 
   /**
@@ -103,9 +103,9 @@ public class RecordTallies {
     return completions;
   }
 
-  /** Each unit's {@link ManualEntries} of [from, to) (units without any are absent). */
-  public Map<String, ManualEntries> manualEntries(Instant from, Instant to, UnitsFilter units) {
-    Map<String, ManualEntries> entries = new HashMap<>();
+  /** Each unit's {@link EntriesWritten} of [from, to) (units without any are absent). */
+  public Map<String, EntriesWritten> entriesWritten(Instant from, Instant to, UnitsFilter units) {
+    Map<String, EntriesWritten> entries = new HashMap<>();
     if (units.none()) {
       return entries;
     }
@@ -116,7 +116,7 @@ public class RecordTallies {
              where kind <> 'TASK_COMPLETED' and occurred_at >= :from and occurred_at < :to"""
             + units.and("unit_code") + " group by unit_code")
         .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).params(units.params())
-        .query((rs, n) -> entries.put(rs.getString(1), new ManualEntries(rs.getLong(2), rs.getLong(3)))).list();
+        .query((rs, n) -> entries.put(rs.getString(1), new EntriesWritten(rs.getLong(2), rs.getLong(3)))).list();
     return entries;
   }
 

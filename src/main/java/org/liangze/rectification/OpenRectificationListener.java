@@ -19,11 +19,8 @@ class OpenRectificationListener implements ExecutionListener {
   private final Rectifications rectifications;
   private final RectificationLedger ledger;
   private final PlanRows planRows;
-  private final RectificationCitations citations;
 
-  OpenRectificationListener(Rectifications rectifications, RectificationLedger ledger, PlanRows planRows,
-      RectificationCitations citations) {
-    this.citations = citations;
+  OpenRectificationListener(Rectifications rectifications, RectificationLedger ledger, PlanRows planRows) {
     this.rectifications = rectifications;
     this.ledger = ledger;
     this.planRows = planRows;
@@ -49,7 +46,6 @@ class OpenRectificationListener implements ExecutionListener {
       execution.setVariable(Variables.LEDGER_ROWS, planRows.variable(
           List.of(Map.of("problem", opened.subject(), "deadline", opened.deadline().toString()))));
     }
-    citations.offer(execution, opened.unit().code());
     execution.setVariable(Variables.OUTCOME, RectificationStatus.OPEN.name());
   }
 

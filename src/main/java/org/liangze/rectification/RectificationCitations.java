@@ -1,41 +1,43 @@
 package org.liangze.rectification;
 
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.liangze.record.CitationRefresh;
-import org.liangze.record.UnitEvidenceChanged;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.liangze.platform.TaskFormOptions;
+import org.liangze.record.CitationOptions;
+import org.liangze.rectification.RectificationProcess.Element;
 import org.liangze.rectification.RectificationProcess.Variables;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What the carry-out form offers as evidence (the unit's uploaded files and record-manual entries,
- * {@link CitationRefresh}): set when the rectification opens and refreshed on the unit's open rectifications
- * whenever it uploads a file or adds an entry. Nobody types a file number.
+ * What the carry-out form offers as evidence, and what the verification form names the picks by: the unit's uploaded
+ * files and record-manual entries, as they are when the form opens (nothing kept on the process). Nobody types a file
+ * number.
  */
 @Component
-class RectificationCitations {
+class RectificationCitations implements TaskFormOptions {
 
-  private final CitationRefresh citations;
-  private final RuntimeService runtime;
+  private final CitationOptions options;
 
-  RectificationCitations(CitationRefresh citations, RuntimeService runtime) {
-    this.citations = citations;
-    this.runtime = runtime;
+  RectificationCitations(CitationOptions options) {
+    this.options = options;
   }
 
-  /** Puts the unit's options on the rectification (its start). */
-  void offer(VariableScope scope, String unitCode) {
-    citations.offer(scope, unitCode, Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
+  @Override
+  public String processDefinitionKey() {
+    return RectificationProcess.KEY;
   }
 
-  /** After the upload or entry commits, the unit's open rectifications get the new lists. */
-  @TransactionalEventListener(fallbackExecution = true)
-  void refresh(UnitEvidenceChanged changed) {
-    citations.refresh(changed.unitCode(), "rectifications", () -> runtime.createProcessInstanceQuery()
-        .processDefinitionKey(RectificationProcess.KEY)
-        .variableValueEquals(Variables.UNIT_CODE, changed.unitCode())
-        .active()
-        .list(), Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
+  @Override
+  public Set<String> taskDefinitionKeys() {
+    return Set.of(Element.CarryOut.name(), Element.VerifyRectification.name());
+  }
+
+  @Override
+  public Map<String, TypedValue> options(VariableScope task) {
+    Object unitCode = task.getVariable(Variables.UNIT_CODE);
+    return unitCode == null ? Map.of()
+        : options.formVariables((String) unitCode, Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
   }
 }

@@ -77,9 +77,12 @@ public final class RectificationProcess {
     public static final String EVIDENCE = "evidence";
     /** The carry-out form's picks: sequence numbers of the unit's record-manual entries (a JSON list). */
     public static final String RECORDS = "records";
-    /** The evidence tag list's options: the unit's uploaded files by name and date (JSON, refreshed on upload). */
+    /**
+     * The evidence tag list's options: the unit's uploaded files by name and date (JSON), a form variable computed
+     * when the form opens ({@link RectificationCitations}), not kept on the process.
+     */
     public static final String EVIDENCE_OPTIONS = "evidenceOptions";
-    /** The records tag list's options: the unit's record-manual entries by number, kind, date and summary (JSON). */
+    /** The records tag list's options: the unit's record-manual entries by number, kind, date and summary; ditto. */
     public static final String RECORD_OPTIONS = "recordOptions";
     /** The commission's choice, a {@link VerificationDecision} name. */
     public static final String DECISION = "decision";

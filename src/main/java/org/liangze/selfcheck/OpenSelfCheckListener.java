@@ -16,11 +16,9 @@ import org.springframework.stereotype.Component;
 class OpenSelfCheckListener implements ExecutionListener {
 
   private final SelfCheckService selfChecks;
-  private final SelfCheckCitations citations;
 
-  OpenSelfCheckListener(SelfCheckService selfChecks, SelfCheckCitations citations) {
+  OpenSelfCheckListener(SelfCheckService selfChecks) {
     this.selfChecks = selfChecks;
-    this.citations = citations;
   }
 
   @Override
@@ -34,7 +32,6 @@ class OpenSelfCheckListener implements ExecutionListener {
     setIfChanged(execution, Variables.QUARTER, opened.quarter().toString());
     execution.setVariable(Variables.QUARTER_LABEL, opened.quarter().label());
     execution.setVariable(Variables.INSPECTOR_CHECK, opened.inspectorCheck());
-    citations.offer(execution, opened.unit().code());
   }
 
   private static void setIfChanged(DelegateExecution execution, String name, String value) {

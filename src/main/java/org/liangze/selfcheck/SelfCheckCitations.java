@@ -1,52 +1,43 @@
 package org.liangze.selfcheck;
 
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.liangze.platform.TransactionMemo;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.liangze.platform.TaskFormOptions;
 import org.liangze.record.CitationOptions;
-import org.liangze.record.CitationRefresh;
-import org.liangze.record.UnitEvidenceChanged;
+import org.liangze.selfcheck.UnitSelfCheckProcess.Element;
 import org.liangze.selfcheck.UnitSelfCheckProcess.Variables;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What the assessment form offers for picking as evidence (the files the unit uploaded and the entries its people
- * wrote into its record manual, {@link CitationRefresh}): set when the self-check opens and refreshed on the unit's
- * open self-checks whenever it uploads a file or adds an entry. Nobody types a file number.
+ * What the assessment form offers for picking as evidence: the files the unit uploaded and the entries its people
+ * wrote into its record manual, as they are when the form opens (nothing kept on the process: a campaign writes no
+ * lists, and a file uploaded while the task waits is there the next time the form opens). Nobody types a file number.
  */
 @Component
-class SelfCheckCitations {
+class SelfCheckCitations implements TaskFormOptions {
 
-  private final CitationRefresh citations;
   private final CitationOptions options;
-  private final RuntimeService runtime;
-  private final SelfCheckBatch batch;
-  /** Each unit's options, read for a campaign's whole batch at once ({@link SelfCheckBatch}). */
-  private final TransactionMemo<String, CitationOptions.OptionVariables> offered = new TransactionMemo<>();
 
-  SelfCheckCitations(CitationRefresh citations, CitationOptions options, RuntimeService runtime,
-      SelfCheckBatch batch) {
-    this.citations = citations;
+  SelfCheckCitations(CitationOptions options) {
     this.options = options;
-    this.runtime = runtime;
-    this.batch = batch;
   }
 
-  /** Puts the unit's options on the process (the self-check's start). */
-  void offer(VariableScope scope, String unitCode) {
-    CitationOptions.OptionVariables unitOptions = batch.read(offered, unitCode, "", options::variables, null);
-    scope.setVariable(Variables.EVIDENCE_OPTIONS, unitOptions.evidence());
-    scope.setVariable(Variables.RECORD_OPTIONS, unitOptions.records());
+  @Override
+  public String processDefinitionKey() {
+    return UnitSelfCheckProcess.KEY;
   }
 
-  /** After the upload or entry commits, the unit's open self-checks get the new lists. */
-  @TransactionalEventListener(fallbackExecution = true)
-  void refresh(UnitEvidenceChanged changed) {
-    citations.refresh(changed.unitCode(), "self-checks", () -> runtime.createProcessInstanceQuery()
-        .processDefinitionKey(UnitSelfCheckProcess.KEY)
-        .processInstanceBusinessKeyLike(UnitSelfCheckProcess.businessKeyPrefix(changed.unitCode()) + "%")
-        .active()
-        .list(), Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
+  @Override
+  public Set<String> taskDefinitionKeys() {
+    return Set.of(Element.AssessItems.name());
+  }
+
+  @Override
+  public Map<String, TypedValue> options(VariableScope task) {
+    Object unitCode = task.getVariable(Variables.UNIT_CODE);
+    return unitCode == null ? Map.of()
+        : options.formVariables((String) unitCode, Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS);
   }
 }

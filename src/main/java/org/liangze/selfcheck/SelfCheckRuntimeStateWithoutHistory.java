@@ -9,9 +9,6 @@ import org.springframework.stereotype.Component;
  * What the platform puts on a unit's self-check for its own use writes no history (a campaign starts every unit of
  * the district, so each variable here is a history row and a detail row less per unit):
  * <ul>
- *   <li>the evidence and record options, what the assessment form offers for picking: set at the start and again on
- *       every upload of the unit, read by the form while the self-check runs; what was picked is stored with the
- *       assessment;</li>
  *   <li>the unit's name and the quarter's label, text for task names and forms, derived from the unit and the
  *       quarter (both keep their history);</li>
  *   <li>whether the unit has a 纪检委员, which the gateway reads at runtime; the path taken is in the activity
@@ -30,8 +27,8 @@ class SelfCheckRuntimeStateWithoutHistory implements VariablesWithoutHistory {
   private static final Set<String> SET_ONCE = Set.of(Variables.UNIT_CODE, Variables.QUARTER, Variables.ASSESSOR,
       Variables.DECISION);
 
-  private static final Set<String> RUNTIME_STATE = Set.of(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS,
-      Variables.UNIT_NAME, Variables.QUARTER_LABEL, Variables.INSPECTOR_CHECK, Variables.SHARE_LABEL);
+  private static final Set<String> RUNTIME_STATE = Set.of(Variables.UNIT_NAME, Variables.QUARTER_LABEL,
+      Variables.INSPECTOR_CHECK, Variables.SHARE_LABEL);
 
   /**
    * A share's rows as its assessment opens ({@link Variables#ITEMS} local to an instance of the assessment): the

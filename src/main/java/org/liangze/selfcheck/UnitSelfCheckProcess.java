@@ -73,9 +73,12 @@ public final class UnitSelfCheckProcess {
     public static final String INSPECTOR_CHECK = "inspectorCheck";
     /** The inspector's comment; required with a return. */
     public static final String INSPECTION_COMMENT = "inspectionComment";
-    /** The unit's uploaded files as the form's options ({@code [{label, value: file number}]}, Spin JSON). */
+    /**
+     * The unit's uploaded files as the assessment form's options ({@code [{label, value: file number}]}, Spin JSON):
+     * a form variable computed when the form opens ({@link SelfCheckCitations}), not kept on the process.
+     */
     public static final String EVIDENCE_OPTIONS = "evidenceOptions";
-    /** The entries the unit's people wrote into its record manual, as options (value: sequence number). */
+    /** The entries the unit's people wrote into its record manual, as options (value: sequence number); ditto. */
     public static final String RECORD_OPTIONS = "recordOptions";
     /** The submitted assessment as short text, for the secretary and the commission. */
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";

@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -54,7 +55,19 @@ class DemoScreenshots {
       page(browser, base + "/pages/units/T01V01/record", "demo-t01v01sec-record", "社区党委会议记录.pdf");
       page(browser, base + "/pages/notifications", "demo-t01v01sec-notifications", "何某");
     });
-    look(base, "t01insp", browser -> tasklist(browser, base, "demo-t01insp-tasklist", "花园社区"));
+    look(base, "t01insp", browser -> {
+      tasklist(browser, base, "demo-t01insp-tasklist", "花园社区");
+      // the town's own self-check: the records tag list offers the town's record entries as the form opens
+      WebDriverWait wait = new WebDriverWait(browser, WAIT);
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'逐项自查')]"))).click();
+      WebElement records = wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//label[contains(.,'纪实记录')]/ancestor::div[contains(@class,'fjs-form-field')][1]//input")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", records);
+      records.click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
+      shoot(browser, "demo-t01insp-self-check-records");
+    });
     look(base, "d01sec", browser -> tasklist(browser, base, "demo-d01sec-tasklist", "落实谈话承诺"));
     // a task assigned to its person without candidates is not in 我的待办 (candidates only): 全部可见任务 has it
     look(base, "t02insp", browser -> {

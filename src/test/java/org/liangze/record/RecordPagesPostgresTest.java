@@ -410,10 +410,21 @@ class RecordPagesPostgresTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  /**
+   * The options the secretary's assessment form offers, read as Tasklist reads them: the task's form variables over
+   * the engine's REST API (a Spin JSON value, serialized). Nothing of them is kept on the process.
+   */
   private Map<String, String> options(ProcessInstance instance, String name) throws IOException {
-    Object value = runtime.getVariableTyped(instance.getId(), name, false).getValue();
+    assertThat(runtime.getVariable(instance.getId(), name)).as("not kept on the process").isNull();
+    Task assess = tasks.createTaskQuery().processInstanceId(instance.getId()).taskAssignee("t01v01sec")
+        .singleResult();
+    ResponseEntity<String> response = as("t01v01sec").getForEntity(
+        "/engine-rest/task/" + assess.getId() + "/form-variables?deserializeValues=false", String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode variable = json.readTree(response.getBody()).get(name);
+    assertThat(variable.get("type").asText()).isEqualTo("Json");
     Map<String, String> options = new HashMap<>();
-    json.readTree(value.toString()).forEach(option -> options.put(option.get("value").asText(),
+    json.readTree(variable.get("value").asText()).forEach(option -> options.put(option.get("value").asText(),
         option.get("label").asText()));
     return options;
   }

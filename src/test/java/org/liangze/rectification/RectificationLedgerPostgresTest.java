@@ -19,12 +19,14 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,7 @@ class RectificationLedgerPostgresTest {
   }
 
   @Autowired TestRestTemplate http;
+  @Autowired FormService forms;
   @Autowired DemoDistrict district;
   @Autowired IdentitySync identitySync;
   @Autowired RuntimeService runtime;
@@ -452,10 +455,15 @@ class RectificationLedgerPostgresTest {
     return cells;
   }
 
-  /** The unit's options a form's tag list offers: value → label. */
+  /**
+   * The unit's options a form's tag list offers, value → label: the task's form variables (what Tasklist reads),
+   * not kept on the process.
+   */
   private Map<String, String> options(Task task, String variable) throws IOException {
+    assertThat(tasks.getVariable(task.getId(), variable)).as("not kept on the process").isNull();
     Map<String, String> options = new HashMap<>();
-    json.readTree(tasks.getVariable(task.getId(), variable).toString())
+    json.readTree(((SerializableValue) forms.getTaskFormVariables(task.getId()).getValueTyped(variable))
+            .getValueSerialized())
         .forEach(option -> options.put(option.get("value").asText(), option.get("label").asText()));
     return options;
   }

@@ -30,6 +30,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,10 +284,18 @@ class SelfCheckSharesPostgresTest {
     for (Task share : assessments(unit)) {
       assertThat(rows(share)).isNotEmpty().allSatisfy(row -> assertThat(row.get("status")).isNull());
     }
-    // the form's options, the unit's name, the quarter's label and the inspector flag are on the process, and nothing
-    // of them in the history; the unit and the quarter have theirs
-    assertThat(runtime.getVariable(unit.getId(), Variables.EVIDENCE_OPTIONS)).isNotNull();
-    assertThat(runtime.getVariable(unit.getId(), Variables.RECORD_OPTIONS)).isNotNull();
+    // the form's options are not on the process at all: each assessment form gets them as it opens (its form
+    // variables), the unit's files and entries as they are then
+    assertThat(runtime.getVariable(unit.getId(), Variables.EVIDENCE_OPTIONS)).isNull();
+    assertThat(runtime.getVariable(unit.getId(), Variables.RECORD_OPTIONS)).isNull();
+    for (Task share : assessments(unit)) {
+      VariableMap form = engine.getFormService().getTaskFormVariables(share.getId());
+      assertThat(form.keySet()).contains(Variables.EVIDENCE_OPTIONS, Variables.RECORD_OPTIONS, Variables.ITEMS);
+      assertThat(((SerializableValue) form.getValueTyped(Variables.RECORD_OPTIONS)).getValueSerialized())
+          .startsWith("[");
+    }
+    // the unit's name, the quarter's label and the inspector flag are on the process, and nothing of them in the
+    // history; the unit and the quarter have theirs
     assertThat(runtime.getVariable(unit.getId(), Variables.UNIT_NAME)).isNotNull();
     assertThat(runtime.getVariable(unit.getId(), Variables.QUARTER_LABEL)).isNotNull();
     assertThat(runtime.getVariable(unit.getId(), Variables.INSPECTOR_CHECK)).isNotNull();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -38,22 +41,31 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives start forms their lists to pick from ({@link StartFormOptions}). Tasklist (7.24) loads a Camunda Forms
+ * Gives forms their lists to pick from, computed when the form asks: task forms ({@link TaskFormOptions}) get them
+ * as form variables, start forms ({@link StartFormOptions}) written into the form itself.
+ *
+ * <p>Task forms: the form service's {@code getTaskFormVariables} (what Tasklist's {@code form-variables} request
+ * runs) adds each {@link TaskFormOptions} entry of the task's process and element to the task's variables, in the
+ * same command, after Camunda's read permission check on the task.
+ *
+ * <p>Start forms: Tasklist (7.24) loads a Camunda Forms
  * start form from {@code process-definition/{id}/deployed-start-form} and renders it with no data at all: it asks for
  * {@code form-variables} only for a task. So each process with options gets, at parse time, a start form handler
  * that adds the options as start form variables (computed per request, for the signed-in person), and the engine's
  * form service writes those variables into the deployed start form: a component with {@code "valuesKey": "x"} gets
- * {@code "values"} = variable x. The form in {@code forms/} keeps its {@code valuesKey}; task forms are untouched.
+ * {@code "values"} = variable x. The form in {@code forms/} keeps its {@code valuesKey}.
  */
 @Component
-class StartFormOptionsPlugin extends AbstractProcessEnginePlugin {
+class FormOptionsPlugin extends AbstractProcessEnginePlugin {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectProvider<StartFormOptions> providers;
+  private final ObjectProvider<TaskFormOptions> taskProviders;
 
-  StartFormOptionsPlugin(ObjectProvider<StartFormOptions> providers) {
+  FormOptionsPlugin(ObjectProvider<StartFormOptions> providers, ObjectProvider<TaskFormOptions> taskProviders) {
     this.providers = providers;
+    this.taskProviders = taskProviders;
   }
 
   @Override
@@ -70,7 +82,7 @@ class StartFormOptionsPlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
-    configuration.setFormService(new OptionsFormService());
+    configuration.setFormService(new OptionsFormService(taskProviders));
   }
 
   private List<StartFormOptions> providersOf(String processDefinitionKey) {
@@ -129,8 +141,40 @@ class StartFormOptionsPlugin extends AbstractProcessEnginePlugin {
     return array.toString();
   }
 
-  /** Writes the start form variables into the deployed start form's selects that name them by valuesKey. */
+  /**
+   * Adds the task form options to a task's form variables, and writes the start form variables into the deployed
+   * start form's selects that name them by valuesKey.
+   */
   static final class OptionsFormService extends FormServiceImpl {
+
+    private final ObjectProvider<TaskFormOptions> taskProviders;
+
+    OptionsFormService(ObjectProvider<TaskFormOptions> taskProviders) {
+      this.taskProviders = taskProviders;
+    }
+
+    @Override
+    public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
+        boolean deserializeObjectValues) {
+      return commandExecutor.execute(context -> {
+        VariableMap variables = new GetTaskFormVariablesCmd(taskId, formVariables, deserializeObjectValues)
+            .execute(context);
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        ProcessDefinitionEntity process = task == null ? null : task.getProcessDefinition();
+        if (process == null) {
+          return variables;
+        }
+        taskProviders.orderedStream()
+            .filter(provider -> provider.processDefinitionKey().equals(process.getKey())
+                && provider.taskDefinitionKeys().contains(task.getTaskDefinitionKey()))
+            .forEach(provider -> provider.options(task).forEach((name, value) -> {
+              if (formVariables == null || formVariables.contains(name)) {
+                variables.putValueTyped(name, value);
+              }
+            }));
+        return variables;
+      });
+    }
 
     @Override
     public InputStream getDeployedStartForm(String processDefinitionId) {
