@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -48,26 +46,6 @@ public class CitationOptions {
 
   public List<Option> recordOptions(String unitCode) {
     return manual.recentManualEntries(unitCode, MAX_ENTRIES).stream().map(this::option).toList();
-  }
-
-  /**
-   * Both of a unit's option lists as the JSON process variables a form's {@code valuesKey}s read: its files and its
-   * record entries.
-   */
-  public record OptionVariables(TypedValue evidence, TypedValue records) {
-  }
-
-  /** {@link OptionVariables} for several units at once, two queries whatever their number: unit code → its options. */
-  public Map<String, OptionVariables> variables(Collection<String> unitCodes) {
-    Map<String, List<EvidenceFile>> uploaded = files.uploadedBy(unitCodes);
-    Map<String, List<RecordEntry>> entries = manual.recentManualEntries(unitCodes, MAX_ENTRIES);
-    Map<String, OptionVariables> variables = new LinkedHashMap<>();
-    for (String unit : unitCodes) {
-      variables.put(unit, new OptionVariables(
-          variable(uploaded.getOrDefault(unit, List.of()).stream().map(this::option).toList()),
-          variable(entries.getOrDefault(unit, List.of()).stream().map(this::option).toList())));
-    }
-    return variables;
   }
 
   /**

@@ -94,11 +94,6 @@ public class EvidenceFiles {
     return repository.uploadedBy(unitCode, MAX_LISTED);
   }
 
-  /** As {@link #uploadedBy(String)} for several units in one query: unit code → its files. */
-  public Map<String, List<EvidenceFile>> uploadedBy(Collection<String> unitCodes) {
-    return repository.uploadedBy(unitCodes, MAX_LISTED);
-  }
-
   /**
    * Descriptions of the files by hash, for those that exist, named as the unit named them when it uploaded them
    * (the same content uploaded by another unit first keeps that unit's name to itself).

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.liangze.platform.DatabaseProduct;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,11 +23,9 @@ class EvidenceRepository {
       content_hash, hash_algorithm, size_bytes, media_type, original_name, uploaded_by, uploaded_at""";
 
   private final JdbcClient jdbc;
-  private final DatabaseProduct database;
 
-  EvidenceRepository(JdbcClient jdbc, DatabaseProduct database) {
+  EvidenceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.database = database;
   }
 
   Optional<EvidenceFile> find(String hash) {
@@ -90,33 +86,6 @@ class EvidenceRepository {
             + " where u.unit_code = ? order by u.first_uploaded_at desc, f.content_hash limit ?")
         .params(unitCode, limit)
         .query(FILE).list();
-  }
-
-  /**
-   * As {@link #uploadedBy(String, int)} for several units: on PostgreSQL in one query, elsewhere a query per unit.
-   * Unit code → its files, newest first.
-   */
-  Map<String, List<EvidenceFile>> uploadedBy(Collection<String> unitCodes, int limit) {
-    Map<String, List<EvidenceFile>> files = new LinkedHashMap<>();
-    unitCodes.forEach(unit -> files.put(unit, new ArrayList<>()));
-    if (!database.isPostgres()) {
-      unitCodes.forEach(unit -> files.put(unit, uploadedBy(unit, limit)));
-    } else if (!unitCodes.isEmpty()) {
-      jdbc.sql("""
-              select x.code as uploading_unit, f.* from unnest(array[:units]) as x(code)
-               cross join lateral (
-                 select f.content_hash, f.hash_algorithm, f.size_bytes, f.media_type,
-                        coalesce(u.original_name, f.original_name) as original_name,
-                        f.uploaded_by, u.first_uploaded_at as uploaded_at
-                   from evidence_uploads u join evidence_files f on f.content_hash = u.content_hash
-                  where u.unit_code = x.code order by u.first_uploaded_at desc, f.content_hash limit :limit) f""")
-          .param("units", unitCodes).param("limit", limit)
-          .query(rs -> {
-            files.computeIfAbsent(rs.getString("uploading_unit"), unit -> new ArrayList<>())
-                .add(FILE.mapRow(rs, 0));
-          });
-    }
-    return files;
   }
 
   /** Descriptions of these files, those that exist, named as the unit named them when it uploaded them. */

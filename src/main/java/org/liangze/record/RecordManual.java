@@ -67,12 +67,6 @@ public class RecordManual {
     return repository.recentManualEntries(unitCode, limit);
   }
 
-  /** As {@link #recentManualEntries(String, int)} for several units in one query: unit code → its entries. */
-  public java.util.Map<String, List<RecordEntry>> recentManualEntries(java.util.Collection<String> unitCodes,
-      int limit) {
-    return repository.recentManualEntries(unitCodes, limit);
-  }
-
   /** The entry at this place of the unit's chain. */
   public java.util.Optional<RecordEntry> entry(String unitCode, long seq) {
     return repository.find(unitCode, seq);

@@ -6,16 +6,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.liangze.platform.DatabaseProduct;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,11 +30,9 @@ class RecordRepository {
   private final JdbcClient jdbc;
   /** Verification reads whole chains: fetch them in batches rather than all at once. */
   private final JdbcTemplate streaming;
-  private final DatabaseProduct database;
 
   RecordRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.database = new DatabaseProduct(dataSource);
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(FETCH_SIZE);
   }
@@ -75,27 +68,6 @@ class RecordRepository {
     return jdbc.sql("select * from record_entries where unit_code = ? and kind <> ? order by seq desc limit ?")
         .params(unitCode, EntryKind.TASK_COMPLETED.name(), limit)
         .query(ENTRY).list();
-  }
-
-  /**
-   * As {@link #recentManualEntries(String, int)} for several units: on PostgreSQL in one query (each unit's newest
-   * entries by its chain's index), elsewhere a query per unit. Unit code → its entries, newest first.
-   */
-  Map<String, List<RecordEntry>> recentManualEntries(Collection<String> unitCodes, int limit) {
-    Map<String, List<RecordEntry>> entries = new LinkedHashMap<>();
-    unitCodes.forEach(unit -> entries.put(unit, new ArrayList<>()));
-    if (!database.isPostgres()) {
-      unitCodes.forEach(unit -> entries.put(unit, recentManualEntries(unit, limit)));
-    } else if (!unitCodes.isEmpty()) {
-      jdbc.sql("""
-              select e.* from unnest(array[:units]) as u(code)
-               cross join lateral (select * from record_entries r where r.unit_code = u.code and r.kind <> :kind
-                                    order by r.seq desc limit :limit) e""")
-          .param("units", unitCodes).param("kind", EntryKind.TASK_COMPLETED.name()).param("limit", limit)
-          .query(ENTRY).list()
-          .forEach(entry -> entries.computeIfAbsent(entry.unitCode(), unit -> new ArrayList<>()).add(entry));
-    }
-    return entries;
   }
 
   Optional<RecordEntry> findById(long id) {

@@ -180,21 +180,13 @@ class RecordPagesPostgresTest {
     assertThat(as("d02staff").getForObject("/pages/units/D02/record", String.class))
         .contains("党组会议纪要.pdf").doesNotContain("学习材料.pdf");
 
-    // the forms' options of several units read at once (a campaign's batch, one query each on PostgreSQL) are each
-    // unit's own, as read alone: D02's two files and its entry, D01's file under its own name, none for no unit
-    Map<String, CitationOptions.OptionVariables> together = citations.variables(List.of("D02", "D01", "X99"));
-    assertThat(together).containsOnlyKeys("D02", "D01", "X99");
-    for (String unit : List.of("D02", "D01", "X99")) {
-      assertThat(together.get(unit).evidence().getValue().toString())
-          .isEqualTo(citations.evidenceVariable(unit).getValue().toString());
-      assertThat(together.get(unit).records().getValue().toString())
-          .isEqualTo(citations.recordVariable(unit).getValue().toString());
-    }
-    assertThat(together.get("D02").evidence().getValue().toString()).contains(minutes, photo, "党组会议纪要.pdf");
-    assertThat(together.get("D02").records().getValue().toString()).contains("第" + seq + "条");
-    assertThat(together.get("D01").evidence().getValue().toString()).contains("学习材料.pdf")
+    // the forms' options are each unit's own: D02's two files and its entry, D01's file under its own name, none
+    // for no unit
+    assertThat(citations.evidenceVariable("D02").getValue().toString()).contains(minutes, photo, "党组会议纪要.pdf");
+    assertThat(citations.recordVariable("D02").getValue().toString()).contains("第" + seq + "条");
+    assertThat(citations.evidenceVariable("D01").getValue().toString()).contains("学习材料.pdf")
         .doesNotContain("党组会议纪要.pdf", photo);
-    assertThat(together.get("X99").evidence().getValue().toString()).isEqualTo("[]");
+    assertThat(citations.evidenceVariable("X99").getValue().toString()).isEqualTo("[]");
   }
 
   @Test
