@@ -1,6 +1,7 @@
 package org.liangze.dashboard;
 
 import org.liangze.organisation.Officials;
+import org.liangze.platform.MessagePage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -39,9 +40,7 @@ class DashboardPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    ModelAndView view = new ModelAndView("record/message", HttpStatus.FORBIDDEN);
-    view.addObject("title", "无权查看");
-    view.addObject("detail", "看板只对本单位人员、区纪委监委和区委开放。");
-    return view;
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看",
+        "看板只对本单位人员、区纪委监委和区委开放。");
   }
 }

@@ -2,6 +2,7 @@ package org.liangze.imports;
 
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -70,18 +71,11 @@ class OrganisationPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权查看", "组织机构只对组织管理员、系统管理员和区纪委监委开放；导入只对组织管理员和系统管理员开放。");
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看", "组织机构只对组织管理员、系统管理员和区纪委监委开放；导入只对组织管理员和系统管理员开放。");
   }
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("record/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
+    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

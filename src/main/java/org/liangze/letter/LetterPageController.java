@@ -11,6 +11,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.liangze.platform.WebappSessions;
 import org.liangze.record.EntryVerifications;
@@ -111,24 +112,17 @@ class LetterPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权查看该责任书",
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看该责任书",
         "目标责任书只对本单位人员、下达责任书的上级单位和区级领导开放。");
   }
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e) {
-    return message(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("record/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
+    return MessagePage.of(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -92,18 +93,11 @@ class ListPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权查看", "单位清单只对本单位人员和监督部门开放。");
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看", "单位清单只对本单位人员和监督部门开放。");
   }
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("record/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
+    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

@@ -14,6 +14,7 @@ import org.liangze.organisation.Officials;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.liangze.platform.TaskForms;
 import org.liangze.platform.WebappSessions;
@@ -204,23 +205,16 @@ class MyTasksPageController {
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+    return MessagePage.of("mytasks/message", HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权操作", "您只能查看和办理本人的待办。");
+    return MessagePage.of("mytasks/message", HttpStatus.FORBIDDEN, "无权操作", "您只能查看和办理本人的待办。");
   }
 
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e) {
-    return message(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("mytasks/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
+    return MessagePage.of("mytasks/message", HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 }

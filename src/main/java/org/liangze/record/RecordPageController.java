@@ -9,6 +9,7 @@ import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -108,18 +109,11 @@ class RecordPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权查看该单位的纪实手册", "纪实手册只对本单位人员、上级单位的书记、纪检委员和班子成员以及区纪委监委开放。");
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看该单位的纪实手册", "纪实手册只对本单位人员、上级单位的书记、纪检委员和班子成员以及区纪委监委开放。");
   }
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("record/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
+    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

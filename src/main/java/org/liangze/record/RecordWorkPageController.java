@@ -27,6 +27,7 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitPeople;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.liangze.platform.WebappSessions;
 import org.springframework.http.HttpStatus;
@@ -176,18 +177,18 @@ class RecordWorkPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权操作",
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权操作",
         "清单和纪实手册只对本单位人员和上级监督部门开放；履责纪实只能由本单位人员记录，监督部门只查看、不修改。");
   }
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e) {
-    return message(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
+    return MessagePage.of(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 
   private Unit visibleUnit(Official reader, String unitCode) {
@@ -241,12 +242,5 @@ class RecordWorkPageController {
 
   private static String size(long bytes) {
     return EvidenceFiles.sizeLabel(bytes);
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("record/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
   }
 }

@@ -7,6 +7,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.MessagePage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -79,9 +80,7 @@ class LedgerPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    ModelAndView view = new ModelAndView("record/message", HttpStatus.FORBIDDEN);
-    view.addObject("title", "无权查看该整改台账");
-    view.addObject("detail", "单位的整改台账只对本单位人员和区纪委监委、区委开放；全区整改台账只对区纪委监委、区委开放。");
-    return view;
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看该整改台账",
+        "单位的整改台账只对本单位人员和区纪委监委、区委开放；全区整改台账只对区纪委监委、区委开放。");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
 import org.liangze.record.EvidenceFile;
 import org.liangze.record.EvidenceFiles;
@@ -107,23 +108,16 @@ class SelfCheckPageController {
 
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
-    return message(HttpStatus.FORBIDDEN, "无权查看", "自查结果只对本单位人员和监督部门开放。");
+    return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看", "自查结果只对本单位人员和监督部门开放。");
   }
 
   @ExceptionHandler(NotFoundException.class)
   ModelAndView notFound(NotFoundException e) {
-    return message(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e) {
-    return message(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
-  }
-
-  private static ModelAndView message(HttpStatus status, String title, String detail) {
-    ModelAndView view = new ModelAndView("record/message", status);
-    view.addObject("title", title);
-    view.addObject("detail", detail);
-    return view;
+    return MessagePage.of(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 }
