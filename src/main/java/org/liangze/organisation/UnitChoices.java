@@ -52,8 +52,12 @@ public class UnitChoices {
     roots.sort(Comparator.comparing(Unit::code));
     roots.forEach(root -> walk(root, children, ordered));
     List<Unit> listed = ordered.stream().filter(filter).toList();
-    Map<String, Long> nameCounts = nameCounts(listed);
-    return listed.stream().map(unit -> new Choice(label(unit, nameCounts, byCode), unit.code())).toList();
+    Map<String, Long> nameCounts = new HashMap<>();
+    listed.forEach(unit -> nameCounts.merge(unit.name(), 1L, Long::sum));
+    return listed.stream().map(unit -> {
+      Unit parent = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+      return new Choice(label(unit.name(), parent == null ? null : parent.name(), nameCounts), unit.code());
+    }).toList();
   }
 
   /**
@@ -61,28 +65,25 @@ public class UnitChoices {
    * same rule as the choices: its name, or where another unit bears the same name, its name with its parent's.
    */
   public Map<String, String> labels() {
-    return labels(units.findAll());
+    return labels(units.names());
   }
 
   /** {@link #labels()} of these units. */
-  static Map<String, String> labels(List<Unit> all) {
-    Map<String, Unit> byCode = new HashMap<>();
-    all.forEach(unit -> byCode.put(unit.code(), unit));
-    Map<String, Long> nameCounts = nameCounts(all);
+  static Map<String, String> labels(List<UnitRepository.UnitName> all) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, Long> nameCounts = new HashMap<>();
+    all.forEach(unit -> {
+      names.put(unit.code(), unit.name());
+      nameCounts.merge(unit.name(), 1L, Long::sum);
+    });
     Map<String, String> labels = new HashMap<>();
-    all.forEach(unit -> labels.put(unit.code(), label(unit, nameCounts, byCode)));
+    all.forEach(unit -> labels.put(unit.code(), label(unit.name(), names.get(unit.parentCode()), nameCounts)));
     return labels;
   }
 
-  private static Map<String, Long> nameCounts(List<Unit> listed) {
-    Map<String, Long> nameCounts = new HashMap<>();
-    listed.forEach(unit -> nameCounts.merge(unit.name(), 1L, Long::sum));
-    return nameCounts;
-  }
-
-  private static String label(Unit unit, Map<String, Long> nameCounts, Map<String, Unit> byCode) {
-    Unit parent = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
-    return nameCounts.get(unit.name()) > 1 && parent != null ? unit.name() + "（" + parent.name() + "）" : unit.name();
+  /** A unit's name, with its parent's when another listed unit bears the same name. */
+  private static String label(String name, String parentName, Map<String, Long> nameCounts) {
+    return nameCounts.get(name) > 1 && parentName != null ? name + "（" + parentName + "）" : name;
   }
 
   private static void walk(Unit unit, Map<String, List<Unit>> children, List<Unit> ordered) {

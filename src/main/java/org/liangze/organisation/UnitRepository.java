@@ -36,6 +36,16 @@ public class UnitRepository {
     return jdbc.sql("select * from units where active order by code").query(UNIT).list();
   }
 
+  /** A unit's code, name and parent's code: what lists of thousands of units need to name them. */
+  public record UnitName(String code, String name, String parentCode) {
+  }
+
+  /** Every unit's {@link UnitName}, retired ones included: three columns. */
+  public List<UnitName> names() {
+    return jdbc.sql("select code, name, parent_code from units")
+        .query((rs, n) -> new UnitName(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+  }
+
   /** Every unit, retired ones included ({@link Unit#active()} false). */
   public List<Unit> findAll() {
     return jdbc.sql("select * from units order by code").query(UNIT).list();

@@ -10,17 +10,17 @@ class UnitLabelsTest {
 
   @Test
   void aNameTwoUnitsBearCarriesTheParentsNameAndEveryOtherNameStandsAlone() {
-    List<Unit> units = List.of(
-        new Unit("T01", "东城街道", UnitType.SUBDISTRICT_OR_TOWN, null, true),
-        new Unit("T02", "西城街道", UnitType.SUBDISTRICT_OR_TOWN, null, true),
-        new Unit("T01V01", "新村", UnitType.VILLAGE_OR_COMMUNITY, "T01", true),
-        new Unit("T02V01", "新村", UnitType.VILLAGE_OR_COMMUNITY, "T02", true),
-        new Unit("T02V02", "花园社区", UnitType.VILLAGE_OR_COMMUNITY, "T02", false));
+    List<UnitRepository.UnitName> units = List.of(
+        new UnitRepository.UnitName("T01", "东城街道", null),
+        new UnitRepository.UnitName("T02", "西城街道", null),
+        new UnitRepository.UnitName("T01V01", "新村", "T01"),
+        new UnitRepository.UnitName("T02V01", "新村", "T02"),
+        new UnitRepository.UnitName("T02V02", "花园社区", "T02"));
     assertThat(UnitChoices.labels(units))
         .containsEntry("T01", "东城街道")
         .containsEntry("T01V01", "新村（东城街道）")
         .containsEntry("T02V01", "新村（西城街道）")
-        .as("a retired unit keeps its name").containsEntry("T02V02", "花园社区")
+        .containsEntry("T02V02", "花园社区")
         .hasSize(5);
   }
 }

@@ -11,10 +11,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +21,7 @@ import org.liangze.demo.DemoDistrict;
 import org.liangze.lists.EffectiveItem;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
+import org.liangze.support.CampaignRun;
 import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.openqa.selenium.By;
@@ -78,7 +77,7 @@ class RecordPageBrowserTest {
   @Autowired ChainVerifier verifier;
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
+  @Autowired CampaignRun campaignRun;
   @Autowired TaskService tasks;
   Chromium chromium;
   ChromeDriver browser;
@@ -203,13 +202,8 @@ class RecordPageBrowserTest {
     String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
     assertThat(http.withBasicAuth("jiwei", PASSWORD).postForEntity("/api/self-check-campaigns",
         Map.of("quarter", quarter), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String campaign = runtime.createProcessInstanceQuery().processDefinitionKey("quarterlySelfCheck")
-        .singleResult().getId();
-    List<Job> jobs = management.createJobQuery().processInstanceId(campaign).list();
-    while (!jobs.isEmpty()) {
-      jobs.forEach(job -> management.executeJob(job.getId()));
-      jobs = management.createJobQuery().processInstanceId(campaign).list();
-    }
+    campaignRun.runJobs(runtime.createProcessInstanceQuery().processDefinitionKey("quarterlySelfCheck")
+        .singleResult().getId());
     // the staff member's share of the assessment: the items whose 责任人 she is, assigned to her
     Task assess = tasks.createTaskQuery().processInstanceBusinessKey("selfcheck-T01V01-" + quarter)
         .taskAssignee("t01v01staff").singleResult();

@@ -13,10 +13,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +24,7 @@ import org.liangze.lists.EffectiveItem;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.support.ActAs;
+import org.liangze.support.CampaignRun;
 import org.liangze.support.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,8 +74,8 @@ class RecordPagesPostgresTest {
   @Autowired ListService lists;
   @Autowired ChainVerifier verifier;
   @Autowired RuntimeService runtime;
+  @Autowired CampaignRun campaignRun;
   @Autowired TaskService tasks;
-  @Autowired ManagementService management;
   @Autowired ActAs actAs;
   @Autowired CitationOptions citations;
   final ObjectMapper json = new ObjectMapper();
@@ -237,13 +236,8 @@ class RecordPagesPostgresTest {
     String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
     assertThat(post("jiwei", "/api/self-check-campaigns", Map.of("quarter", quarter)).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
-    String campaign = runtime.createProcessInstanceQuery().processDefinitionKey("quarterlySelfCheck")
-        .singleResult().getId();
-    List<Job> jobs = management.createJobQuery().processInstanceId(campaign).list();
-    while (!jobs.isEmpty()) {
-      jobs.forEach(job -> management.executeJob(job.getId()));
-      jobs = management.createJobQuery().processInstanceId(campaign).list();
-    }
+    campaignRun.runJobs(runtime.createProcessInstanceQuery().processDefinitionKey("quarterlySelfCheck")
+        .singleResult().getId());
     ProcessInstance unit = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
         "selfcheck-T01V01-" + quarter).singleResult();
     assertThat(options(unit, "evidenceOptions")).containsKey(early);
