@@ -40,11 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -319,31 +315,15 @@ class GoLiveEndToEndTest {
 
   private ResponseEntity<String> importWorkbook(byte[] content, boolean dryRun) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", file(content, "组织机构.xlsx"));
-    return post(body, dryRun);
+    body.add("file", WebClient.namedFile(content, "组织机构.xlsx"));
+    return OrganisationSpreadsheets.postImport(http.withBasicAuth(ADMIN, ADMIN_PASSWORD), body, dryRun);
   }
 
   private ResponseEntity<String> importCsv(byte[] unitCsv, byte[] peopleCsv, boolean dryRun) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("units", file(unitCsv, "单位.csv"));
-    body.add("people", file(peopleCsv, "人员.csv"));
-    return post(body, dryRun);
-  }
-
-  private ResponseEntity<String> post(MultiValueMap<String, Object> body, boolean dryRun) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(ADMIN, ADMIN_PASSWORD).postForEntity("/api/organisation/imports?dryRun=" + dryRun,
-        new HttpEntity<>(body, headers), String.class);
-  }
-
-  private static ByteArrayResource file(byte[] content, String name) {
-    return new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
+    body.add("units", WebClient.namedFile(unitCsv, "单位.csv"));
+    body.add("people", WebClient.namedFile(peopleCsv, "人员.csv"));
+    return OrganisationSpreadsheets.postImport(http.withBasicAuth(ADMIN, ADMIN_PASSWORD), body, dryRun);
   }
 
   private static List<Integer> counts(JsonNode counts) {

@@ -49,14 +49,11 @@ import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.EngineExclusiveLock;
 import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -495,36 +492,20 @@ class OrganisationImportIntegrationTest {
 
   private ResponseEntity<String> importWorkbook(byte[] content, String name, boolean dryRun) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", file(content, name));
-    return post(body, dryRun);
+    body.add("file", WebClient.namedFile(content, name));
+    return OrganisationSpreadsheets.postImport(http.withBasicAuth(ADMIN, ADMIN_PASSWORD), body, dryRun);
   }
 
   private ResponseEntity<String> importCsv(byte[] unitCsv, String unitName, byte[] peopleCsv, String peopleName,
       boolean dryRun) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     if (unitCsv != null) {
-      body.add("units", file(unitCsv, unitName));
+      body.add("units", WebClient.namedFile(unitCsv, unitName));
     }
     if (peopleCsv != null) {
-      body.add("people", file(peopleCsv, peopleName));
+      body.add("people", WebClient.namedFile(peopleCsv, peopleName));
     }
-    return post(body, dryRun);
-  }
-
-  private ResponseEntity<String> post(MultiValueMap<String, Object> body, boolean dryRun) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(ADMIN, ADMIN_PASSWORD).postForEntity("/api/organisation/imports?dryRun=" + dryRun,
-        new HttpEntity<>(body, headers), String.class);
-  }
-
-  private static ByteArrayResource file(byte[] content, String name) {
-    return new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
+    return OrganisationSpreadsheets.postImport(http.withBasicAuth(ADMIN, ADMIN_PASSWORD), body, dryRun);
   }
 
   private static List<String> headers(Sheet sheet) {

@@ -12,6 +12,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 
 /** Builds the files a district would upload: workbooks and CSV as Excel saves them. */
 final class OrganisationSpreadsheets {
@@ -195,5 +201,14 @@ final class OrganisationSpreadsheets {
     people.add(row("jiwei", "纪委监委", "", "区纪委监委", "", ""));
     people.add(row("quwei", "区委", "", "区委", "", ""));
     return new District(units, people);
+  }
+
+  /** Posts an import as {@code importer} (multipart: a workbook, or the CSV files): the API's answer. */
+  static ResponseEntity<String> postImport(TestRestTemplate importer, MultiValueMap<String, Object> body,
+      boolean dryRun) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return importer.postForEntity("/api/organisation/imports?dryRun=" + dryRun, new HttpEntity<>(body, headers),
+        String.class);
   }
 }

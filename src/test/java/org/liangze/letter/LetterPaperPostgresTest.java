@@ -41,10 +41,10 @@ import org.liangze.record.EvidenceFiles;
 import org.liangze.record.RecordEntry;
 import org.liangze.record.RecordManual;
 import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -297,12 +297,7 @@ class LetterPaperPostgresTest {
 
   private ResponseEntity<String> upload(String user, long letterId, String name, byte[] content) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    });
+    form.add("file", WebClient.namedFile(content, name));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return as(user).exchange("/api/letters/" + letterId + "/paper-copy", HttpMethod.POST,

@@ -18,10 +18,10 @@ import org.liangze.organisation.IdentitySync;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -244,12 +244,7 @@ class LetterPlatformIntegrationTest {
         </bpmn:definitions>""";
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", "sketch-" + user);
-    form.add("sketch.bpmn", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "sketch.bpmn";
-      }
-    });
+    form.add("sketch.bpmn", WebClient.namedFile(bpmn.getBytes(StandardCharsets.UTF_8), "sketch.bpmn"));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(form, headers),

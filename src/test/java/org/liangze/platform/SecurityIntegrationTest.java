@@ -22,6 +22,7 @@ import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.ApiAccessPolicy;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -688,13 +689,8 @@ class SecurityIntegrationTest {
         "not-xml.bpmn", "this is not a model <<<", "not-xml.dmn", "<definitions>neither</wrong>").entrySet()) {
       org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
       form.add("deployment-name", "hostile");
-      form.add(broken.getKey(), new org.springframework.core.io.ByteArrayResource(
-          broken.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-        @Override
-        public String getFilename() {
-          return broken.getKey();
-        }
-      });
+      form.add(broken.getKey(), WebClient.namedFile(
+          broken.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8), broken.getKey()));
       HttpHeaders headers = new HttpHeaders();
       headers.setContentType(MediaType.MULTIPART_FORM_DATA);
       ResponseEntity<String> answer = as("designer").exchange("/engine-rest/deployment/create", HttpMethod.POST,

@@ -19,10 +19,10 @@ import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.IdentitySync;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -215,12 +215,7 @@ class RecordApiIntegrationTest {
 
   private ResponseEntity<String> upload(String user, String name, byte[] content) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    });
+    form.add("file", WebClient.namedFile(content, name));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return as(user).exchange("/api/evidence", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);

@@ -24,6 +24,7 @@ import org.liangze.organisation.IdentitySync;
 import org.liangze.support.CampaignRun;
 import org.liangze.support.Chromium;
 import org.liangze.support.EmbeddedPostgresDatabase;
+import org.liangze.support.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -189,13 +189,8 @@ class RecordPageBrowserTest {
     HttpHeaders multipart = new HttpHeaders();
     multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
     MultiValueMap<String, Object> file = new LinkedMultiValueMap<>();
-    file.add("file", new ByteArrayResource((new String(RecordPagesPostgresTest.PDF, StandardCharsets.US_ASCII)
-        + "% 村两委会议").getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "村两委会议记录.pdf";
-      }
-    });
+    file.add("file", WebClient.namedFile((new String(RecordPagesPostgresTest.PDF, StandardCharsets.US_ASCII)
+        + "% 村两委会议").getBytes(StandardCharsets.UTF_8), "村两委会议记录.pdf"));
     assertThat(http.withBasicAuth("t01v01staff", PASSWORD).postForEntity("/api/evidence",
         new HttpEntity<>(file, multipart), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

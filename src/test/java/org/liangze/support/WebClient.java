@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
 
 /**
  * HTTP as the fault tests' people use it, against any node: HTTP Basic for the APIs, and the webapps' session login
@@ -33,6 +34,16 @@ public final class WebClient {
       return String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList());
     }
   }
+  /** A file for a multipart upload through {@code TestRestTemplate}: the bytes under the name the browser sends. */
+  public static ByteArrayResource namedFile(byte[] content, String filename) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return filename;
+      }
+    };
+  }
+
 
   public static HttpResponse<String> basic(String method, URI uri, String user, String password, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
