@@ -63,7 +63,8 @@ public class DecidedCases {
 
   /**
    * Decided measures of these units by the form (of the four forms) they belong to, every form present (1–4, zero
-   * where none); an overridden measure counts under the form of the measure proposed for it.
+   * where none); an overridden measure counts under the form of the measure proposed for it, and a decision without
+   * a form (不予问责, 免予问责, a referral) under none.
    */
   public Map<Integer, Integer> measuresByForm(Collection<String> unitCodes) {
     Map<Integer, Integer> counts = new TreeMap<>();
@@ -78,7 +79,7 @@ public class DecidedCases {
     jdbc.sql("""
             select c.unit_code, m.proposed_form, count(*) from case_measures m
               join accountability_cases c on c.id = m.case_id
-             where m.decision is not null
+             where m.decision is not null and m.proposed_form between 1 and 4
              group by c.unit_code, m.proposed_form""")
         .query((rs, n) -> wanted.contains(rs.getString(1)) ? counts.merge(rs.getInt(2), rs.getInt(3), Integer::sum) : 0)
         .list();
