@@ -249,7 +249,8 @@ public class OverdueWork {
     int total = offset == 0 && tasks.size() < size ? tasks.size()
         : jdbc.sql("select count(*) from (" + UNIT_TASKS + ") c").params(params)
             .query(Integer.class).single();
-    return new TaskPage(unitCode, nameOf(unitCode, units.labels()), offset, total, tasks);
+    return new TaskPage(unitCode, nameOf(unitCode, units.label(unitCode).map(label -> Map.of(unitCode, label))
+        .orElse(Map.of())), offset, total, tasks);
   }
 
   /** The most severe overdue colour of each process instance with overdue tasks (no blue), for everybody. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
@@ -66,6 +67,12 @@ public class UnitChoices {
    */
   public Map<String, String> labels() {
     return labels(units.names());
+  }
+
+  /** One unit's label as {@link #labels()} gives it, read alone (one query, not the whole district's names). */
+  public Optional<String> label(String code) {
+    return units.nameInContext(code)
+        .map(unit -> label(unit.name(), unit.parentName(), Map.of(unit.name(), unit.sameName())));
   }
 
   /** {@link #labels()} of these units. */

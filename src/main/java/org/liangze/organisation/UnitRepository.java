@@ -2,7 +2,6 @@ package org.liangze.organisation;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,19 @@ public class UnitRepository {
   public List<UnitName> names() {
     return jdbc.sql("select code, name, parent_code from units")
         .query((rs, n) -> new UnitName(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+  }
+
+  /** One unit's name, its parent's name (null at the top) and how many units bear its name, itself included. */
+  public record NameInContext(String name, String parentName, long sameName) {
+  }
+
+  /** {@link NameInContext} of one unit, in one query: empty if there is no such unit. */
+  public Optional<NameInContext> nameInContext(String code) {
+    return jdbc.sql("""
+            select u.name, p.name, (select count(*) from units o where o.name = u.name)
+              from units u left join units p on p.code = u.parent_code
+             where u.code = ?""")
+        .param(code).query((rs, n) -> new NameInContext(rs.getString(1), rs.getString(2), rs.getLong(3))).optional();
   }
 
   /** Every unit, retired ones included ({@link Unit#active()} false). */
