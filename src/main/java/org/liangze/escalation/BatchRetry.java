@@ -1,10 +1,8 @@
 package org.liangze.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.liangze.escalation.UnitEscalationProcess.Variables;
+import org.liangze.platform.JobRetries;
 
 /**
  * A unit escalation of several units (a batch of small units, {@link Escalations#batchesToPatrol}) whose job failed
@@ -20,7 +18,7 @@ final class BatchRetry {
   /** Whether the batch's units were handed on (the delegate then has nothing more to do). */
   static boolean handedOn(DelegateExecution execution, Escalations escalations) {
     String unitCodes = (String) execution.getVariable(Variables.UNIT_CODE);
-    if (!Escalations.isBatch(unitCodes) || !failedBefore()) {
+    if (!Escalations.isBatch(unitCodes) || !JobRetries.currentJobFailedBefore()) {
       return false;
     }
     escalations.escalateEachAlone((String) execution.getVariable(Variables.PATROL_RUN), unitCodes);
@@ -29,13 +27,4 @@ final class BatchRetry {
     return true;
   }
 
-  /**
-   * Whether the job running this step has failed before (the engine keeps its exception until it succeeds): its
-   * stack trace, which the engine stores for every failure, also for an exception without a message.
-   */
-  private static boolean failedBefore() {
-    CommandContext command = Context.getCommandContext();
-    JobEntity job = command == null ? null : command.getCurrentJob();
-    return job != null && (job.getExceptionMessage() != null || job.getExceptionByteArrayId() != null);
-  }
 }

@@ -21,8 +21,16 @@ public final class QuarterlySelfCheckProcess {
     /** The campaign's units in batches: a parallel multi-instance sub-process, one job (transaction) per batch. */
     UnitBatches,
     BatchStarted,
+    /** Whether the batch's job failed before: then its units are started one by one. */
+    BatchFailedBefore,
     /** A batch's units: a parallel multi-instance call activity, started in the batch's transaction. */
     UnitSelfChecks,
+    /**
+     * The units of a batch whose job failed before: the same call activity, asynchronous before each unit, so that
+     * each unit opens in a job of its own and a failing unit is that unit's incident.
+     */
+    UnitSelfChecksOneByOne,
+    BatchUnitsStarted,
     BatchChecked,
     AllUnitsChecked;
 

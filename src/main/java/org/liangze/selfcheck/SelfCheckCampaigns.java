@@ -12,6 +12,7 @@ import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
 import org.liangze.platform.ConflictException;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.JobRetries;
 import org.liangze.platform.NotFoundException;
 import org.liangze.selfcheck.QuarterlySelfCheckProcess.Variables;
 import org.slf4j.Logger;
@@ -170,6 +171,24 @@ public class SelfCheckCampaigns {
     List<String> units = split(unitBatch);
     batch.starting(units);
     return units;
+  }
+
+  /**
+   * Whether this batch's job has failed before, the condition of the model's gateway {@code BatchFailedBefore}: then
+   * the batch is not tried again as a whole but each of its units in a job of its own
+   * ({@code UnitSelfChecksOneByOne}, over {@link #unitsAlone}), so that a unit whose self-check cannot open becomes
+   * that unit's incident and every other unit of the batch opens.
+   */
+  public boolean batchFailedBefore() {
+    return JobRetries.currentJobFailedBefore();
+  }
+
+  /**
+   * The units of a batch whose job failed before, the collection of the model's one-by-one multi-instance: each
+   * unit's self-check opens in a job (transaction) of its own, so nothing is read for the batch together.
+   */
+  public List<String> unitsAlone(String unitBatch) {
+    return split(unitBatch);
   }
 
   /** The unit codes of a batch made by {@link #batches}. */

@@ -312,7 +312,9 @@ final class SelfCheckModelBaseline {
           ? List.copyOf(assessors.keySet()).subList(0, Math.min(warmUpUnits, assessors.size()))
           : List.copyOf(assessors.keySet()), unitsPerJob);
       // (unitBatch): the batch's units
-      case "selfCheckCampaigns.unitsOf" -> SelfCheckCampaigns.split(first);
+      case "selfCheckCampaigns.unitsOf", "selfCheckCampaigns.unitsAlone" -> SelfCheckCampaigns.split(first);
+      // (): no batch job fails in the baseline, so every batch takes the path of one job
+      case "selfCheckCampaigns.batchFailedBefore" -> false;
       // (unitCode, quarter)
       case "selfCheckCampaigns.unitBusinessKey" -> "selfcheck-" + first + "-" + arguments[1];
       // (unitCode, quarter): one assessment task per assessor
