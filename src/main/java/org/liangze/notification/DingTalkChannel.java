@@ -2,8 +2,6 @@ package org.liangze.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,63 +21,31 @@ import org.springframework.stereotype.Component;
  * failed try.
  */
 @Component
-class DingTalkChannel implements NotificationChannel {
+class DingTalkChannel extends ChatPlatformChannel {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DingTalkChannel.class);
 
   static final String NAME = "dingtalk";
 
   private final DingTalkProperties properties;
-  private final UnitRobots robots;
   private final PersonRepository people;
-  private final GatewayHttp http;
   private final Clock clock;
-  private final AccessToken token;
 
   DingTalkChannel(DingTalkProperties properties, UnitRobots robots, PersonRepository people, GatewayHttp http,
       Clock clock) {
+    super(NAME, RobotProvider.DINGTALK, robots, http, clock);
     this.properties = properties;
-    this.robots = robots;
     this.people = people;
-    this.http = http;
     this.clock = clock;
-    this.token = new AccessToken(clock);
   }
 
   @Override
-  public String name() {
-    return NAME;
+  boolean applicationConfigured() {
+    return properties.applicationConfigured();
   }
 
   @Override
-  public String label() {
-    return "钉钉";
-  }
-
-  @Override
-  public boolean available() {
-    return properties.applicationConfigured() || robots.any(RobotProvider.DINGTALK);
-  }
-
-  @Override
-  public String addressOf(Addressee addressee) {
-    if (properties.applicationConfigured()) {
-      return WecomChannel.TO_PERSON + addressee.userId();
-    }
-    return robots.firstOf(addressee.unitCodes(), RobotProvider.DINGTALK)
-        .map(r -> WecomChannel.TO_ROBOT + r.unitCode()).orElse(null);
-  }
-
-  @Override
-  public void send(Notification notification) {
-    String address = notification.recipientAddress();
-    if (address.startsWith(WecomChannel.TO_PERSON)) {
-      sendToPerson(address.substring(WecomChannel.TO_PERSON.length()), notification);
-      return;
-    }
-    String unitCode = address.substring(WecomChannel.TO_ROBOT.length());
-    UnitRobots.Robot robot = robots.of(unitCode, RobotProvider.DINGTALK).orElseThrow(() -> new GatewayException(
-        "单位的钉钉群机器人已被删除", "No DingTalk robot for unit " + unitCode));
+  void sendToRobot(UnitRobots.Robot robot, Notification notification) {
     Person person = people.find(notification.recipientUserId()).orElse(null);
     String mobile = person == null ? null : SmsChannel.mobileOf(person.mobile());
     String url = robot.webhookUrl();
@@ -95,7 +61,8 @@ class DingTalkChannel implements NotificationChannel {
   }
 
   /** The work notice: sent again once with a new token when DingTalk says the kept one expired. */
-  private void sendToPerson(String userId, Notification notification) {
+  @Override
+  void sendToPerson(String userId, Notification notification) {
     Map<String, Object> notice = Map.of("agent_id", properties.agentId(), "userid_list", userId,
         "msg", Map.of("msgtype", "markdown", "markdown", Map.of("title", notification.subject(),
             "text", NotificationMarkdown.of(notification, null, null))));
@@ -158,14 +125,14 @@ class DingTalkChannel implements NotificationChannel {
         + "/topapi/message/corpconversation/asyncsend_v2?access_token=" + encode(accessToken())), notice);
   }
 
-  /** The application's access token, fetched again when it is (about to be) expired. */
   private String accessToken() {
-    return token.get(() -> {
-      JsonNode answer = http.get("钉钉", URI.create(properties.apiBase() + "/gettoken?appkey="
-          + encode(properties.appKey()) + "&appsecret=" + encode(properties.appSecret())));
-      check(answer);
-      return answer;
-    });
+    return accessToken(URI.create(properties.apiBase() + "/gettoken?appkey=" + encode(properties.appKey())
+        + "&appsecret=" + encode(properties.appSecret())));
+  }
+
+  @Override
+  void checkAnswer(JsonNode answer) {
+    check(answer);
   }
 
   static void check(JsonNode answer) {
@@ -186,9 +153,5 @@ class DingTalkChannel implements NotificationChannel {
   /** DingTalk's robot signature for a timestamp in milliseconds (not yet URL-encoded). */
   static String sign(long timestamp, String secret) {
     return Hmac.base64("HmacSHA256", secret, timestamp + "\n" + secret);
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

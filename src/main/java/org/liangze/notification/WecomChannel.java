@@ -2,8 +2,6 @@ package org.liangze.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.liangze.organisation.Person;
@@ -16,72 +14,39 @@ import org.springframework.stereotype.Component;
  * the person's unit ({@code /cgi-bin/webhook/send?key=}). An {@code errcode} other than 0 is a failed try.
  */
 @Component
-class WecomChannel implements NotificationChannel {
+class WecomChannel extends ChatPlatformChannel {
 
   static final String NAME = "wecom";
-  static final String TO_PERSON = "user:";
-  static final String TO_ROBOT = "robot:";
 
   private final WecomProperties properties;
-  private final UnitRobots robots;
   private final PersonRepository people;
-  private final GatewayHttp http;
-  private final AccessToken token;
 
   WecomChannel(WecomProperties properties, UnitRobots robots, PersonRepository people, GatewayHttp http,
       Clock clock) {
+    super(NAME, RobotProvider.WECOM, robots, http, clock);
     this.properties = properties;
-    this.robots = robots;
     this.people = people;
-    this.http = http;
-    this.token = new AccessToken(clock);
   }
 
   @Override
-  public String name() {
-    return NAME;
+  boolean applicationConfigured() {
+    return properties.applicationConfigured();
   }
 
   @Override
-  public String label() {
-    return "企业微信";
+  void sendToRobot(UnitRobots.Robot robot, Notification notification) {
+    String name = people.find(notification.recipientUserId()).map(Person::name).orElse("");
+    JsonNode answer = http.postJson("企业微信", URI.create(robot.webhookUrl()), Map.of("msgtype", "markdown",
+        "markdown", Map.of("content", NotificationMarkdown.of(notification, name, null))));
+    check(answer);
   }
 
   @Override
-  public boolean available() {
-    return properties.applicationConfigured() || robots.any(RobotProvider.WECOM);
-  }
-
-  @Override
-  public String addressOf(Addressee addressee) {
-    if (properties.applicationConfigured()) {
-      return TO_PERSON + addressee.userId();
-    }
-    return robots.firstOf(addressee.unitCodes(), RobotProvider.WECOM).map(r -> TO_ROBOT + r.unitCode())
-        .orElse(null);
-  }
-
-  @Override
-  public void send(Notification notification) {
-    String address = notification.recipientAddress();
-    if (address.startsWith(TO_PERSON)) {
-      sendToPerson(address.substring(TO_PERSON.length()), NotificationMarkdown.of(notification, null, null));
-    } else {
-      String unitCode = address.substring(TO_ROBOT.length());
-      UnitRobots.Robot robot = robots.of(unitCode, RobotProvider.WECOM).orElseThrow(() -> new GatewayException(
-          "单位的企业微信群机器人已被删除", "No WeCom robot for unit " + unitCode));
-      String name = people.find(notification.recipientUserId()).map(Person::name).orElse("");
-      JsonNode answer = http.postJson("企业微信", URI.create(robot.webhookUrl()), Map.of("msgtype", "markdown",
-          "markdown", Map.of("content", NotificationMarkdown.of(notification, name, null))));
-      check(answer);
-    }
-  }
-
-  private void sendToPerson(String userId, String markdown) {
+  void sendToPerson(String userId, Notification notification) {
     JsonNode answer = http.postJson("企业微信", URI.create(properties.apiBase() + "/cgi-bin/message/send?access_token="
             + encode(accessToken())),
         Map.of("touser", userId, "msgtype", "markdown", "agentid", properties.agentId(),
-            "markdown", Map.of("content", markdown)));
+            "markdown", Map.of("content", NotificationMarkdown.of(notification, null, null))));
     if (AccessToken.expired(answer)) {
       token.forget();
     }
@@ -92,14 +57,14 @@ class WecomChannel implements NotificationChannel {
     }
   }
 
-  /** The application's access token, fetched again when it is (about to be) expired. */
   private String accessToken() {
-    return token.get(() -> {
-      JsonNode answer = http.get("企业微信", URI.create(properties.apiBase() + "/cgi-bin/gettoken?corpid="
-          + encode(properties.corpId()) + "&corpsecret=" + encode(properties.corpSecret())));
-      check(answer);
-      return answer;
-    });
+    return accessToken(URI.create(properties.apiBase() + "/cgi-bin/gettoken?corpid=" + encode(properties.corpId())
+        + "&corpsecret=" + encode(properties.corpSecret())));
+  }
+
+  @Override
+  void checkAnswer(JsonNode answer) {
+    check(answer);
   }
 
   static void check(JsonNode answer) {
@@ -115,9 +80,5 @@ class WecomChannel implements NotificationChannel {
         default -> "企业微信拒收（错误码 " + code + "）";
       }, "WeCom errcode " + code + ": " + message);
     }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
