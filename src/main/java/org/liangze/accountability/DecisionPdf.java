@@ -4,17 +4,14 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.liangze.record.PdfFonts;
+import org.liangze.record.PdfText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,6 @@ class DecisionPdf {
   private static final float MARGIN = 64;
   private static final float SIZE = 12;
   private static final float LEADING = 20;
-  private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
   private final PdfFonts fonts;
 
@@ -71,15 +67,13 @@ class DecisionPdf {
 
   private static final class Writer {
     private final PDDocument document;
-    private final PdfFonts.OpenFont glyphs;
-    private final PDType0Font chinese;
+    private final PdfText text;
     private PDPageContentStream out;
     private float y;
 
     Writer(PDDocument document, PdfFonts.OpenFont glyphs, PDType0Font chinese) throws IOException {
       this.document = document;
-      this.glyphs = glyphs;
-      this.chinese = chinese;
+      this.text = new PdfText(glyphs, chinese);
       newPage();
     }
 
@@ -97,82 +91,28 @@ class DecisionPdf {
       y -= LEADING / 2;
     }
 
-    void centred(String text, float size) throws IOException {
-      float width = width(text, size);
-      line(text, (PDRectangle.A4.getWidth() - width) / 2, size);
+    void centred(String line, float size) throws IOException {
+      line(line, (PDRectangle.A4.getWidth() - text.width(line, size)) / 2, size);
     }
 
-    void right(String text) throws IOException {
-      line(text, PDRectangle.A4.getWidth() - MARGIN - width(text, SIZE), SIZE);
+    void right(String line) throws IOException {
+      line(line, PDRectangle.A4.getWidth() - MARGIN - text.width(line, SIZE), SIZE);
     }
 
-    void paragraph(String text, float size) throws IOException {
-      float max = PDRectangle.A4.getWidth() - 2 * MARGIN;
-      for (String line : wrap(text, size, max)) {
+    /** Wrapped across the page; an empty paragraph is an empty line. */
+    void paragraph(String paragraph, float size) throws IOException {
+      List<String> lines = text.wrap(paragraph, PDRectangle.A4.getWidth() - 2 * MARGIN, size);
+      for (String line : lines.isEmpty() ? List.of("") : lines) {
         line(line, MARGIN, size);
       }
     }
 
-    private List<String> wrap(String text, float size, float max) throws IOException {
-      List<String> lines = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        String next = current + new String(Character.toChars(c));
-        if (width(next, size) > max && !current.isEmpty()) {
-          lines.add(current.toString());
-          current.setLength(0);
-        }
-        current.appendCodePoint(c);
-      }
-      lines.add(current.toString());
-      return lines;
-    }
-
-    private float width(String text, float size) throws IOException {
-      float width = 0;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        String glyph = new String(Character.toChars(c));
-        width += (glyphs.canShow(c) ? chinese.getStringWidth(glyph) : LATIN.getStringWidth(latin(glyph))) / 1000 * size;
-      }
-      return width;
-    }
-
-    private static String latin(String glyph) {
-      return glyph.chars().allMatch(ch -> ch >= 32 && ch < 127) ? glyph : "?";
-    }
-
-    private void line(String text, float x, float size) throws IOException {
+    private void line(String line, float x, float size) throws IOException {
       if (y - LEADING < MARGIN) {
         newPage();
       }
       y -= LEADING * size / SIZE;
-      out.beginText();
-      out.setNonStrokingColor(Color.BLACK);
-      out.newLineAtOffset(x, y);
-      StringBuilder run = new StringBuilder();
-      PDFont runFont = null;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        PDFont font = glyphs.canShow(c) ? chinese : LATIN;
-        String glyph = font == LATIN ? latin(new String(Character.toChars(c))) : new String(Character.toChars(c));
-        if (font != runFont && !run.isEmpty()) {
-          out.setFont(runFont, size);
-          out.showText(run.toString());
-          run.setLength(0);
-        }
-        runFont = font;
-        run.append(glyph);
-      }
-      if (runFont != null && !run.isEmpty()) {
-        out.setFont(runFont, size);
-        out.showText(run.toString());
-      }
-      out.endText();
+      text.show(out, line, x, y, size, Color.BLACK);
     }
 
     void close() throws IOException {

@@ -1,5 +1,6 @@
 package org.liangze.dashboard;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +13,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.liangze.record.PdfFonts;
+import org.liangze.record.PdfText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,20 +109,17 @@ class RankingExports {
     return score.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** Lines top to bottom on A4 pages; each piece of text in the Chinese font, or Helvetica where it has no glyph. */
+  /** Lines top to bottom on A4 pages, set by {@link PdfText}. */
   private static final class Writer {
     private static final float MARGIN = 50;
     private final PDDocument document;
-    private final PdfFonts.OpenFont glyphs;
-    private final PDFont chinese;
-    private final PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PdfText text;
     private PDPageContentStream stream;
     private float y;
 
     Writer(PDDocument document, PdfFonts.OpenFont glyphs, PDFont chinese) throws IOException {
       this.document = document;
-      this.glyphs = glyphs;
-      this.chinese = chinese;
+      this.text = new PdfText(glyphs, chinese);
       newPage();
     }
 
@@ -160,26 +157,8 @@ class RankingExports {
       }
     }
 
-    private void show(String text, float size, float x) throws IOException {
-      float at = x;
-      int i = 0;
-      while (i < text.length()) {
-        int cp = text.codePointAt(i);
-        boolean useChinese = glyphs.canShow(cp);
-        int j = i;
-        while (j < text.length() && glyphs.canShow(text.codePointAt(j)) == useChinese) {
-          j += Character.charCount(text.codePointAt(j));
-        }
-        String run = text.substring(i, j);
-        PDFont font = useChinese ? chinese : latin;
-        stream.beginText();
-        stream.setFont(font, size);
-        stream.newLineAtOffset(at, y);
-        stream.showText(run);
-        stream.endText();
-        at += font.getStringWidth(run) / 1000 * size;
-        i = j;
-      }
+    private void show(String cell, float size, float x) throws IOException {
+      text.show(stream, cell, x, y, size, Color.BLACK);
     }
 
     void close() throws IOException {

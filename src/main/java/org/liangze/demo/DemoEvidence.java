@@ -1,5 +1,6 @@
 package org.liangze.demo;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.ByteArrayOutputStream;
@@ -13,12 +14,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.liangze.record.FontUnavailableException;
 import org.liangze.record.PdfFonts;
+import org.liangze.record.PdfText;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 class DemoEvidence {
-
-  private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
   private final PdfFonts fonts;
 
@@ -61,21 +58,15 @@ class DemoEvidence {
       try (PDDocument document = new PDDocument()) {
         PDPage page = new PDPage(PDRectangle.A5);
         document.addPage(page);
-        PDFont embedded = font.embedIn(document);
+        PdfText text = new PdfText(font, font.embedIn(document));
         float width = page.getMediaBox().getWidth();
         float y = page.getMediaBox().getHeight() - 60;
         try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-          out.beginText();
-          out.newLineAtOffset((width - title.length() * 16) / 2, y);
-          show(out, title, 16, embedded, font);
-          out.endText();
+          text.show(out, title, (width - text.width(title, 16)) / 2, y, 16, Color.BLACK);
           y -= 36;
           for (String line : lines) {
-            for (String part : wrap(line, 24)) {
-              out.beginText();
-              out.newLineAtOffset(40, y);
-              show(out, part, 11, embedded, font);
-              out.endText();
+            for (String part : text.wrap(line, width - 80, 11)) {
+              text.show(out, part, 40, y, 11, Color.BLACK);
               y -= 20;
             }
           }
@@ -104,37 +95,5 @@ class DemoEvidence {
     public void close() throws IOException {
       font.close();
     }
-  }
-
-  /** Chinese in the embedded font, digits and Latin letters (which CJK fallback fonts lack) in Helvetica. */
-  private static void show(PDPageContentStream out, String text, float size, PDFont chinese,
-      PdfFonts.OpenFont glyphs) throws IOException {
-    StringBuilder run = new StringBuilder();
-    PDFont runFont = null;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      PDFont font = glyphs.canShow(c) ? chinese : LATIN;
-      String glyph = font == LATIN && (c < 32 || c >= 127) ? "?" : new String(Character.toChars(c));
-      if (font != runFont && !run.isEmpty()) {
-        out.setFont(runFont, size);
-        out.showText(run.toString());
-        run.setLength(0);
-      }
-      runFont = font;
-      run.append(glyph);
-    }
-    if (!run.isEmpty()) {
-      out.setFont(runFont, size);
-      out.showText(run.toString());
-    }
-  }
-
-  private static List<String> wrap(String line, int perLine) {
-    java.util.ArrayList<String> parts = new java.util.ArrayList<>();
-    for (int i = 0; i < line.length(); i += perLine) {
-      parts.add(line.substring(i, Math.min(line.length(), i + perLine)));
-    }
-    return parts;
   }
 }

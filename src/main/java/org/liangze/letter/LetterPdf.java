@@ -13,12 +13,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.liangze.record.EntryVerifications;
 import org.liangze.record.PdfFonts;
+import org.liangze.record.PdfText;
 import org.liangze.record.QrCodes;
 import org.liangze.record.RecordEntry;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +40,6 @@ class LetterPdf {
   private static final float SIZE = 10.5f;
   private static final Color MUTED = new Color(0x55, 0x55, 0x55);
   private static final Color RED = new Color(0xC6, 0x28, 0x28);
-  private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
   /** Height of the signature block with its seal areas and the record's QR code. */
   private static final float SIGNATURE_BLOCK = 330;
   private static final float QR = 96;
@@ -193,15 +190,13 @@ class LetterPdf {
   /** Lays text out top-down, page by page, in the Chinese font where it has the glyph and Helvetica elsewhere. */
   private static final class Writer {
     private final PDDocument document;
-    private final PdfFonts.OpenFont glyphs;
-    private final PDType0Font chinese;
+    private final PdfText typeset;
     private PDPageContentStream out;
     float y;
 
     Writer(PDDocument document, PdfFonts.OpenFont glyphs, PDType0Font chinese) throws IOException {
       this.document = document;
-      this.glyphs = glyphs;
-      this.chinese = chinese;
+      this.typeset = new PdfText(glyphs, chinese);
       newPage();
     }
 
@@ -242,74 +237,18 @@ class LetterPdf {
       }
     }
 
-    List<String> wrap(String text, float size, float max) throws IOException {
-      List<String> lines = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      float used = 0;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        float w = width(new String(Character.toChars(c)), size);
-        if (used + w > max && !current.isEmpty() && "，。、；：？！）》」】”".indexOf(c) < 0) {
-          lines.add(current.toString());
-          current.setLength(0);
-          used = 0;
-        }
-        current.appendCodePoint(c);
-        used += w;
-      }
-      lines.add(current.toString());
-      return lines;
+    /** Wrapped to {@code max} points; an empty text is one empty line. */
+    List<String> wrap(String text, float size, float max) {
+      List<String> lines = typeset.wrap(text, max, size);
+      return lines.isEmpty() ? List.of("") : lines;
     }
 
-    float width(String text, float size) throws IOException {
-      float width = 0;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        String glyph = new String(Character.toChars(c));
-        width += (glyphs.canShow(c) ? chinese.getStringWidth(glyph) : LATIN.getStringWidth(latin(glyph))) / 1000
-            * size;
-      }
-      return width;
-    }
-
-    /** What Helvetica shows for a character the Chinese font lacks (Droid Sans Fallback has no curly quotes). */
-    private static String latin(String glyph) {
-      return switch (glyph) {
-        case "\u201C", "\u201D", "\u201E" -> "\"";
-        case "\u2018", "\u2019" -> "'";
-        case "\u2026" -> "...";
-        case "\u2014", "\u2013" -> "-";
-        case "\u00B7" -> ".";
-        default -> glyph.chars().allMatch(ch -> ch >= 32 && ch < 127) ? glyph : "?";
-      };
+    float width(String text, float size) {
+      return typeset.width(text, size);
     }
 
     void show(String text, float x, float baseline, float size, Color colour) throws IOException {
-      out.beginText();
-      out.setNonStrokingColor(colour);
-      out.newLineAtOffset(x, baseline);
-      StringBuilder run = new StringBuilder();
-      PDFont runFont = null;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        PDFont font = glyphs.canShow(c) ? chinese : LATIN;
-        String glyph = font == LATIN ? latin(new String(Character.toChars(c))) : new String(Character.toChars(c));
-        if (font != runFont && !run.isEmpty()) {
-          out.setFont(runFont, size);
-          out.showText(run.toString());
-          run.setLength(0);
-        }
-        runFont = font;
-        run.append(glyph);
-      }
-      if (runFont != null && !run.isEmpty()) {
-        out.setFont(runFont, size);
-        out.showText(run.toString());
-      }
-      out.endText();
+      typeset.show(out, text, x, baseline, size, colour);
     }
 
     /** A line to write on by hand. */

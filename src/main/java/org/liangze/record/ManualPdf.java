@@ -6,18 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,28 +66,19 @@ class ManualPdf {
     static final Color HEAD = new Color(0xE8, 0xE8, 0xE8);
     static final Color GREEN = new Color(0x1B, 0x7F, 0x3B);
     static final Color RED = new Color(0xC6, 0x28, 0x28);
-    /** Chinese typesetting's stand-in for a character the font cannot show. */
-    static final int MISSING = '〓';
-    /** Closing punctuation never starts a line (禁则): it hangs at the end of the line before. */
-    static final String NO_LINE_START = "，。、；：？！）》」』】〕”’…,.;:?!)]";
 
     static final String[] HEADERS = {"序号", "履责时间", "类型", "记录人", "摘要"};
     /** Column widths in points; the summary takes what is left of the page. */
     static final float[] WIDTHS = {34, 84, 42, 88, PAGE.getWidth() - MARGIN - SUMMARY_LEFT};
 
     final PDDocument document;
-    final PdfFonts.OpenFont glyphs;
-    final PDType0Font chinese;
-    final PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    final Map<Integer, PDFont> fontOf = new HashMap<>();
-    final Map<Integer, Float> widths = new HashMap<>();
+    final PdfText typeset;
     PDPageContentStream page;
     float y;
 
     Layout(PDDocument document, PdfFonts.OpenFont glyphs, PDType0Font chinese) {
       this.document = document;
-      this.glyphs = glyphs;
-      this.chinese = chinese;
+      this.typeset = new PdfText(glyphs, chinese);
     }
 
     void write(ManualSnapshot manual) throws IOException {
@@ -237,108 +223,16 @@ class ManualPdf {
       page.stroke();
     }
 
-    /** Shows one line, switching fonts between runs of Chinese and Latin; each run continues where the last ended. */
     private void show(String text, float x, float baseline, float size, Color colour) throws IOException {
-      if (text.isEmpty()) {
-        return;
-      }
-      page.beginText();
-      page.setNonStrokingColor(colour);
-      page.newLineAtOffset(x, baseline);
-      StringBuilder run = new StringBuilder();
-      PDFont runFont = null;
-      for (int i = 0; i < text.length(); ) {
-        int c = showable(text.codePointAt(i));
-        i += Character.charCount(text.codePointAt(i));
-        PDFont font = fontFor(c);
-        if (font != runFont && !run.isEmpty()) {
-          page.setFont(runFont, size);
-          page.showText(run.toString());
-          run.setLength(0);
-        }
-        runFont = font;
-        run.appendCodePoint(c);
-      }
-      page.setFont(runFont, size);
-      page.showText(run.toString());
-      page.endText();
+      typeset.show(page, text, x, baseline, size, colour);
     }
 
-    /**
-     * Breaks text into lines no wider than {@code width}, character by character: Chinese has no spaces, so
-     * every character is a possible break. Line breaks in the text are kept; characters the font cannot show
-     * become 〓, so a rare character never makes the whole export fail.
-     */
-    List<String> wrap(String text, float width, float size) {
-      List<String> lines = new ArrayList<>();
-      if (text == null || text.isEmpty()) {
-        return lines;
-      }
-      for (String paragraph : text.split("\\R", -1)) {
-        StringBuilder line = new StringBuilder();
-        float used = 0;
-        for (int i = 0; i < paragraph.length(); ) {
-          int c = showable(paragraph.codePointAt(i));
-          i += Character.charCount(paragraph.codePointAt(i));
-          float w = width(c, size);
-          if (used + w > width && !line.isEmpty() && NO_LINE_START.indexOf(c) < 0) {
-            lines.add(line.toString());
-            line.setLength(0);
-            used = 0;
-          }
-          line.appendCodePoint(c);
-          used += w;
-        }
-        lines.add(line.toString());
-      }
-      return lines;
-    }
-
-    /** The character itself if a font here can show it, else a stand-in that one can. */
-    private int showable(int c) {
-      if (Character.isISOControl(c) || Character.isWhitespace(c) && fontFor(c) == null) {
-        return ' ';
-      }
-      if (fontFor(c) != null) {
-        return c;
-      }
-      return glyphs.canShow(MISSING) ? MISSING : '?';
-    }
-
-    /** The Chinese font wherever it has the glyph, so a full font (WenQuanYi) sets Latin in its own style too. */
-    private PDFont fontFor(int c) {
-      return fontOf.computeIfAbsent(c, key -> {
-        if (glyphs.canShow(key)) {
-          return chinese;
-        }
-        try {
-          latin.encode(new String(Character.toChars(key)));
-          return latin;
-        } catch (IllegalArgumentException | IOException e) {
-          return null; // neither font has it; computeIfAbsent stores nothing and showable() substitutes
-        }
-      });
+    private List<String> wrap(String text, float width, float size) {
+      return typeset.wrap(text, width, size);
     }
 
     private float width(String text, float size) {
-      float sum = 0;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        sum += width(showable(c), size);
-        i += Character.charCount(c);
-      }
-      return sum;
-    }
-
-    private float width(int c, float size) {
-      Float perMille = widths.computeIfAbsent(c, key -> {
-        try {
-          return fontFor(key).getStringWidth(new String(Character.toChars(key)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      return perMille / 1000 * size;
+      return typeset.width(text, size);
     }
 
     private static String zoneLabel(ManualSnapshot manual) {

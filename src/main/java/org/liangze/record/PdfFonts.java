@@ -41,7 +41,7 @@ public class PdfFonts {
 
   private final String configured;
 
-  PdfFonts(PdfProperties properties) {
+  public PdfFonts(PdfProperties properties) {
     this.configured = properties.font() == null ? "" : properties.font().trim();
     // say so at start-up, not only when the first supervisor asks for a PDF
     locate().ifPresentOrElse(font -> log.info("PDF exports write Chinese with {}", font),
@@ -49,7 +49,7 @@ public class PdfFonts {
   }
 
   /** The configured font if set (no silent fallback from an explicit choice), else the first installed default. */
-  Optional<Path> locate() {
+  public Optional<Path> locate() {
     if (!configured.isEmpty()) {
       Path path = Path.of(configured);
       return Files.isReadable(path) ? Optional.of(path) : Optional.empty();

@@ -14,10 +14,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,10 +42,10 @@ class ReceiptPdf {
       document.getDocumentInformation().setCreator("Liangze 两责");
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
-      Text text = new Text(glyphs, glyphs.embedIn(document));
+      PdfText text = new PdfText(glyphs, glyphs.embedIn(document));
       float y = PDRectangle.A4.getHeight() - MARGIN;
       try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-        y = text.line(out, "纪实手册签名检查点回执", MARGIN, y - 18, 18, Color.BLACK);
+        y = line(text, out, "纪实手册签名检查点回执", MARGIN, y - 18, 18, Color.BLACK);
         y -= 10;
         String[][] rows = {
             {"检查点编号", String.valueOf(receipt.seq())},
@@ -61,23 +57,23 @@ class ReceiptPdf {
             {"签名（SM2，Base64）", receipt.signature()},
         };
         for (String[] row : rows) {
-          y = text.line(out, row[0], MARGIN, y - 16, 10, new Color(0x55, 0x55, 0x55));
+          y = line(text, out, row[0], MARGIN, y - 16, 10, new Color(0x55, 0x55, 0x55));
           for (String part : chunks(row[1], 64)) {
-            y = text.line(out, part, MARGIN + 12, y - 14, 10, Color.BLACK);
+            y = line(text, out, part, MARGIN + 12, y - 14, 10, Color.BLACK);
           }
         }
         String signed = json.writeValueAsString(receipt.signed());
         float size = 220;
         y -= 20 + size;
         qr(out, signed, (PDRectangle.A4.getWidth() - size) / 2, y, size);
-        y = text.line(out, "二维码内容：本检查点的签名声明（JSON），可离线核对签名与根哈希。", MARGIN, y - 20, 9,
+        y = line(text, out, "二维码内容：本检查点的签名声明（JSON），可离线核对签名与根哈希。", MARGIN, y - 20, 9,
             Color.DARK_GRAY);
         for (String note : List.of(
             "请将本回执及同号的 JSON 回执保存在系统之外。校验时（VerifyRecordCli --receipts）与数据库中的检查点和",
             "各单位记录比对：本回执覆盖的记录（各单位至所列链头）此后的任何改写，都会被发现并定位到单位和记录。",
             "不能保证发现的：本回执之后新增、尚未纳入下一次签名检查点的记录被掌握数据库权限者改写；",
             "同时掌握数据库与签名密钥者在两次回执之间的改写，对没有更晚回执的人不可见。")) {
-          y = text.line(out, note, MARGIN, y - 14, 9, Color.DARK_GRAY);
+          y = line(text, out, note, MARGIN, y - 14, 9, Color.DARK_GRAY);
         }
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -110,35 +106,10 @@ class ReceiptPdf {
     return parts;
   }
 
-  /** Text in the Chinese font where it has the glyph, Helvetica for the rest (Droid Sans Fallback has no Latin). */
-  private record Text(PdfFonts.OpenFont glyphs, PDType0Font chinese) {
-
-    static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-
-    float line(PDPageContentStream out, String text, float x, float y, float size, Color colour) throws IOException {
-      out.beginText();
-      out.setNonStrokingColor(colour);
-      out.newLineAtOffset(x, y);
-      StringBuilder run = new StringBuilder();
-      PDFont runFont = null;
-      for (int i = 0; i < text.length(); ) {
-        int c = text.codePointAt(i);
-        i += Character.charCount(c);
-        PDFont font = glyphs.canShow(c) ? chinese : LATIN;
-        if (font != runFont && !run.isEmpty()) {
-          out.setFont(runFont, size);
-          out.showText(run.toString());
-          run.setLength(0);
-        }
-        runFont = font;
-        run.appendCodePoint(c);
-      }
-      if (runFont != null) {
-        out.setFont(runFont, size);
-        out.showText(run.toString());
-      }
-      out.endText();
-      return y;
-    }
+  /** One line at (x, y); answers y, where the next line is measured from. */
+  private static float line(PdfText text, PDPageContentStream out, String line, float x, float y, float size,
+      Color colour) throws IOException {
+    text.show(out, line, x, y, size, colour);
+    return y;
   }
 }
