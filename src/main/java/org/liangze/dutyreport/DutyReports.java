@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.dutyreport.DutyReportProcess.Variables;
 import org.liangze.lists.ListItem;
@@ -33,7 +32,6 @@ public class DutyReports {
 
   static final int MAX_REPORT = 5000;
   static final int MAX_COMMENTS = 2000;
-  private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
   private final RuntimeService runtime;
   private final DutyReportRepository reports;
@@ -61,7 +59,7 @@ public class DutyReports {
   /** Starts the year's report of every team member who has none yet, as the engine's current user. */
   @Transactional
   public Started startYear(String yearText) {
-    int year = parseYear(yearText);
+    int year = FormInputs.year(yearText);
     Set<String> claimed = reports.claimed(year);
     int started = 0;
     for (UnitPeople.Holder member : unitPeople.holding(Role.TEAM_MEMBER)) {
@@ -82,7 +80,7 @@ public class DutyReports {
   /** The start event of every report: the member must be on the unit's team; claims the member's year. */
   @Transactional
   Registered register(Object yearValue, Object unitValue, Object memberValue, String processInstanceId) {
-    int year = parseYear(yearValue == null ? null : String.valueOf(yearValue));
+    int year = FormInputs.year(yearValue);
     Unit unit = units.findByCode(unitValue instanceof String code ? code : "")
         .orElseThrow(() -> new InvalidInputException("单位不存在"));
     UnitPeople.Member member = unitPeople.member(unit.code(), memberValue instanceof String id ? id : "")
@@ -141,17 +139,6 @@ public class DutyReports {
           .append(item.category()).append("：").append(item.content());
     }
     return text.toString();
-  }
-
-  static int parseYear(String text) {
-    if (text == null || !YEAR.matcher(text.strip()).matches()) {
-      throw new InvalidInputException("年度格式不正确，应为四位数字年份");
-    }
-    int year = Integer.parseInt(text.strip());
-    if (year < 2000 || year > 2100) {
-      throw new InvalidInputException("年度超出范围（2000–2100）");
-    }
-    return year;
   }
 
   private static String text(Object value, int max, String missing) {

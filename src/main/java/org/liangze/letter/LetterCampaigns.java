@@ -2,16 +2,15 @@ package org.liangze.letter;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.liangze.letter.LetterSigningProcess.Variables;
 import org.liangze.lists.ListService;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.UnitType;
 import org.liangze.platform.ConflictException;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LetterCampaigns {
 
-  private static final Pattern YEAR = Pattern.compile("\\d{4}");
-  static final int FIRST_YEAR = 2000;
-  static final int LAST_YEAR = 2100;
 
   private final RuntimeService runtimeService;
   private final LetterCampaignRepository campaigns;
@@ -60,7 +56,7 @@ public class LetterCampaigns {
   /** Starts the year's campaign as the engine's current user, whose authorizations apply. */
   @Transactional
   public Started start(String yearText) {
-    int year = parseYear(yearText);
+    int year = FormInputs.year(yearText);
     if (campaigns.processInstanceOf(year).isPresent()) {
       throw alreadyStarted(year);
     }
@@ -74,7 +70,7 @@ public class LetterCampaigns {
   }
 
   public Progress progress(String yearText) {
-    int year = parseYear(yearText);
+    int year = FormInputs.year(yearText);
     String processInstanceId = campaigns.processInstanceOf(year)
         .orElseThrow(() -> new NotFoundException(year + "年度目标责任书签订尚未启动"));
     return new Progress(year, processInstanceId, campaigns.countByStatus(year));
@@ -82,7 +78,7 @@ public class LetterCampaigns {
 
   /** The campaign as the caller's own units see it: the state of their letters, nothing of other units. */
   public UnitProgress unitProgress(String yearText, Official official) {
-    int year = parseYear(yearText);
+    int year = FormInputs.year(yearText);
     campaigns.processInstanceOf(year).orElseThrow(() -> new NotFoundException(year + "年度目标责任书签订尚未启动"));
     return new UnitProgress(year, campaigns.lettersOf(year, official.unitCodes()));
   }
@@ -93,8 +89,7 @@ public class LetterCampaigns {
    * published (the refusal names the types without one), then claims the year.
    */
   int register(Object yearValue, String processInstanceId, String startedBy) {
-    int year = parseYear(yearValue instanceof Number number ? String.valueOf(number.longValue())
-        : yearValue == null ? null : yearValue.toString());
+    int year = FormInputs.year(yearValue);
     List<UnitType> missing = lists.typesWithoutCommonList(year);
     if (!missing.isEmpty()) {
       throw new InvalidInputException(year + "年度以下单位类型的共性清单尚未发布，无法下发目标责任书："
@@ -104,17 +99,6 @@ public class LetterCampaigns {
       campaigns.insert(year, processInstanceId, startedBy, OffsetDateTime.now(clock));
     } catch (DuplicateKeyException e) {
       throw new CampaignAlreadyStartedException(year);
-    }
-    return year;
-  }
-
-  static int parseYear(String text) {
-    if (text == null || !YEAR.matcher(text.strip()).matches()) {
-      throw new InvalidInputException("年度格式不正确，应为四位数字年份，例如 " + Year.now().getValue());
-    }
-    int year = Integer.parseInt(text.strip());
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new InvalidInputException("年度超出范围（" + FIRST_YEAR + "–" + LAST_YEAR + "）");
     }
     return year;
   }

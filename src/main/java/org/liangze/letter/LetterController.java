@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.record.FontUnavailableException;
 import org.springframework.http.ContentDisposition;
@@ -92,7 +93,7 @@ class LetterController {
 
   @GetMapping("/letters")
   List<LetterView> letters(@RequestParam String year) {
-    return letters.visibleLetters(officials.current(), LetterCampaigns.parseYear(year)).stream()
+    return letters.visibleLetters(officials.current(), FormInputs.year(year)).stream()
         .map(LetterView::of)
         .toList();
   }

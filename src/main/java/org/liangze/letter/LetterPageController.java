@@ -10,6 +10,7 @@ import java.util.Map;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
@@ -68,7 +69,7 @@ class LetterPageController {
 
   @GetMapping("/pages/letters")
   String list(@RequestParam(required = false) String year, Model model) {
-    int listYear = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : LetterCampaigns.parseYear(year);
+    int listYear = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : FormInputs.year(year);
     List<Row> rows = letters.visibleLetters(officials.current(), listYear).stream()
         .map(letter -> new Row(letter.id(), letter.title(), status(letter), letter.paperCopy() != null))
         .toList();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.liangze.lists.ListController.ItemView;
 import org.liangze.organisation.UnitType;
+import org.liangze.platform.FormInputs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +46,7 @@ class CommonListController {
 
   @GetMapping
   YearView published(@RequestParam String year) {
-    int listYear = ListFormulations.parseYear(year);
+    int listYear = FormInputs.year(year);
     List<TypeView> views = commonLists.published(listYear).stream().map(published -> {
       ResponsibilityList list = published.list();
       UnitType type = published.unitType();

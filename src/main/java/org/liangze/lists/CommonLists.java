@@ -15,6 +15,7 @@ import org.liangze.lists.CommonListRoundRepository.Source;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.UnitType;
 import org.liangze.platform.ConflictException;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,7 @@ public class CommonLists {
       throw new AuthorizationException("User " + caller.getUserId() + " may not draft common lists");
     }
     UnitType type = parseType(unitTypeText);
-    int year = ListFormulations.parseYear(yearText);
+    int year = FormInputs.year(yearText);
     refuseOpenRound(type, year);
     try {
       String id = runtimeService.startProcessInstanceByKey(CommonListProcess.KEY,
@@ -169,8 +170,7 @@ public class CommonLists {
   Registered register(Object typeValue, Object yearValue, Object itemsValue, Object importedBy,
       String processInstanceId, Authentication user) {
     UnitType type = parseType(typeValue instanceof String text ? text : null);
-    int year = ListFormulations.parseYear(yearValue instanceof Number number ? String.valueOf(number.longValue())
-        : yearValue == null ? null : yearValue.toString());
+    int year = FormInputs.year(yearValue);
     if (user != null && !mayStart(user)) {
       throw new AuthorizationException("User " + user.getUserId() + " may not draft common lists");
     }

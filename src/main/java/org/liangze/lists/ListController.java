@@ -9,6 +9,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.organisation.UnitType;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -119,7 +120,7 @@ class ListController {
   /** What the unit is held to in the year: the common list's items, then its published tailored list's. */
   @GetMapping("/units/{unitCode}/effective-list")
   EffectiveListView effectiveList(@PathVariable String unitCode, @RequestParam String year) {
-    int listYear = ListFormulations.parseYear(year);
+    int listYear = FormInputs.year(year);
     ResponsibilityList common = lists.commonListOf(unitCode, listYear).orElse(null);
     ResponsibilityList tailored = lists.tailoredList(unitCode, listYear).orElse(null);
     List<EffectiveItemView> items = new ArrayList<>();
@@ -150,7 +151,7 @@ class ListController {
     if (request == null) {
       throw new InvalidInputException("请求内容为空");
     }
-    lists.assignCommonResponsibles(officials.current(), unitCode, ListFormulations.parseYear(request.year()),
+    lists.assignCommonResponsibles(officials.current(), unitCode, FormInputs.year(request.year()),
         request.items());
     return ResponseEntity.noContent().build();
   }
@@ -161,7 +162,7 @@ class ListController {
    */
   @GetMapping("/my-list-items")
   List<MyItemView> myItems(@RequestParam String year) {
-    int listYear = ListFormulations.parseYear(year);
+    int listYear = FormInputs.year(year);
     Official official = officials.current();
     Map<String, String> names = people.names();
     List<MyItemView> mine = new ArrayList<>();

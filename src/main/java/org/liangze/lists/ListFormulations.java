@@ -2,10 +2,8 @@ package org.liangze.lists;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -14,6 +12,7 @@ import org.liangze.organisation.Groups;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.ConflictException;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ListFormulations {
 
-  private static final Pattern YEAR = Pattern.compile("\\d{4}");
-  static final int FIRST_YEAR = 2000;
-  static final int LAST_YEAR = 2100;
 
   private final RuntimeService runtimeService;
   private final ListFormulationRepository formulations;
@@ -63,7 +59,7 @@ public class ListFormulations {
   /** Starts the unit's formulation of the year as the engine's current user, whose authorizations apply. */
   @Transactional
   public Started start(String unitCode, String yearText) {
-    int year = parseYear(yearText);
+    int year = FormInputs.year(yearText);
     Unit unit = unit(unitCode);
     if (formulations.processInstanceOf(unit.code(), year).isPresent()) {
       throw alreadyStarted(unit, year);
@@ -86,8 +82,7 @@ public class ListFormulations {
   @Transactional
   Registered register(Object unitValue, Object yearValue, String processInstanceId, Authentication user) {
     Unit unit = unit(unitValue instanceof String code ? code : null);
-    int year = parseYear(yearValue instanceof Number number ? String.valueOf(number.longValue())
-        : yearValue == null ? null : yearValue.toString());
+    int year = FormInputs.year(yearValue);
     if (user != null && !mayStart(user, unit.code())) {
       throw new AuthorizationException("User " + user.getUserId() + " may not start the list formulation of "
           + unit.code());
@@ -127,17 +122,6 @@ public class ListFormulations {
       throw new InvalidInputException(unit.name() + "已撤销，不能制定个性清单");
     }
     return unit;
-  }
-
-  static int parseYear(String text) {
-    if (text == null || !YEAR.matcher(text.strip()).matches()) {
-      throw new InvalidInputException("年度格式不正确，应为四位数字年份，例如 " + Year.now().getValue());
-    }
-    int year = Integer.parseInt(text.strip());
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new InvalidInputException("年度超出范围（" + FIRST_YEAR + "–" + LAST_YEAR + "）");
-    }
-    return year;
   }
 
   private OffsetDateTime now() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -16,13 +17,34 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * Every feature's form input, checked the same way: text with a length limit, a choice, a date, a date-time and the
- * rows of a form's dynamic list. Each check throws {@link InvalidInputException} with the caller's Chinese message,
+ * Every feature's form input, checked the same way: text with a length limit, a choice, a year, a date, a date-time
+ * and the rows of a form's dynamic list. Each check throws {@link InvalidInputException} with the caller's Chinese message,
  * so the person sees what to correct and nothing changes.
  */
 public final class FormInputs {
 
+  /** The first and the last year the platform takes (a year's lists, letters, reports and quarters). */
+  public static final int FIRST_YEAR = 2000;
+  public static final int LAST_YEAR = 2100;
+
   private FormInputs() {
+  }
+
+  /**
+   * A year, as a form's number field or a request's text gives it: four digits within {@link #FIRST_YEAR}–
+   * {@link #LAST_YEAR}; anything else (missing, "26", 2026.5) is refused in Chinese.
+   */
+  public static int year(Object value) {
+    String text = value instanceof Number number && number.doubleValue() == number.longValue()
+        ? String.valueOf(number.longValue()) : value == null ? null : value.toString().strip();
+    if (text == null || !text.matches("\\d{4}")) {
+      throw new InvalidInputException("年度格式不正确，应为四位数字年份，例如 " + Year.now().getValue());
+    }
+    int year = Integer.parseInt(text);
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new InvalidInputException("年度超出范围（" + FIRST_YEAR + "–" + LAST_YEAR + "）");
+    }
+    return year;
   }
 
   /** Optional text: stripped, or null when missing or blank; longer than {@code max} characters → {@code tooLong}. */

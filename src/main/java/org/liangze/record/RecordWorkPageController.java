@@ -26,6 +26,7 @@ import org.liangze.organisation.Role;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitPeople;
 import org.liangze.organisation.UnitRepository;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.MessagePage;
 import org.liangze.platform.NotFoundException;
@@ -203,14 +204,7 @@ class RecordWorkPageController {
     if (text == null || text.isBlank()) {
       return LocalDate.now(clock).getYear();
     }
-    if (!text.strip().matches("\\d{4}")) {
-      throw new InvalidInputException("年度格式不正确，例如 2026");
-    }
-    int year = Integer.parseInt(text.strip());
-    if (year < 2000 || year > 2100) {
-      throw new InvalidInputException("年度超出范围（2000—2100）");
-    }
-    return year;
+    return FormInputs.year(text);
   }
 
   private static Long itemId(String text) {

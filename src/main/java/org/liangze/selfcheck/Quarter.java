@@ -5,14 +5,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 
 /** A calendar quarter, written "2026Q4" in business keys, URLs and tables. */
 public record Quarter(int year, int number) implements Comparable<Quarter> {
 
   private static final Pattern TEXT = Pattern.compile("(\\d{4})[Qq]([1-4])");
-  static final int FIRST_YEAR = 2000;
-  static final int LAST_YEAR = 2100;
+  static final int FIRST_YEAR = FormInputs.FIRST_YEAR;
+  static final int LAST_YEAR = FormInputs.LAST_YEAR;
 
   public Quarter {
     if (number < 1 || number > 4) {
