@@ -1,19 +1,12 @@
 package org.liangze.escalation;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.liangze.platform.EngineParsing;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,19 +30,12 @@ class EscalationEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, check);
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        for (String event : UNIT_EVENTS) {
-          task.addBuiltInTaskListener(event, openTaskUnits);
-        }
+    EngineParsing.everyUserTask(configuration, (activity, task) -> {
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, check);
+      for (String event : UNIT_EVENTS) {
+        task.addBuiltInTaskListener(event, openTaskUnits);
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   @Override
