@@ -1001,7 +1001,8 @@ class DistrictScaleBenchmarkTest {
         .append(ENTRIES).append(", max heap: ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
         .append(" MB, CPUs: ").append(Runtime.getRuntime().availableProcessors())
         .append(", PostgreSQL 15 (embedded), fsync=").append(setting("fsync")).append(", synchronous_commit=")
-        .append(setting("synchronous_commit")).append("\n\n")
+        .append(setting("synchronous_commit")).append(", shared_buffers=").append(setting("shared_buffers"))
+        .append("\n\n")
         .append("| Measurement | Result | Target |\n|---|---|---|\n");
     for (String[] row : rows) {
       table.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2]).append(" |\n");

@@ -861,6 +861,7 @@ class YearOfGrowthBenchmarkTest {
         .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB, CPUs: ")
         .append(Runtime.getRuntime().availableProcessors()).append(", PostgreSQL 15 (embedded), fsync=")
         .append(setting("fsync")).append(", synchronous_commit=").append(setting("synchronous_commit"))
+        .append(", shared_buffers=").append(setting("shared_buffers"))
         .append(", history level ").append(engineConfiguration.getHistory()).append(", history cleanup ")
         .append(engineConfiguration.getHistoryCleanupStrategy()).append(" (removal time: ")
         .append(engineConfiguration.getHistoryRemovalTimeStrategy()).append(")\n\n")
