@@ -11,8 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Writes a record entry for every completed user task that concerns a unit (its scope has a {@code unitCode}
- * variable): who completed which task of which process, with what outcome. Registered on every user task of every
- * model by {@link RecordManualEnginePlugin}, so no model has to remember it.
+ * variable): who completed which task of which process, with what outcome (in the words of the task's form).
+ * Registered on every user task of every model by {@link RecordManualEnginePlugin}, so no model has to remember it.
  */
 class TaskCompletionRecorder implements TaskListener {
 
@@ -23,11 +23,16 @@ class TaskCompletionRecorder implements TaskListener {
   static final String LATE_REASON = "lateReason";
 
   private static final Logger log = LoggerFactory.getLogger(TaskCompletionRecorder.class);
-  /** Outcomes in the words of the people who chose them. */
-  private static final Map<String, String> OUTCOMES = Map.of(
-      "SIGN", "签订", "OBJECT", "提出异议", "APPROVE", "审核通过", "RETURN", "退回修改",
-      "ACCEPT", "验收通过", "RECTIFY", "责令整改", "SIGN_OFF", "审签通过", "VERIFIED", "整改验收通过",
-      "NOT_YET", "整改未到位");
+  /**
+   * Outcomes of tasks whose form does not name them ({@link FormChoiceLabels}: completed through the API, say), in
+   * the words the platform's forms mostly use.
+   */
+  private static final Map<String, String> OUTCOMES = Map.ofEntries(Map.entry("OPEN", "立案调查"),
+      Map.entry("OPEN_CASE", "立案问责"), Map.entry("CLOSE", "予以了结"), Map.entry("PASS", "通过"),
+      Map.entry("ADOPT", "采纳"), Map.entry("REJECT", "不予采纳"), Map.entry("OVERRIDE", "改为其他措施"),
+      Map.entry("SIGN", "签订"), Map.entry("OBJECT", "提出异议"), Map.entry("APPROVE", "审核通过"),
+      Map.entry("RETURN", "退回修改"), Map.entry("ACCEPT", "验收通过"), Map.entry("RECTIFY", "责令整改"),
+      Map.entry("SIGN_OFF", "审签通过"), Map.entry("VERIFIED", "整改验收通过"), Map.entry("NOT_YET", "整改未到位"));
 
   private final ObjectProvider<RecordManual> manual;
 
@@ -59,7 +64,8 @@ class TaskCompletionRecorder implements TaskListener {
   private static String summary(DelegateTask task) {
     StringBuilder text = new StringBuilder("完成「").append(task.getName()).append("」");
     if (task.getVariable(DECISION) instanceof String decision) {
-      text.append("，结果：").append(OUTCOMES.getOrDefault(decision, decision));
+      text.append("，结果：").append(FormChoiceLabels.of(task, DECISION, decision)
+          .orElseGet(() -> OUTCOMES.getOrDefault(decision, decision)));
     }
     return text.toString();
   }

@@ -139,6 +139,9 @@ class AccountabilityProcedurePostgresTest {
     String instance = opened.processInstanceId();
     runJobs(instance);
     complete("jiwei", task(instance, Element.VerifyCase), Map.of(Variables.DECISION, "OPEN"));
+    // the unit's record manual says what the commission chose in the words of its form, not the choice's code
+    assertThat(manual.entriesOf("D01")).last().satisfies(entry -> assertThat(entry.summary())
+        .startsWith("完成「初步核实").endsWith("结果：立案调查（一案双查）"));
 
     // 一案双查 with facts and findings; three leaders, two of whom would share the alias 张某
     Map<String, Object> zhangWei = subject("张伟", "LEADER", "PRINCIPAL", "SERIOUS", "NONE");

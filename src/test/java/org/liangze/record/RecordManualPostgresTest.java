@@ -96,7 +96,8 @@ class RecordManualPostgresTest {
     RecordEntry objection = entries.get(entries.size() - 2);
     assertThat(objection.kind()).isEqualTo(EntryKind.TASK_COMPLETED);
     assertThat(objection.actor()).isEqualTo("t01sec");
-    assertThat(objection.summary()).contains("签订目标责任书").contains("提出异议");
+    // the outcome in the words the letter's form showed the secretary, never its code
+    assertThat(objection.summary()).contains("签订目标责任书").endsWith("结果：提出异议").doesNotContain("OBJECT");
     assertThat(objection.processInstanceId()).isEqualTo(campaign);
     assertThat(objection.hashAlgorithm()).isEqualTo("SM3");
     RecordEntry revision = entries.get(entries.size() - 1);
