@@ -1,6 +1,5 @@
 package org.liangze.record;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -11,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Writes a record entry for every completed user task that concerns a unit (its scope has a {@code unitCode}
- * variable): who completed which task of which process, with what outcome (in the words of the task's form).
+ * variable): who completed which task of which process, with the outcome its form offered (in the form's words).
  * Registered on every user task of every model by {@link RecordManualEnginePlugin}, so no model has to remember it.
  */
 class TaskCompletionRecorder implements TaskListener {
@@ -23,17 +22,6 @@ class TaskCompletionRecorder implements TaskListener {
   static final String LATE_REASON = "lateReason";
 
   private static final Logger log = LoggerFactory.getLogger(TaskCompletionRecorder.class);
-  /**
-   * Outcomes of tasks whose form does not name them ({@link FormChoiceLabels}: completed through the API, say), in
-   * the words the platform's forms mostly use.
-   */
-  private static final Map<String, String> OUTCOMES = Map.ofEntries(Map.entry("OPEN", "立案调查"),
-      Map.entry("OPEN_CASE", "立案问责"), Map.entry("CLOSE", "予以了结"), Map.entry("PASS", "通过"),
-      Map.entry("ADOPT", "采纳"), Map.entry("REJECT", "不予采纳"), Map.entry("OVERRIDE", "改为其他措施"),
-      Map.entry("SIGN", "签订"), Map.entry("OBJECT", "提出异议"), Map.entry("APPROVE", "审核通过"),
-      Map.entry("RETURN", "退回修改"), Map.entry("ACCEPT", "验收通过"), Map.entry("RECTIFY", "责令整改"),
-      Map.entry("SIGN_OFF", "审签通过"), Map.entry("VERIFIED", "整改验收通过"), Map.entry("NOT_YET", "整改未到位"));
-
   private final ObjectProvider<RecordManual> manual;
 
   TaskCompletionRecorder(ObjectProvider<RecordManual> manual) {
@@ -63,9 +51,9 @@ class TaskCompletionRecorder implements TaskListener {
 
   private static String summary(DelegateTask task) {
     StringBuilder text = new StringBuilder("完成「").append(task.getName()).append("」");
+    // only a choice this task's form offered: a decision taken on an earlier task stays in the process's variables
     if (task.getVariable(DECISION) instanceof String decision) {
-      text.append("，结果：").append(FormChoiceLabels.of(task, DECISION, decision)
-          .orElseGet(() -> OUTCOMES.getOrDefault(decision, decision)));
+      FormChoiceLabels.of(task, DECISION, decision).ifPresent(label -> text.append("，结果：").append(label));
     }
     return text.toString();
   }

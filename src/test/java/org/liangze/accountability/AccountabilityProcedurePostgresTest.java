@@ -148,6 +148,9 @@ class AccountabilityProcedurePostgresTest {
     zhangWei.put("userId", "d01sec");
     complete("jiwei", task(instance, Element.InvestigateMain), investigation("main", spin(List.of(zhangWei,
         subject("张强", "LEADER", "IMPORTANT", "MINOR", "HEAVIER")))));
+    // the investigation's form offers no decision: the verification's, still among the case's variables, is not its
+    assertThat(manual.entriesOf("D01")).last().satisfies(entry -> assertThat(entry.summary())
+        .startsWith("完成「主体责任调查").doesNotContain("结果"));
     complete("jiwei", task(instance, Element.InvestigateSupervisory), investigation("supervisory", spin(List.of(
         subject("张三丰", "LEADER", "IMPORTANT", "SERIOUS", "NONE"),
         subject("区教育和体育局纪检组", "ORGANISATION", null, "MINOR", "NONE")))));
