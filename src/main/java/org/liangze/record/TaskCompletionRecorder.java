@@ -1,5 +1,6 @@
 package org.liangze.record;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 class TaskCompletionRecorder implements TaskListener {
 
   static final String UNIT_CODE = "unitCode";
-  static final String DECISION = "decision";
   /** Set by the escalation ladder on an overdue task's execution, with the reason the completer gave. */
   static final String TASK_OVERDUE = "taskOverdue";
   static final String LATE_REASON = "lateReason";
@@ -51,9 +51,9 @@ class TaskCompletionRecorder implements TaskListener {
 
   private static String summary(DelegateTask task) {
     StringBuilder text = new StringBuilder("完成「").append(task.getName()).append("」");
-    // only a choice this task's form offered: a decision taken on an earlier task stays in the process's variables
-    if (task.getVariable(DECISION) instanceof String decision) {
-      FormChoiceLabels.of(task, DECISION, decision).ifPresent(label -> text.append("，结果：").append(label));
+    List<String> decisions = FormChoiceLabels.decisionsOf(task);
+    if (!decisions.isEmpty()) {
+      text.append("，结果：").append(String.join("；", decisions));
     }
     return text.toString();
   }
