@@ -26,5 +26,4 @@ final class BatchRetry {
     execution.getProcessInstance().setVariable(Variables.UNIT_CODE, "");
     return true;
   }
-
 }

@@ -12,8 +12,6 @@ import org.liangze.platform.InvalidInputException;
 public record Quarter(int year, int number) implements Comparable<Quarter> {
 
   private static final Pattern TEXT = Pattern.compile("(\\d{4})[Qq]([1-4])");
-  static final int FIRST_YEAR = FormInputs.FIRST_YEAR;
-  static final int LAST_YEAR = FormInputs.LAST_YEAR;
 
   public Quarter {
     if (number < 1 || number > 4) {
@@ -23,7 +21,7 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
 
   /**
    * Quarters parsed before, by their text as written ("2026Q4"): a campaign's start parses its quarter in every
-   * expression and listener of every unit. At most one per quarter of {@link #FIRST_YEAR}–{@link #LAST_YEAR}.
+   * expression and listener of every unit. At most one per quarter of {@link FormInputs#FIRST_YEAR}–{@link FormInputs#LAST_YEAR}.
    */
   private static final Map<String, Quarter> PARSED = new ConcurrentHashMap<>();
 
@@ -46,8 +44,8 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
       throw new InvalidInputException("季度格式不正确，应为“年份Q季度”，例如 2026Q4");
     }
     int year = Integer.parseInt(matcher.group(1));
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new InvalidInputException("季度超出范围（" + FIRST_YEAR + "–" + LAST_YEAR + "年）");
+    if (year < FormInputs.FIRST_YEAR || year > FormInputs.LAST_YEAR) {
+      throw new InvalidInputException("季度超出范围（" + FormInputs.FIRST_YEAR + "–" + FormInputs.LAST_YEAR + "年）");
     }
     return new Quarter(year, Integer.parseInt(matcher.group(2)));
   }
