@@ -21,7 +21,8 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
 
   /**
    * Quarters parsed before, by their text as written ("2026Q4"): a campaign's start parses its quarter in every
-   * expression and listener of every unit. At most one per quarter of {@link FormInputs#FIRST_YEAR}–{@link FormInputs#LAST_YEAR}.
+   * expression and listener of every unit. At most one per quarter of {@link FormInputs#FIRST_YEAR}–
+   * {@link FormInputs#LAST_YEAR}.
    */
   private static final Map<String, Quarter> PARSED = new ConcurrentHashMap<>();
 
