@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerExecuteNestedActivityJobHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,16 @@ class EscalationRepository {
   private static String climbs(String level) {
     return "o.due_at <= :horizon and (%s) > (%s)".formatted(TARGET_RANK, CURRENT_RANK.formatted(level));
   }
+
+  /**
+   * Not a window that the model closes itself: a task with a boundary timer due no later than the task (申诉, whose
+   * timer 申诉期满 ends it at its due date) is a right, not a duty. The ladder leaves it alone — no reminder to use it,
+   * and never overdue, also between its due date and the moment the timer's job has run.
+   */
+  private static final String NOT_CLOSED_BY_ITS_TIMER = """
+      not exists (select 1 from ACT_RU_TASK wt join ACT_RU_JOB wj on wj.EXECUTION_ID_ = wt.EXECUTION_ID_
+                   where wt.ID_ = o.task_id and wj.HANDLER_TYPE_ = '%s' and wj.DUEDATE_ <= wt.DUE_DATE_)"""
+      .formatted(TimerExecuteNestedActivityJobHandler.TYPE);
 
   private static final String OPEN_TASKS = """
         from open_task_units o
@@ -123,7 +134,7 @@ class EscalationRepository {
         params.put("units", group.unitCodes());
       }
       jdbc.sql("select o.unit_code, count(*) " + OPEN_TASKS + " where " + moves(group.ladder()) + filter
-              + " group by o.unit_code")
+              + " and " + NOT_CLOSED_BY_ITS_TIMER + " group by o.unit_code")
           .params(params).query(rs -> {
             counts.put(rs.getString(1), rs.getInt(2));
           });
@@ -167,6 +178,7 @@ class EscalationRepository {
               join ACT_RU_TASK t on t.ID_ = o.task_id
               left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
              where t.SUSPENSION_STATE_ = 1 and\s""" + moves(ladder, "o.level", "o.reminded_minutes") + """
+               and\s""" + NOT_CLOSED_BY_ITS_TIMER + """
              order by o.due_at, o.task_id
              fetch first :limit rows only""")
         .params(params)

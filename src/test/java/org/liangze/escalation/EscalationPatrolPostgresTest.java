@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liangze.accountability.AccountabilityProcess;
 import org.liangze.demo.DemoDistrict;
 import org.liangze.organisation.Groups;
 import org.liangze.organisation.IdentitySync;
@@ -72,6 +73,7 @@ class EscalationPatrolPostgresTest {
   @Autowired DataSource dataSource;
   @Autowired OverdueMarks marks;
   @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
+  @Autowired Escalations escalations;
 
   @BeforeEach
   void district() throws IOException {
@@ -171,6 +173,45 @@ class EscalationPatrolPostgresTest {
     assertThat(notificationsSince("jiwei", patrolAt)).hasSize(1);
     assertThat(jdbc.sql("select count(*) from talks where summons_request_id = ?").param(requests.get(0))
         .query(Long.class).single()).isEqualTo(1);
+  }
+
+  /**
+   * 申诉 is a right, not a duty: the appeal task is due when its boundary timer closes the window (申诉期满). A patrol
+   * in the window's last days does not remind the secretary to appeal, and one that runs after the moment but before
+   * the timer's job has closed the window (a busy job executor, a restart) does not find the task overdue, supervise
+   * it or count it against the unit. An ordinary task of the same unit due before it is climbed by the same patrols.
+   */
+  @Test
+  void anAppealWindowThatItsTimerClosesIsNeitherRemindedNorOverdue() throws IOException {
+    Instant delivered = Instant.parse("2090-03-02T02:00:00Z");
+    Task letter = letterRun.signingTask(startLetters(2091, delivered), "D01");
+    String appealCase = runtime.createProcessInstanceByKey(AccountabilityProcess.KEY)
+        .startBeforeActivity(AccountabilityProcess.Element.LodgeAppeal.name())
+        .setVariables(Map.of(AccountabilityProcess.Variables.UNIT_CODE, "D01",
+            AccountabilityProcess.Variables.UNIT_NAME, "区教育和体育局"))
+        .execute().getId();
+    Task appeal = tasks.createTaskQuery().processInstanceId(appealCase).singleResult();
+    Job windowCloses = management.createJobQuery().processInstanceId(appealCase).timers().singleResult();
+    assertThat(windowCloses.getDuedate()).as("the timer closes the window when the task is due")
+        .isEqualTo(appeal.getDueDate());
+    assertThat(letter.getDueDate()).isBefore(appeal.getDueDate());
+
+    Instant closes = appeal.getDueDate().toInstant();
+    ClockUtil.setCurrentTime(Date.from(closes.minus(Duration.ofDays(1))));
+    escalations.patrol();
+    ClockUtil.setCurrentTime(Date.from(closes.plusSeconds(60)));
+    escalations.patrol();
+
+    assertThat(jdbc.sql("select level from task_escalations where task_id = ?").param(letter.getId())
+        .query(String.class).optional()).as("the letter, overdue since before the window closed").isPresent();
+    assertThat(jdbc.sql("select count(*) from task_escalations where task_id = ?").param(appeal.getId())
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from task_reminders where task_id = ?").param(appeal.getId())
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from escalation_steps where task_id = ?").param(appeal.getId())
+        .query(Long.class).single()).isZero();
+    assertThat(runtime.getVariablesLocal(appeal.getExecutionId())).doesNotContainKey(EscalationVariables.TASK_OVERDUE);
+    runtime.deleteProcessInstance(appealCase, "test over");
   }
 
   @Test
@@ -323,7 +364,7 @@ class EscalationPatrolPostgresTest {
         .isNotEmpty().allMatch(job -> job.getPriority() == 0);
     runPatrolJobs();
     assertThat(management.createJobQuery().processDefinitionKey(
-            org.liangze.accountability.AccountabilityProcess.KEY).list())
+            AccountabilityProcess.KEY).list())
         .as("the cases' evidence jobs the patrol left").isNotEmpty().allMatch(job -> job.getPriority() == -10);
     assertThat(management.createJobQuery().processDefinitionKey(org.liangze.notification.NotificationDeliveryProcess.KEY).list())
         .as("the digests' deliveries").isNotEmpty().allMatch(job -> job.getPriority() == -10);
