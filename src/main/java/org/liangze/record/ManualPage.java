@@ -19,25 +19,31 @@ public record ManualPage(String title, String unitCode, String unitName, String 
 
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   /**
    * One entry as a table row; {@code backdated} marks entries in a flagged burst, {@code sharedEvidence} entries
    * citing a file other units used too, {@code broken} the break.
    */
   public record Row(long seq, String kind, String occurredAt, String recordedAt, String actor, String summary,
-      String lateReason, String processInstanceId, int evidenceCount, String hashAlgorithm, String entryHash,
-      boolean backdated, boolean broken, String item, List<FileLink> files, boolean sharedEvidence) {
+      String lateReason, String processInstanceId, String process, int evidenceCount, String hashAlgorithm,
+      String entryHash, boolean backdated, boolean broken, String item, List<FileLink> files,
+      boolean sharedEvidence) {
   }
 
   /** An evidence file of an entry: its name and where to download it. */
   public record FileLink(String name, String url, boolean shared) {
   }
 
-  /** What the page adds to the snapshot: list item labels and file names, who reads it, what was just added. */
-  record Context(Map<Long, String> itemLabels, Map<String, String> fileNames, boolean canWrite, Long added) {
+  /**
+   * What the page adds to the snapshot: list item labels, file names and the entries' processes by name, who reads
+   * it, what was just added.
+   */
+  record Context(Map<Long, String> itemLabels, Map<String, String> fileNames,
+      Map<String, ProcessLabels.Label> processes, boolean canWrite, Long added) {
 
     static Context none() {
-      return new Context(Map.of(), Map.of(), false, null);
+      return new Context(Map.of(), Map.of(), Map.of(), false, null);
     }
   }
 
@@ -59,7 +65,8 @@ public record ManualPage(String title, String unitCode, String unitName, String 
     List<Row> rows = manual.entries().stream()
         .map(entry -> new Row(entry.seq(), entry.kind().label(), SECONDS.format(manual.local(entry.occurredAt())),
             SECONDS.format(manual.local(entry.recordedAt())), manual.actor(entry), entry.summary(),
-            entry.lateReason(), entry.processInstanceId(), entry.evidence().size(), entry.hashAlgorithm(),
+            entry.lateReason(), entry.processInstanceId(), process(manual, context.processes().get(
+                entry.processInstanceId())), entry.evidence().size(), entry.hashAlgorithm(),
             entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq),
             entry.listItemId() == null ? null : context.itemLabels().get(entry.listItemId()),
             entry.evidence().stream().map(hash -> new FileLink(context.fileNames().getOrDefault(hash,
@@ -83,6 +90,12 @@ public record ManualPage(String title, String unitCode, String unitName, String 
     return new ManualPage(manual.title(), manual.unit().code(), manual.unit().name(),
         SECONDS.format(manual.takenAt()), rows.size(), manual.verification().intact(), manual.verdict(), rows,
         bursts, sharedNotes, manual.checkpointNote(), context.canWrite(), context.added());
+  }
+
+  /** "单位季度自查（2026-10-08 发起）", or nothing for an entry of no process or one whose history is gone. */
+  private static String process(ManualSnapshot manual, ProcessLabels.Label label) {
+    return label == null ? null
+        : label.name() + "（" + DAY.format(manual.local(label.started())) + " 发起）";
   }
 
   /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */

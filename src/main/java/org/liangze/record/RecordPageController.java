@@ -37,11 +37,13 @@ class RecordPageController {
   private final CheckpointVerifier checkpointVerifier;
   private final java.time.Clock clock;
   private final ListService lists;
+  private final ProcessLabels processes;
 
   RecordPageController(RecordExports exports, RecordFlags flags, EvidenceFiles evidence, UnitRepository units,
       Officials officials, Checkpoints checkpoints, CheckpointVerifier checkpointVerifier, java.time.Clock clock,
-      ListService lists) {
+      ListService lists, ProcessLabels processes) {
     this.lists = lists;
+    this.processes = processes;
     this.checkpoints = checkpoints;
     this.checkpointVerifier = checkpointVerifier;
     this.clock = clock;
@@ -68,7 +70,8 @@ class RecordPageController {
     Map<String, String> evidenceNames = new HashMap<>();
     found.evidenceSharedWith().keySet().forEach(hash -> evidenceNames.put(hash, fileNames.getOrDefault(hash, hash)));
     model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames, new ManualPage.Context(
-        itemLabels(unitCode, manual), fileNames, reader.unitCodes().contains(unitCode), seq(added))));
+        itemLabels(unitCode, manual), fileNames, processes.of(manual.entries().stream()
+            .map(RecordEntry::processInstanceId).toList()), reader.unitCodes().contains(unitCode), seq(added))));
     return "record/manual";
   }
 

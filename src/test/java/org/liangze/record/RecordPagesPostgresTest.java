@@ -276,6 +276,10 @@ class RecordPagesPostgresTest {
         .param(quarter).query().singleRow();
     assertThat(List.of(stored.get("evidence").toString().split(" "))).containsExactlyInAnyOrder(early, late);
     assertThat(stored.get("record_refs")).isEqualTo(String.valueOf(seq));
+    // the manual names the self-check the completions belong to by its name and day, not by its instance id
+    String manualPage = as("t01v01sec").getForObject("/pages/units/T01V01/record", String.class);
+    assertThat(manualPage).contains(">单位季度自查（" + today + " 发起）<")
+        .doesNotContain(">" + unit.getId() + "<");
 
     // what the secretary and the reviewer open from their forms: a page, with the files and entries as links
     ResponseEntity<String> results = as("t01v01sec").getForEntity("/pages/units/T01V01/self-checks?quarter="

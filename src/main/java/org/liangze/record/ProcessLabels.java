@@ -1,0 +1,58 @@
+package org.liangze.record;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the record manual page names an entry's process by — its name and the day it started ("单位季度自查",
+ * 2026-10-08) — instead of the instance id, which nobody reads. Read from Camunda's history as the platform: the
+ * reader may read the manual, which names these processes, and sees nothing of them but the name and the day. An
+ * instance whose history was cleaned up has no label (its id stays in the Excel export).
+ */
+@Component
+class ProcessLabels {
+
+  /** A process as the manual names it. */
+  record Label(String name, Instant started) {
+  }
+
+  /** Ids per query: a manual of a few years holds hundreds of processes. */
+  private static final int CHUNK = 500;
+
+  private final ProcessEngineConfigurationImpl engine;
+
+  ProcessLabels(ProcessEngine processEngine) {
+    this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+  }
+
+  /** The labels of these process instances, by id; ids without history are left out. */
+  Map<String, Label> of(Collection<String> processInstanceIds) {
+    List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
+    Map<String, Label> labels = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
+      HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
+      query.processInstanceIds(Set.of(chunk));
+      Command<List<HistoricProcessInstance>> read = context -> context.runWithoutAuthorization(inner ->
+          query.executeList(inner, null));
+      for (HistoricProcessInstance instance : engine.getCommandExecutorTxRequired().execute(read)) {
+        if (instance.getProcessDefinitionName() != null) {
+          labels.put(instance.getId(), new Label(instance.getProcessDefinitionName(),
+              instance.getStartTime().toInstant()));
+        }
+      }
+    }
+    return labels;
+  }
+}
