@@ -54,7 +54,8 @@ class DemoScreenshots {
       tasklist(browser, base, "demo-t01v01sec-tasklist", "申诉");
       page(browser, base + "/pages/units/T01V01/record", "demo-t01v01sec-record", "社区党委会议记录.pdf");
       // the case's completed tasks in the manual: each outcome in its form's words, none repeated on later tasks
-      assertThat(browser.getPageSource()).contains("结果：立案调查（一案双查）").doesNotContain("结果：OPEN");
+      assertThat(browser.getPageSource()).contains("结果：立案调查（一案双查）").doesNotContain("结果：OPEN")
+          .containsPattern(">问责（\\d{4}-\\d{2}-\\d{2} 发起）<"); // the entries' process by name, not by id
       ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
           browser.findElement(By.xpath("//td[contains(.,'完成「初步核实')]")));
       shoot(browser, "demo-t01v01sec-record-outcomes");
