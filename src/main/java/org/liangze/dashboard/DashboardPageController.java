@@ -2,6 +2,7 @@ package org.liangze.dashboard;
 
 import org.liangze.organisation.Officials;
 import org.liangze.platform.MessagePage;
+import org.liangze.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The supervision dashboard and the guidebook as pages, behind the same login as the API. */
 @Controller
-class DashboardPageController {
+class DashboardPageController implements Pages {
 
   private final DashboardService dashboard;
   private final Officials officials;

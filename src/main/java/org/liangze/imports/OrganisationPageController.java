@@ -3,6 +3,7 @@ package org.liangze.imports;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.platform.MessagePage;
+import org.liangze.platform.Pages;
 import org.liangze.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  * and the import history (for 组织管理员 and administrators). The import page uploads to the import API.
  */
 @Controller
-class OrganisationPageController {
+class OrganisationPageController implements Pages {
 
   private final OrganisationTree tree;
   private final ImportHistory history;
@@ -72,10 +73,5 @@ class OrganisationPageController {
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看", "组织机构只对组织管理员、系统管理员和区纪委监委开放；导入只对组织管理员和系统管理员开放。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

@@ -11,9 +11,8 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
 import org.liangze.platform.FormInputs;
-import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.MessagePage;
-import org.liangze.platform.NotFoundException;
+import org.liangze.platform.Pages;
 import org.liangze.platform.WebappSessions;
 import org.liangze.record.EntryVerifications;
 import org.liangze.record.EvidenceFiles;
@@ -35,7 +34,7 @@ import org.springframework.web.servlet.ModelAndView;
  * token, as the record manual's form does).
  */
 @Controller
-class LetterPageController {
+class LetterPageController implements Pages {
 
   private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -115,15 +114,5 @@ class LetterPageController {
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看该责任书",
         "目标责任书只对本单位人员、下达责任书的上级单位和区级领导开放。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ModelAndView invalid(InvalidInputException e) {
-    return MessagePage.of(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 }

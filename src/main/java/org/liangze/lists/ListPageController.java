@@ -6,7 +6,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.MessagePage;
-import org.liangze.platform.NotFoundException;
+import org.liangze.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * list everyone, a common draft the district's posts.
  */
 @Controller
-class ListPageController {
+class ListPageController implements Pages {
 
   private final ListService lists;
   private final ListFormulationService formulation;
@@ -94,10 +94,5 @@ class ListPageController {
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看", "单位清单只对本单位人员和监督部门开放。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

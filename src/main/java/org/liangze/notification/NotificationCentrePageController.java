@@ -4,6 +4,7 @@ import java.util.List;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * with status 400 and no rows.
  */
 @Controller
-class NotificationCentrePageController {
+class NotificationCentrePageController implements Pages {
 
   static final String PATH = "/pages/notification-centre";
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.liangze.organisation.Officials;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.Pages;
 import org.liangze.platform.WebappSessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * 400 with its Chinese message, and nothing changes.
  */
 @Controller
-class NotificationSettingsPageController {
+class NotificationSettingsPageController implements Pages {
 
   static final String PATH = "/pages/notification-settings";
 

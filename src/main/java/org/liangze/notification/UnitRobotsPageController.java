@@ -9,6 +9,7 @@ import org.liangze.organisation.Officials;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.InvalidInputException;
+import org.liangze.platform.Pages;
 import org.liangze.platform.WebappSessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
  * 400 with its Chinese message, and nothing changes; stored tokens and secrets are never shown in full.
  */
 @Controller
-class UnitRobotsPageController {
+class UnitRobotsPageController implements Pages {
 
   static final String PATH = "/pages/notification-robots";
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.liangze.platform.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@link PasswordRules}. Camunda's throttling of failed logins applies to the current password.
  */
 @Controller
-class PasswordPage {
+class PasswordPage implements Pages {
 
   private static final Logger log = LoggerFactory.getLogger(PasswordPage.class);
 

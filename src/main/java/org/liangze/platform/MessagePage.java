@@ -5,7 +5,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A page that says, in Chinese, why a page cannot be shown (refused, not found, bad request): a title and a sentence,
- * with the HTTP status. The features' page controllers answer their exceptions with it.
+ * with the HTTP status. The page controllers ({@link Pages}) answer refusals with it, {@link PageExceptionHandler}
+ * what is not found or asked for wrongly.
  */
 public final class MessagePage {
 

@@ -3,7 +3,7 @@ package org.liangze.record;
 import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.platform.MessagePage;
-import org.liangze.platform.NotFoundException;
+import org.liangze.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * entry is intact in its unit's chain, its hash, and the signed checkpoint that seals it.
  */
 @Controller
-class EntryVerificationPageController {
+class EntryVerificationPageController implements Pages {
 
   private final EntryVerifications verifications;
   private final Officials officials;
@@ -40,10 +40,5 @@ class EntryVerificationPageController {
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看该纪实记录",
         "纪实记录的核验只对本单位人员、上级单位的书记、纪检委员和班子成员以及区纪委监委开放。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

@@ -10,7 +10,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.MessagePage;
-import org.liangze.platform.NotFoundException;
+import org.liangze.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * the page has links, no forms; the unit's people add entries on their own page ({@link RecordWorkPageController}). Refusals are pages too, since a person, not a program, is looking.
  */
 @Controller
-class RecordPageController {
+class RecordPageController implements Pages {
 
   private final RecordExports exports;
   private final RecordFlags flags;
@@ -113,10 +113,5 @@ class RecordPageController {
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看该单位的纪实手册", "纪实手册只对本单位人员、上级单位的书记、纪检委员和班子成员以及区纪委监委开放。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 }

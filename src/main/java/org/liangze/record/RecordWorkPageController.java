@@ -29,6 +29,7 @@ import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.MessagePage;
+import org.liangze.platform.Pages;
 import org.liangze.platform.NotFoundException;
 import org.liangze.platform.WebappSessions;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,7 @@ import org.springframework.web.servlet.ModelAndView;
  * no form.
  */
 @Controller
-class RecordWorkPageController {
+class RecordWorkPageController implements Pages {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -180,16 +181,6 @@ class RecordWorkPageController {
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权操作",
         "清单和纪实手册只对本单位人员和上级监督部门开放；履责纪实只能由本单位人员记录，监督部门只查看、不修改。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ModelAndView invalid(InvalidInputException e) {
-    return MessagePage.of(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 
   private Unit visibleUnit(Official reader, String unitCode) {

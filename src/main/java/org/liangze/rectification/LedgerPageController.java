@@ -8,6 +8,7 @@ import org.liangze.organisation.Officials;
 import org.liangze.organisation.Unit;
 import org.liangze.organisation.UnitRepository;
 import org.liangze.platform.MessagePage;
+import org.liangze.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  * inspection's findings. Filters by status; the Excel link exports what is shown.
  */
 @Controller
-class LedgerPageController {
+class LedgerPageController implements Pages {
 
   private final RectificationLedger ledger;
   private final LedgerViews views;

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.liangze.organisation.Officials;
 import org.liangze.organisation.PersonRepository;
-import org.liangze.platform.InvalidInputException;
 import org.liangze.platform.MessagePage;
-import org.liangze.platform.NotFoundException;
+import org.liangze.platform.Pages;
 import org.liangze.record.EvidenceFile;
 import org.liangze.record.EvidenceFiles;
 import org.springframework.http.HttpStatus;
@@ -30,7 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
  * record manual. For the unit's own people and district supervisors.
  */
 @Controller
-class SelfCheckPageController {
+class SelfCheckPageController implements Pages {
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -109,15 +108,5 @@ class SelfCheckPageController {
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView refused() {
     return MessagePage.of(HttpStatus.FORBIDDEN, "无权查看", "自查结果只对本单位人员和监督部门开放。");
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ModelAndView notFound(NotFoundException e) {
-    return MessagePage.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ModelAndView invalid(InvalidInputException e) {
-    return MessagePage.of(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
   }
 }

@@ -396,8 +396,15 @@ class RecordPagesPostgresTest {
         .isEqualTo(HttpStatus.OK);
     assertThat(as("t01staff").getForEntity("/pages/lists/" + tailored, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(as("t01staff").getForEntity("/pages/lists/999999", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
+    // what is not found is a page with a Chinese sentence for a person, problem details for a program
+    ResponseEntity<String> missing = as("t01staff").getForEntity("/pages/lists/999999", String.class);
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(missing.getBody()).contains("<title>未找到", "清单不存在");
+    ResponseEntity<String> missingJson = as("t01staff").getForEntity("/api/lists/999999", String.class);
+    assertThat(missingJson.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(missingJson.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
   }
 
   /**
