@@ -251,7 +251,9 @@ class DistrictScaleBenchmarkTest {
     }
     List<Integer> indexes = java.util.stream.IntStream.range(0, CAMPAIGN_ROUNDS).boxed().toList();
     row("Campaign throughput ÷ stock throughput", rounds(indexes,
-        r -> (double) stocks.get(r)[0] / launches.get(r)[0], "%.2f×"), "≥ 0.7×");
+        r -> (double) stocks.get(r)[0] / launches.get(r)[0], "%.2f×"),
+        // issue 18 sets the campaign's ratios for the default run; the city's campaign target is ≤ 60 s
+        CITY ? "≥ 0.7× at district size" : "≥ 0.7×");
     row("CPU time per unit / per stock instance (this JVM + the PostgreSQL server, autovacuum off during the "
         + "launches; steady on a shared machine), "
         + "and their ratio", rounds(launches, l -> l[6] / 1e6 / UNITS, "%.1f ms") + " / "
