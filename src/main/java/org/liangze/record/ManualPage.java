@@ -19,7 +19,6 @@ public record ManualPage(String title, String unitCode, String unitName, String 
 
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   /**
    * One entry as a table row; {@code backdated} marks entries in a flagged burst, {@code sharedEvidence} entries
@@ -65,9 +64,8 @@ public record ManualPage(String title, String unitCode, String unitName, String 
     List<Row> rows = manual.entries().stream()
         .map(entry -> new Row(entry.seq(), entry.kind().label(), SECONDS.format(manual.local(entry.occurredAt())),
             SECONDS.format(manual.local(entry.recordedAt())), manual.actor(entry), entry.summary(),
-            entry.lateReason(), entry.processInstanceId(), process(manual, context.processes().get(
-                entry.processInstanceId())), entry.evidence().size(), entry.hashAlgorithm(),
-            entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq),
+            entry.lateReason(), entry.processInstanceId(), process(manual, context, entry),
+            entry.evidence().size(), entry.hashAlgorithm(), entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq),
             entry.listItemId() == null ? null : context.itemLabels().get(entry.listItemId()),
             entry.evidence().stream().map(hash -> new FileLink(context.fileNames().getOrDefault(hash,
                 "文件 " + hash.substring(0, Math.min(8, hash.length())) + "…"), "/api/evidence/" + hash,
@@ -93,9 +91,10 @@ public record ManualPage(String title, String unitCode, String unitName, String 
   }
 
   /** "单位季度自查（2026-10-08 发起）", or nothing for an entry of no process or one whose history is gone. */
-  private static String process(ManualSnapshot manual, ProcessLabels.Label label) {
-    return label == null ? null
-        : label.name() + "（" + DAY.format(manual.local(label.started())) + " 发起）";
+  private static String process(ManualSnapshot manual, Context context, RecordEntry entry) {
+    ProcessLabels.Label label = entry.processInstanceId() == null ? null
+        : context.processes().get(entry.processInstanceId());
+    return label == null ? null : label.text(manual);
   }
 
   /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -27,16 +28,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ManualWorkbook {
 
+  /** 关联流程 names the process and the day it started; 流程实例编号 is its id, for finding it in Cockpit. */
   static final List<String> HEADERS = List.of("序号", "类型", "履责时间", "记录时间", "记录人", "摘要", "补录原因",
-      "关联流程", "佐证材料数", "哈希算法", "本条哈希");
+      "关联流程", "佐证材料数", "哈希算法", "本条哈希", "流程实例编号");
 
   /** Column widths in characters; a Chinese character takes about two. */
-  private static final int[] WIDTHS = {6, 10, 18, 18, 20, 60, 30, 38, 11, 10, 68};
+  private static final int[] WIDTHS = {6, 10, 18, 18, 20, 60, 30, 34, 11, 10, 68, 38};
   private static final int SUMMARY = 5;
   private static final int LATE_REASON = 6;
   private static final String DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
+  private final ProcessLabels processes;
+
+  ManualWorkbook(ProcessLabels processes) {
+    this.processes = processes;
+  }
+
   byte[] write(ManualSnapshot manual) {
+    Map<String, ProcessLabels.Label> labels = processes.of(manual.entries().stream()
+        .map(RecordEntry::processInstanceId).toList());
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
       Styles styles = new Styles(workbook);
       Sheet sheet = workbook.createSheet("纪实手册");
@@ -70,10 +80,13 @@ class ManualWorkbook {
         text(row, 4, manual.actor(entry), styles.cell);
         text(row, SUMMARY, entry.summary(), styles.wrapped);
         text(row, LATE_REASON, entry.lateReason(), styles.wrapped);
-        text(row, 7, entry.processInstanceId(), styles.cell);
+        ProcessLabels.Label process = entry.processInstanceId() == null ? null
+            : labels.get(entry.processInstanceId());
+        text(row, 7, process == null ? null : process.text(manual), styles.wrapped);
         number(row, 8, entry.evidence().size(), styles.cell);
         text(row, 9, entry.hashAlgorithm(), styles.cell);
         text(row, 10, entry.entryHash(), styles.cell);
+        text(row, 11, entry.processInstanceId(), styles.cell);
       }
       if (manual.entries().isEmpty()) {
         text(sheet.createRow(rowIndex++), 0, "（暂无记录）", styles.cell);

@@ -1,6 +1,7 @@
 package org.liangze.record;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.stereotype.Component;
 
 /**
- * What the record manual page names an entry's process by — its name and the day it started ("单位季度自查",
- * 2026-10-08) — instead of the instance id, which nobody reads. Read from Camunda's history as the platform: the
+ * What the record manual (its page and its workbook) names an entry's process by — its name and the day it started
+ * ("单位季度自查", 2026-10-08) — instead of the instance id, which nobody reads. Read from Camunda's history as the platform: the
  * reader may read the manual, which names these processes, and sees nothing of them but the name and the day. An
  * instance whose history was cleaned up has no label (its id stays in the Excel export).
  */
@@ -25,28 +26,41 @@ class ProcessLabels {
 
   /** A process as the manual names it. */
   record Label(String name, Instant started) {
+
+    /** "单位季度自查（2026-10-08 发起）", the day in the manual's zone. */
+    String text(ManualSnapshot manual) {
+      return name + "（" + DAY.format(manual.local(started)) + " 发起）";
+    }
   }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   /** Ids per query: a manual of a few years holds hundreds of processes. */
   private static final int CHUNK = 500;
 
-  private final ProcessEngineConfigurationImpl engine;
+  private final ProcessEngine engine;
 
-  ProcessLabels(ProcessEngine processEngine) {
-    this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+  ProcessLabels(ProcessEngine engine) {
+    this.engine = engine;
   }
 
-  /** The labels of these process instances, by id; ids without history are left out. */
+  /** The labels of these process instances, by id (null ids skipped); ids without history are left out. */
   Map<String, Label> of(Collection<String> processInstanceIds) {
     List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
+    // looked up with entries' ids, null for an entry of no process: a map that answers null for null
     Map<String, Label> labels = new HashMap<>();
+    if (ids.isEmpty()) {
+      return labels;
+    }
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     for (int from = 0; from < ids.size(); from += CHUNK) {
       String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
       HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
       query.processInstanceIds(Set.of(chunk));
       Command<List<HistoricProcessInstance>> read = context -> context.runWithoutAuthorization(inner ->
           query.executeList(inner, null));
-      for (HistoricProcessInstance instance : engine.getCommandExecutorTxRequired().execute(read)) {
+      for (HistoricProcessInstance instance : configuration.getCommandExecutorTxRequired().execute(read)) {
         if (instance.getProcessDefinitionName() != null) {
           labels.put(instance.getId(), new Label(instance.getProcessDefinitionName(),
               instance.getStartTime().toInstant()));

@@ -67,8 +67,9 @@ class ManualPdfTest {
     RecordExports exports = mock(RecordExports.class);
     when(exports.snapshot(any(), eq("D01"))).thenReturn(snapshot("党组会"));
     ManualPdf pdf = new ManualPdf(new PdfFonts(new PdfProperties("/nonexistent/font.ttf")));
+    // the snapshot's entry belongs to no process: the workbook asks the engine for no label
     MockMvc mvc = MockMvcBuilders.standaloneSetup(
-        new RecordExportController(exports, new ManualWorkbook(), pdf, new Officials())).build();
+        new RecordExportController(exports, new ManualWorkbook(new ProcessLabels(null)), pdf, new Officials())).build();
     SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
         "d01sec", null, List.of(new SimpleGrantedAuthority("unitD01secretary"))));
 

@@ -106,7 +106,7 @@ class RecordExportsIntegrationTest {
       List<String> headers = new ArrayList<>();
       sheet.getRow(1).forEach(cell -> headers.add(cell.getStringCellValue()));
       assertThat(headers).containsExactly("序号", "类型", "履责时间", "记录时间", "记录人", "摘要", "补录原因",
-          "关联流程", "佐证材料数", "哈希算法", "本条哈希");
+          "关联流程", "佐证材料数", "哈希算法", "本条哈希", "流程实例编号");
       assertThat(workbook.getFontAt(sheet.getRow(1).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
       assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
       assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 2);

@@ -280,6 +280,20 @@ class RecordPagesPostgresTest {
     String manualPage = as("t01v01sec").getForObject("/pages/units/T01V01/record", String.class);
     assertThat(manualPage).contains(">单位季度自查（" + today + " 发起）<")
         .doesNotContain(">" + unit.getId() + "<");
+    // and so does its workbook, with the id in a column of its own for finding the instance in Cockpit
+    byte[] xlsx = as("t01v01sec").getForObject("/api/units/T01V01/record/export.xlsx", byte[].class);
+    try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(xlsx))) {
+      org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("关联流程");
+      List<String> processes = new java.util.ArrayList<>();
+      for (int i = 2; sheet.getRow(i) != null && sheet.getRow(i).getCell(11) != null; i++) {
+        if (unit.getId().equals(sheet.getRow(i).getCell(11).getStringCellValue())) {
+          processes.add(sheet.getRow(i).getCell(7).getStringCellValue());
+        }
+      }
+      assertThat(processes).isNotEmpty().containsOnly("单位季度自查（" + today + " 发起）");
+    }
 
     // what the secretary and the reviewer open from their forms: a page, with the files and entries as links
     ResponseEntity<String> results = as("t01v01sec").getForEntity("/pages/units/T01V01/self-checks?quarter="
