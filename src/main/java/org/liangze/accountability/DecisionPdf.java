@@ -10,8 +10,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.liangze.record.PdfFonts;
-import org.liangze.record.PdfText;
+import org.liangze.platform.PdfFonts;
+import org.liangze.platform.PdfText;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.liangze.organisation.Officials;
-import org.liangze.record.FontUnavailableException;
+import org.liangze.platform.FontUnavailableException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -18,8 +18,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.liangze.record.PdfFonts;
-import org.liangze.record.PdfText;
+import org.liangze.platform.PdfFonts;
+import org.liangze.platform.PdfText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,7 +80,7 @@ class RankingExports {
     }
   }
 
-  /** @throws org.liangze.record.FontUnavailableException if no Chinese font is installed or configured */
+  /** @throws org.liangze.platform.FontUnavailableException if no Chinese font is installed or configured */
   byte[] pdf(Period period, String formulaVersion, List<UnitScore> ranking, Instant exportedAt) {
     try (PdfFonts.OpenFont font = fonts.open(); PDDocument document = new PDDocument()) {
       document.getDocumentInformation().setTitle(title(period));

@@ -15,9 +15,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.liangze.record.FontUnavailableException;
-import org.liangze.record.PdfFonts;
-import org.liangze.record.PdfText;
+import org.liangze.platform.FontUnavailableException;
+import org.liangze.platform.PdfFonts;
+import org.liangze.platform.PdfText;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import org.liangze.organisation.Official;
 import org.liangze.organisation.Officials;
 import org.liangze.platform.FormInputs;
 import org.liangze.platform.InvalidInputException;
-import org.liangze.record.FontUnavailableException;
+import org.liangze.platform.FontUnavailableException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -13,6 +13,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.liangze.platform.FontUnavailableException;
+import org.liangze.platform.PdfFonts;
+import org.liangze.platform.PdfText;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,6 +3,7 @@ package org.liangze.record;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import org.liangze.organisation.Officials;
+import org.liangze.platform.FontUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;

@@ -12,8 +12,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.liangze.organisation.UnitType;
-import org.liangze.record.PdfFonts;
-import org.liangze.record.PdfProperties;
+import org.liangze.platform.PdfFonts;
+import org.liangze.platform.PdfProperties;
 
 /** The ranking's PDF: a unit whose name has a character no font has is still listed (the export used to fail). */
 class RankingExportsPdfTest {

@@ -1,4 +1,4 @@
-package org.liangze.record;
+package org.liangze.platform;
 
 import java.io.Closeable;
 import java.io.IOException;

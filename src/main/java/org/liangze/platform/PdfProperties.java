@@ -1,4 +1,4 @@
-package org.liangze.record;
+package org.liangze.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package org.liangze.record;
+package org.liangze.platform;
 
 import java.awt.Color;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.liangze.record;
+package org.liangze.platform;
 
 /**
  * No font with Chinese glyphs can be used for PDF exports. The message is for the operator's log; people get

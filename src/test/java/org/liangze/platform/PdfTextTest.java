@@ -1,4 +1,4 @@
-package org.liangze.record;
+package org.liangze.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
