@@ -65,7 +65,7 @@ public class CaseProcedure {
   /**
    * One month after delivery: the end of the appeal window, both the appeal task's due date and the moment its timer
    * closes the window (申诉期满). The timer is made as the task's scope starts, before the task, so it is never later
-   * than the due date, and the escalation patrol leaves the task alone (a window, not a duty).
+   * than the due date, and the escalation patrol never counts the task overdue (a window, not a duty).
    */
   public Date appealDue() {
     return Date.from(ZonedDateTime.now(clock).plusMonths(1).toInstant());

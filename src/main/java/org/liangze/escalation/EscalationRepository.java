@@ -38,13 +38,15 @@ class EscalationRepository {
   }
 
   /**
-   * Not a window that the model closes itself: a task with a boundary timer due no later than the task (申诉, whose
-   * timer 申诉期满 ends it at its due date) is a right, not a duty. The ladder leaves it alone — no reminder to use it,
-   * and never overdue, also between its due date and the moment the timer's job has run.
+   * Not yet due, or not a window that the model closes itself: a task with a boundary timer due no later than the
+   * task (申诉, whose timer 申诉期满 ends it at its due date) is a right, not a duty. Before its due date it climbs as
+   * any task does (its people are reminded to decide, and may decide not to use it); it is never overdue — not even
+   * between its due date and the moment the timer's job has run — so never supervised, summoned or counted late.
    */
-  private static final String NOT_CLOSED_BY_ITS_TIMER = """
-      not exists (select 1 from ACT_RU_TASK wt join ACT_RU_JOB wj on wj.EXECUTION_ID_ = wt.EXECUTION_ID_
-                   where wt.ID_ = o.task_id and wj.HANDLER_TYPE_ = '%s' and wj.DUEDATE_ <= wt.DUE_DATE_)"""
+  private static final String NOT_OVERDUE_WINDOW = """
+      (o.due_at > :now or not exists (
+         select 1 from ACT_RU_TASK wt join ACT_RU_JOB wj on wj.EXECUTION_ID_ = wt.EXECUTION_ID_
+          where wt.ID_ = o.task_id and wj.HANDLER_TYPE_ = '%s' and wj.DUEDATE_ <= wt.DUE_DATE_))"""
       .formatted(TimerExecuteNestedActivityJobHandler.TYPE);
 
   private static final String OPEN_TASKS = """
@@ -134,7 +136,7 @@ class EscalationRepository {
         params.put("units", group.unitCodes());
       }
       jdbc.sql("select o.unit_code, count(*) " + OPEN_TASKS + " where " + moves(group.ladder()) + filter
-              + " and " + NOT_CLOSED_BY_ITS_TIMER + " group by o.unit_code")
+              + " and " + NOT_OVERDUE_WINDOW + " group by o.unit_code")
           .params(params).query(rs -> {
             counts.put(rs.getString(1), rs.getInt(2));
           });
@@ -178,7 +180,7 @@ class EscalationRepository {
               join ACT_RU_TASK t on t.ID_ = o.task_id
               left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
              where t.SUSPENSION_STATE_ = 1 and\s""" + moves(ladder, "o.level", "o.reminded_minutes") + """
-               and\s""" + NOT_CLOSED_BY_ITS_TIMER + """
+               and\s""" + NOT_OVERDUE_WINDOW + """
              order by o.due_at, o.task_id
              fetch first :limit rows only""")
         .params(params)
