@@ -46,6 +46,8 @@ class DemoScreenshots {
       WebDriverWait wait = new WebDriverWait(browser, WAIT);
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".liangze-overdue-toggle"))).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".liangze-overdue-tasks"), "逾期"));
+      assertThat(browser.findElement(By.tagName("body")).getText()).as("no variable names for a supervisor to type")
+          .doesNotContain("overdue").doesNotContain("warningLevel");
       ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
           browser.findElement(By.cssSelector(".liangze-overdue-tasks")));
       shoot(browser, "demo-jiwei-cockpit-overdue");

@@ -127,9 +127,7 @@ function renderReport(container, report, api) {
   const totals = report.totals || {};
   container.appendChild(el('p', {},
     '截至 ' + formatDate(report.asOf) + '：',
-    LEVELS.map(level => el('span', { style: { marginRight: '12px' } }, badge(level), ' ', totals[level] || 0, ' 项')),
-    el('small', { class: 'text-muted' },
-      '（在“流程”页面按流程变量 overdue = true 或 warningLevel 检索逾期流程实例）')));
+    LEVELS.map(level => el('span', { style: { marginRight: '12px' } }, badge(level), ' ', totals[level] || 0, ' 项'))));
   if (!report.units || report.units.length === 0) {
     container.appendChild(el('p', { class: 'liangze-overdue-empty' }, '暂无逾期或即将到期的任务。'));
     return;
