@@ -44,7 +44,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * The platform's conventions for process models (DESIGN.md §3), checked over BPMN files with the Camunda model API:
  *
  * <ul>
- *   <li>every user task has a Chinese name, a Camunda Form bound with {@code camunda:formRef} to a form of the forms
+ *   <li>every user task has a Chinese name in plain words (a task name with an expression, 逐项自查（${unitName}）, is
+ *       the extension property {@code taskName}: Modeler and Cockpit show the element's name as written), a Camunda Form bound with {@code camunda:formRef} to a form of the forms
  *       folder and {@code formRefBinding="deployment"} that offers the late-completion reason, candidate groups or
  *       an assignee, and a due date;</li>
  *   <li>every service task is a {@code camunda:delegateExpression="${bean}"} naming an existing JavaDelegate bean, or
@@ -165,6 +166,9 @@ final class ModelConventions {
     List<String> problems = new ArrayList<>();
     if (!Chinese.isIn(task.getName())) {
       problems.add(where + ": user task needs a Chinese name, has " + task.getName());
+    } else if (EXPRESSION.matcher(task.getName()).find()) {
+      problems.add(where + ": the element's name is shown as written in Modeler and Cockpit: plain words there, and"
+          + " the task's name with its expression in the extension property taskName");
     }
     if (task.getCamundaFormRef() == null || task.getCamundaFormRef().isBlank()) {
       problems.add(where + ": user task needs a Camunda Form (camunda:formRef)");

@@ -63,6 +63,7 @@ class ModelConventionsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       Chinese name           | broken.bpmn EnglishName: user task needs a Chinese name
+      plain element name     | broken.bpmn NameWithExpression: the element's name is shown as written
       a form                 | broken.bpmn NoForm: user task needs a Camunda Form (camunda:formRef)
       an existing form       | broken.bpmn UnknownForm: camunda:formRef 'no-such-form' names no form in the forms folder
       deployment binding     | broken.bpmn LatestBinding: camunda:formRefBinding must be 'deployment'
@@ -83,6 +84,6 @@ class ModelConventionsTest {
 
   @Test
   void theBrokenModelBreaksNothingElse() {
-    assertThat(brokenProblems()).hasSize(14);
+    assertThat(brokenProblems()).hasSize(15);
   }
 }

@@ -136,6 +136,13 @@ class SelfCheckProcessTest {
     // each item's 责任人 (by default the staff member for 主体责任, the inspector for 监督责任) gets their own rows
     Task assess = assessmentOf(unit, "d01staff");
     assertThat(assess.getName()).isEqualTo("逐项自查（" + unitName(D01) + "，2019年第2季度）");
+    // the diagram (Modeler, Cockpit) and the activity's history name the step in plain words; the task's name
+    // pattern is the element's extension property taskName (platform.TaskNamesPlugin)
+    assertThat(engine.getRepositoryService().getBpmnModelInstance(unit.getProcessDefinitionId())
+        .getModelElementById(Element.AssessItems.name()).getAttributeValue("name")).isEqualTo("逐项自查");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(unit.getId())
+        .activityId(Element.AssessItems.name()).list()).isNotEmpty()
+        .allSatisfy(step -> assertThat(step.getActivityName()).isEqualTo("逐项自查"));
     assertThat(assess.getDueDate()).isCloseTo(Date.from(ClockUtil.getCurrentTime().toInstant()
         .plus(Duration.ofDays(10))), 60_000);
     List<Map<String, Object>> rows = rows(assess);
