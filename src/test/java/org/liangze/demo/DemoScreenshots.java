@@ -51,6 +51,13 @@ class DemoScreenshots {
       ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
           browser.findElement(By.cssSelector(".liangze-overdue-tasks")));
       shoot(browser, "demo-jiwei-cockpit-overdue");
+      // a process's diagram in Cockpit: its steps in plain words, no expression of a task name
+      browser.get(base + "/camunda/app/cockpit/default/#/processes");
+      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("目标责任书签订"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".djs-container"),
+          "阅读并签订目标责任书"));
+      assertThat(browser.findElement(By.cssSelector(".djs-container")).getText()).doesNotContain("${");
+      shoot(browser, "demo-jiwei-cockpit-letter-diagram");
     });
     look(base, "t01v01sec", browser -> {
       tasklist(browser, base, "demo-t01v01sec-tasklist", "申诉");
