@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the record manual (its page and its workbook) names an entry's process by — its name and the day it started
- * ("单位季度自查", 2026-10-08) — instead of the instance id, which nobody reads. Read from Camunda's history as the platform: the
- * reader may read the manual, which names these processes, and sees nothing of them but the name and the day. An
- * instance whose history was cleaned up has no label (its id stays in the Excel export).
+ * ("单位季度自查", 2026-10-08) — instead of the instance id, which nobody reads. Read from Camunda's history as the
+ * platform: the reader may read the manual, which names these processes, and sees nothing of them but the name and
+ * the day. An instance whose history was cleaned up has no label (its id stays in the workbook's last column).
  */
 @Component
 class ProcessLabels {
@@ -47,7 +47,6 @@ class ProcessLabels {
   /** The labels of these process instances, by id (null ids skipped); ids without history are left out. */
   Map<String, Label> of(Collection<String> processInstanceIds) {
     List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
-    // looked up with entries' ids, null for an entry of no process: a map that answers null for null
     Map<String, Label> labels = new HashMap<>();
     if (ids.isEmpty()) {
       return labels;
