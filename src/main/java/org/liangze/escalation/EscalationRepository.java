@@ -32,11 +32,6 @@ class EscalationRepository {
   private static final String CURRENT_RANK = """
       case %s when 'REMINDED' then 1 when 'OVERDUE' then 2 when 'SUMMONED' then 3 when 'ESCALATED' then 4
            else 0 end""";
-  /** Due within the reminder window, and a rung higher than the task has reached (its level in this column). */
-  private static String climbs(String level) {
-    return "o.due_at <= :horizon and (%s) > (%s)".formatted(TARGET_RANK, CURRENT_RANK.formatted(level));
-  }
-
   /**
    * Not yet due, or not a window that the model closes itself: a task with a boundary timer due no later than the
    * task (申诉, whose timer 申诉期满 ends it at its due date) is a right, not a duty. Before its due date it climbs as
@@ -49,12 +44,20 @@ class EscalationRepository {
           where wt.ID_ = o.task_id and wj.HANDLER_TYPE_ = '%s' and wj.DUEDATE_ <= wt.DUE_DATE_))"""
       .formatted(TimerExecuteNestedActivityJobHandler.TYPE);
 
+  /**
+   * Due within the reminder window, and a rung higher than the task has reached (its level in this column); once due,
+   * not a window its own timer closes ({@link #NOT_OVERDUE_WINDOW}).
+   */
+  private static String climbs(String level) {
+    return "o.due_at <= :horizon and (%s) > (%s) and %s".formatted(TARGET_RANK, CURRENT_RANK.formatted(level),
+        NOT_OVERDUE_WINDOW);
+  }
+
   private static final String OPEN_TASKS = """
         from open_task_units o
         left join task_escalations e on e.task_id = o.task_id
         left join task_reminders r on r.task_id = o.task_id
       """;
-
 
   private final JdbcClient jdbc;
   /** For the batches a page of the patrol writes (JdbcClient has none). */
@@ -136,7 +139,7 @@ class EscalationRepository {
         params.put("units", group.unitCodes());
       }
       jdbc.sql("select o.unit_code, count(*) " + OPEN_TASKS + " where " + moves(group.ladder()) + filter
-              + " and " + NOT_OVERDUE_WINDOW + " group by o.unit_code")
+              + " group by o.unit_code")
           .params(params).query(rs -> {
             counts.put(rs.getString(1), rs.getInt(2));
           });
@@ -180,7 +183,6 @@ class EscalationRepository {
               join ACT_RU_TASK t on t.ID_ = o.task_id
               left join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
              where t.SUSPENSION_STATE_ = 1 and\s""" + moves(ladder, "o.level", "o.reminded_minutes") + """
-               and\s""" + NOT_OVERDUE_WINDOW + """
              order by o.due_at, o.task_id
              fetch first :limit rows only""")
         .params(params)

@@ -64,7 +64,8 @@ public record ManualPage(String title, String unitCode, String unitName, String 
     List<Row> rows = manual.entries().stream()
         .map(entry -> new Row(entry.seq(), entry.kind().label(), SECONDS.format(manual.local(entry.occurredAt())),
             SECONDS.format(manual.local(entry.recordedAt())), manual.actor(entry), entry.summary(),
-            entry.lateReason(), entry.processInstanceId(), process(manual, context, entry),
+            entry.lateReason(), entry.processInstanceId(),
+            ProcessLabels.nameOf(entry, context.processes(), manual),
             entry.evidence().size(), entry.hashAlgorithm(), entry.entryHash(), backdated.contains(entry.seq()), Long.valueOf(entry.seq()).equals(brokenSeq),
             entry.listItemId() == null ? null : context.itemLabels().get(entry.listItemId()),
             entry.evidence().stream().map(hash -> new FileLink(context.fileNames().getOrDefault(hash,
@@ -88,13 +89,6 @@ public record ManualPage(String title, String unitCode, String unitName, String 
     return new ManualPage(manual.title(), manual.unit().code(), manual.unit().name(),
         SECONDS.format(manual.takenAt()), rows.size(), manual.verification().intact(), manual.verdict(), rows,
         bursts, sharedNotes, manual.checkpointNote(), context.canWrite(), context.added());
-  }
-
-  /** "单位季度自查（2026-10-08 发起）", or nothing for an entry of no process or one whose history is gone. */
-  private static String process(ManualSnapshot manual, Context context, RecordEntry entry) {
-    ProcessLabels.Label label = entry.processInstanceId() == null ? null
-        : context.processes().get(entry.processInstanceId());
-    return label == null ? null : label.text(manual);
   }
 
   /** "1–5、8、10–12": a burst can hold hundreds of entries, mostly consecutive. */

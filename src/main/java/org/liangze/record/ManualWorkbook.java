@@ -45,8 +45,7 @@ class ManualWorkbook {
   }
 
   byte[] write(ManualSnapshot manual) {
-    Map<String, ProcessLabels.Label> labels = processes.of(manual.entries().stream()
-        .map(RecordEntry::processInstanceId).toList());
+    Map<String, ProcessLabels.Label> labels = processes.of(manual);
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
       Styles styles = new Styles(workbook);
       Sheet sheet = workbook.createSheet("纪实手册");
@@ -80,9 +79,7 @@ class ManualWorkbook {
         text(row, 4, manual.actor(entry), styles.cell);
         text(row, SUMMARY, entry.summary(), styles.wrapped);
         text(row, LATE_REASON, entry.lateReason(), styles.wrapped);
-        ProcessLabels.Label process = entry.processInstanceId() == null ? null
-            : labels.get(entry.processInstanceId());
-        text(row, 7, process == null ? null : process.text(manual), styles.wrapped);
+        text(row, 7, ProcessLabels.nameOf(entry, labels, manual), styles.wrapped);
         number(row, 8, entry.evidence().size(), styles.cell);
         text(row, 9, entry.hashAlgorithm(), styles.cell);
         text(row, 10, entry.entryHash(), styles.cell);

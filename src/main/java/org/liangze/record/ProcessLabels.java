@@ -44,6 +44,17 @@ class ProcessLabels {
     this.engine = engine;
   }
 
+  /** The labels of the processes this manual's entries belong to, by instance id. */
+  Map<String, Label> of(ManualSnapshot manual) {
+    return of(manual.entries().stream().map(RecordEntry::processInstanceId).toList());
+  }
+
+  /** What an entry's process is named in its manual, or null: no process, or its history is gone. */
+  static String nameOf(RecordEntry entry, Map<String, Label> labels, ManualSnapshot manual) {
+    Label label = entry.processInstanceId() == null ? null : labels.get(entry.processInstanceId());
+    return label == null ? null : label.text(manual);
+  }
+
   /** The labels of these process instances, by id (null ids skipped); ids without history are left out. */
   Map<String, Label> of(Collection<String> processInstanceIds) {
     List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();

@@ -70,8 +70,8 @@ class RecordPageController implements Pages {
     Map<String, String> evidenceNames = new HashMap<>();
     found.evidenceSharedWith().keySet().forEach(hash -> evidenceNames.put(hash, fileNames.getOrDefault(hash, hash)));
     model.addAttribute("page", ManualPage.of(manual, found, unitNames, evidenceNames, new ManualPage.Context(
-        itemLabels(unitCode, manual), fileNames, processes.of(manual.entries().stream()
-            .map(RecordEntry::processInstanceId).toList()), reader.unitCodes().contains(unitCode), seq(added))));
+        itemLabels(unitCode, manual), fileNames, processes.of(manual), reader.unitCodes().contains(unitCode),
+        seq(added))));
     return "record/manual";
   }
 
