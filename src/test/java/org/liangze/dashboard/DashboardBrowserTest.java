@@ -88,12 +88,7 @@ class DashboardBrowserTest {
 
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("d01sec");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-    chromium.screenshot("01-login");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIntoTasklist(base, "d01sec", PASSWORD);
 
     // 我的待办 and the unit's letter task in it
     wait.until(ExpectedConditions.elementToBeClickable(

@@ -161,12 +161,7 @@ class NotificationSettingsBrowserTest {
   void theAdministratorGivesAUnitAWeComRobotAndABadAddressIsRefused() throws Exception {
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Chromium.WAIT);
-    browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("admin");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("test-admin-password");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    chromium.logIntoTasklist(base, "admin", "test-admin-password");
 
     browser.get(base + "/pages/notification-centre");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("robots"))).click();
