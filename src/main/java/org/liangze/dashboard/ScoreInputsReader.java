@@ -12,6 +12,7 @@ import java.util.Set;
 import org.liangze.accountability.DecidedCases;
 import org.liangze.escalation.OverdueHistory;
 import org.liangze.lists.CopyingFlags;
+import org.liangze.platform.DatabaseProduct;
 import org.liangze.platform.UnitsFilter;
 import org.liangze.record.RecordTallies;
 import org.liangze.rectification.RectificationOutcomes;
@@ -39,10 +40,11 @@ class ScoreInputsReader {
   private final DecidedCases decidedCases;
   private final CopyingFlags copyingFlags;
   private final ProblemSummonsEntries summonsEntries;
+  private final DatabaseProduct database;
 
   ScoreInputsReader(OverdueHistory overdue, RecordTallies records, SelfCheckStatuses selfChecks,
       RectificationOutcomes rectifications, DecidedCases decidedCases, CopyingFlags copyingFlags,
-      ProblemSummonsEntries summonsEntries) {
+      ProblemSummonsEntries summonsEntries, DatabaseProduct database) {
     this.overdue = overdue;
     this.records = records;
     this.selfChecks = selfChecks;
@@ -50,6 +52,7 @@ class ScoreInputsReader {
     this.decidedCases = decidedCases;
     this.copyingFlags = copyingFlags;
     this.summonsEntries = summonsEntries;
+    this.database = database;
   }
 
   /** Every unit's inputs of the period: see {@link #of(Period, Collection)}. */
@@ -59,13 +62,15 @@ class ScoreInputsReader {
 
   /**
    * The inputs of the period of these units (null: every unit), by unit code (units without any record are absent:
-   * all their figures are zero).
+   * all their figures are zero). Called in the transaction that stores the scores; its reads are planned for the
+   * period and the units they are given ({@link DatabaseProduct#planForValuesInThisTransaction}).
    */
   Map<String, ScoreInputs> of(Period period, Collection<String> units) {
     UnitsFilter only = UnitsFilter.of(units);
     if (only.none()) {
       return Map.of();
     }
+    database.planForValuesInThisTransaction();
     Instant from = period.start();
     Instant to = period.end();
     Map<String, Tally> tallies = new HashMap<>();

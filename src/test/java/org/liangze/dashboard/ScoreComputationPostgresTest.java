@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * write nothing, before and after the job ran; the score computation job ({@code processes/score-computation.bpmn}),
  * run explicitly, sweeps the district at its first run, and after an input change (a talk entered in the record
  * manual, which marks the unit in the appending transaction) stores the unit's new score under formula 2026.2 and
- * leaves a score of the old version as it was; a self-check campaign marks the units whose self-check it opened.
+ * leaves a score of the old version as it was; a self-check campaign marks the units whose self-check it opened. The
+ * reads behind a score are planned for their values, in their transaction only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -66,6 +67,8 @@ class ScoreComputationPostgresTest {
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
   @Autowired org.liangze.selfcheck.SelfCheckCampaigns campaigns;
+  @Autowired ScoreInputsReader inputs;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @AfterEach
   void resetClock() {
@@ -249,6 +252,28 @@ class ScoreComputationPostgresTest {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getEndTime())
         .isNotNull();
     return instance;
+  }
+
+  /**
+   * pgjdbc prepares a statement on the server after five executions, and PostgreSQL may then keep one plan for any
+   * values: for a page's record entries of a quarter that plan read every entry of the quarter (4–5 s a page at
+   * district size). A page's reads are planned for their values, in that transaction only: the pool's connections
+   * keep PostgreSQL's default.
+   */
+  @Test
+  void theScoreReadsArePlannedForTheirValuesInTheirOwnTransactionOnly() {
+    String during = transaction.execute(status -> {
+      inputs.of(QUARTER, List.of("D01", "D02"));
+      return planCacheMode();
+    });
+    assertThat(during).isEqualTo("force_custom_plan");
+    String after = transaction.execute(status -> planCacheMode());
+    assertThat(after).isEqualTo("auto");
+    assertThat(planCacheMode()).isEqualTo("auto");
+  }
+
+  private String planCacheMode() {
+    return jdbc.sql("show plan_cache_mode").query(String.class).single();
   }
 
   private Object variable(String instance, String name) {
