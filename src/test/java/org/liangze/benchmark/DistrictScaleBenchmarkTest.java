@@ -324,10 +324,12 @@ class DistrictScaleBenchmarkTest {
     assertThat(townVisible).as("the town's secretary reads its villages' tasks").isGreaterThan(
         asUser(townSecretary, townGroups, () -> taskService.createTaskQuery().taskCandidateGroupIn(townGroups)
             .includeAssignedTasks().count()));
+    printServerActivity("before the town's list");
     long[] subtree = percentiles(TASK_QUERIES, i -> asUser(townSecretary, townGroups, () -> {
       taskService.createTaskQuery().orderByDueDate().asc().initializeFormKeys().listPage(0, 15);
       return taskService.createTaskQuery().count();
     }));
+    printServerActivity("after the town's list");
     row("Task list of a town's secretary over its " + GeneratedTree.VILLAGES_PER_TOWN + " villages (Tasklist's 全部 "
         + "filter: " + townVisible + " tasks readable through " + townGroups.size() + " groups), first page of 15 and "
         + "the count, median / p95 of " + TASK_QUERIES, ms(subtree[0]) + " / " + ms(subtree[1]) + " ms",
@@ -971,13 +973,52 @@ class DistrictScaleBenchmarkTest {
       run.accept(i);
     }
     long[] nanos = new long[runs];
+    long gcBefore = gcMillis();
+    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    long jitBefore = jit.getTotalCompilationTime();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    long windowStart = System.nanoTime();
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       run.accept(i);
       nanos[i] = System.nanoTime() - start;
     }
+    long window = System.nanoTime() - windowStart;
+    long gc = gcMillis() - gcBefore;
+    long jitMillis = jit.getTotalCompilationTime() - jitBefore;
+    long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+    // the slowest runs (numbered in the order they ran), and what else took the window's time: the p95's causes
+    Integer[] order = new Integer[runs];
+    java.util.Arrays.setAll(order, i -> i);
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+    StringBuilder slowest = new StringBuilder();
+    for (int k = 0; k < Math.min(12, runs); k++) {
+      slowest.append(" #").append(order[k]).append("=").append(ms(nanos[order[k]]));
+    }
+    System.out.println("percentiles over " + runs + " runs: slowest" + slowest + " ms; in the window of "
+        + window / 1_000_000 + " ms: GC " + gc + " ms, JIT compiling " + jitMillis + " ms, this thread's CPU "
+        + cpu / 1_000_000 + " ms");
     java.util.Arrays.sort(nanos);
     return new long[] {nanos[runs / 2], nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)]};
+  }
+
+  /**
+   * What the server was doing beside a measurement: its autovacuum workers' statements, and the buffers the
+   * checkpointer and the backends themselves had written so far (a backend writes out the dirty page it evicts).
+   */
+  private static void printServerActivity(String when) {
+    JdbcTemplate superuser = BenchmarkPostgresDatabase.superuser();
+    List<String> autovacuum = superuser.queryForList(
+        "select left(query, 60) from pg_stat_activity where backend_type = 'autovacuum worker'", String.class);
+    Map<String, Object> written = superuser.queryForMap(
+        "select checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend from pg_stat_bgwriter");
+    System.out.println("server " + when + ": autovacuum " + autovacuum + ", " + written);
+  }
+
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static void onThreads(int count, IntConsumer work) throws Exception {
