@@ -1,6 +1,7 @@
 package org.liangze.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -68,6 +69,7 @@ class ScoreComputationPostgresTest {
   @Autowired JdbcClient jdbc;
   @Autowired org.liangze.selfcheck.SelfCheckCampaigns campaigns;
   @Autowired ScoreInputsReader inputs;
+  @Autowired org.liangze.platform.DatabaseProduct database;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @AfterEach
@@ -267,6 +269,8 @@ class ScoreComputationPostgresTest {
       return planCacheMode();
     });
     assertThat(during).isEqualTo("force_custom_plan");
+    assertThatThrownBy(() -> database.planForValuesInThisTransaction()).as("outside a transaction it would do nothing")
+        .isInstanceOf(IllegalStateException.class);
     String after = transaction.execute(status -> planCacheMode());
     assertThat(after).isEqualTo("auto");
     assertThat(planCacheMode()).isEqualTo("auto");
