@@ -70,8 +70,12 @@ class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
     private List<String> authorized(List<String> groups) {
       String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-      String sql = "select distinct GROUP_ID_ from " + table + " where GROUP_ID_ in ("
-          + String.join(", ", Collections.nCopies(groups.size(), "?")) + ")";
+      // one look-up per group through the GROUP_ID_ index, stopping at its first authorization: a town's secretary's
+      // 19 groups hold 7,400 authorizations, which "select distinct GROUP_ID_ … in (…)" read whole (0.56 ms, twice a
+      // Tasklist list; docs/performance.md, "The town's list, statement by statement")
+      String sql = "select G.ID from (values " + String.join(", ", Collections.nCopies(groups.size(),
+          "(cast(? as varchar(255)))")) + ") G(ID) where exists (select 1 from " + table
+          + " A where A.GROUP_ID_ = G.ID)";
       // the engine's own connection, so the answer is read in the command's transaction, as Camunda's query is
       Connection connection = getDbSqlSession().getSqlSession().getConnection();
       try (PreparedStatement statement = connection.prepareStatement(sql)) {

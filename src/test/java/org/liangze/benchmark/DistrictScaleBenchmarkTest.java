@@ -325,11 +325,13 @@ class DistrictScaleBenchmarkTest {
         asUser(townSecretary, townGroups, () -> taskService.createTaskQuery().taskCandidateGroupIn(townGroups)
             .includeAssignedTasks().count()));
     printServerActivity("before the town's list");
+    resetStatements();
     long[] subtree = percentiles(TASK_QUERIES, i -> asUser(townSecretary, townGroups, () -> {
       taskService.createTaskQuery().orderByDueDate().asc().initializeFormKeys().listPage(0, 15);
       return taskService.createTaskQuery().count();
     }));
     printServerActivity("after the town's list");
+    printStatements("the town's list");
     row("Task list of a town's secretary over its " + GeneratedTree.VILLAGES_PER_TOWN + " villages (Tasklist's 全部 "
         + "filter: " + townVisible + " tasks readable through " + townGroups.size() + " groups), first page of 15 and "
         + "the count, median / p95 of " + TASK_QUERIES, ms(subtree[0]) + " / " + ms(subtree[1]) + " ms",
@@ -1014,6 +1016,32 @@ class DistrictScaleBenchmarkTest {
     Map<String, Object> written = superuser.queryForMap(
         "select checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend from pg_stat_bgwriter");
     System.out.println("server " + when + ": autovacuum " + autovacuum + ", " + written);
+  }
+
+  /** Forgets what {@code pg_stat_statements} counted so far (with {@code -Dbenchmark.statements=true}). */
+  private static void resetStatements() {
+    if (BenchmarkPostgresDatabase.STATEMENTS) {
+      JdbcTemplate superuser = BenchmarkPostgresDatabase.superuser();
+      superuser.execute("create extension if not exists pg_stat_statements");
+      superuser.execute("select pg_stat_statements_reset()");
+    }
+  }
+
+  /** The statements counted since {@link #resetStatements}, dearest first: calls, planning and execution per call. */
+  private static void printStatements(String series) {
+    if (!BenchmarkPostgresDatabase.STATEMENTS) {
+      return;
+    }
+    BenchmarkPostgresDatabase.superuser().query("""
+        select calls, plans, total_plan_time / greatest(plans, 1), total_exec_time / calls, rows / calls,
+               shared_blks_hit / calls, shared_blks_read / calls,
+               regexp_replace(left(query, 150), '\s+', ' ', 'g')
+          from pg_stat_statements where calls > 0 and query not like '%pg_stat_statements%'
+         order by total_plan_time + total_exec_time desc limit 12""", rs -> {
+          System.out.printf("statements of %s: %d calls (%d planned), plan %.2f ms, exec %.2f ms, %d rows, %d hit %d read"
+              + " per call: %s%n", series, rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+              rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8));
+        });
   }
 
   private static long gcMillis() {

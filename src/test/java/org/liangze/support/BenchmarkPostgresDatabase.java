@@ -3,6 +3,8 @@ package org.liangze.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -16,10 +18,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <p>{@code -Dbenchmark.explainMs=N} loads {@code auto_explain}: the plan of every statement slower than N ms, with
  * actual rows and buffers (EXPLAIN (ANALYZE, BUFFERS)), Camunda's own queries included, goes to
  * {@code target/benchmark-postgres/postgresql.log}. It slows every statement a little; leave it off for figures.
+ *
+ * <p>{@code -Dbenchmark.statements=true} loads {@code pg_stat_statements} with planning tracked: the benchmark then
+ * prints what each statement of a measured series cost the server, planning and execution apart ({@link #STATEMENTS}).
  */
 public final class BenchmarkPostgresDatabase {
 
   static final String DATABASE = "liangze";
+  /** Whether the server keeps {@code pg_stat_statements} ({@code -Dbenchmark.statements=true}). */
+  public static final boolean STATEMENTS = Boolean.getBoolean("benchmark.statements");
 
   private static EmbeddedPostgres server;
 
@@ -32,9 +39,19 @@ public final class BenchmarkPostgresDatabase {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
             .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         String explainMs = System.getProperty("benchmark.explainMs");
+        List<String> preload = new ArrayList<>();
+        if (STATEMENTS) {
+          preload.add("pg_stat_statements");
+          builder.setServerConfig("pg_stat_statements.track_planning", "on");
+        }
         if (explainMs != null) {
-          builder.setServerConfig("shared_preload_libraries", "auto_explain")
-              .setServerConfig("auto_explain.log_min_duration", explainMs)
+          preload.add("auto_explain");
+        }
+        if (!preload.isEmpty()) {
+          builder.setServerConfig("shared_preload_libraries", String.join(",", preload));
+        }
+        if (explainMs != null) {
+          builder.setServerConfig("auto_explain.log_min_duration", explainMs)
               .setServerConfig("auto_explain.log_analyze", "on")
               .setServerConfig("auto_explain.log_buffers", "on")
               .setServerConfig("auto_explain.log_timing", "off")
