@@ -29,9 +29,9 @@ public class DatabaseProduct {
    * and PostgreSQL then keeps one generic plan when its estimate is cheaper than the plans made for the values. For a
    * period's rows of a page of units that estimate assumes the period holds 0.5 % of the table: the score job's read
    * of a page's record entries walked every entry of the quarter through the time index, 4.4–5.2 s a page at district
-   * size, where the plan for the values reads the page's units through their own index (docs/performance.md, "The
-   * score job's generic plans"). For reads over many rows whose parameters decide the plan, in a transaction that runs
-   * rarely enough for planning every statement to cost nothing worth counting (a background job's page).
+   * size; planned for the values, the whole sweep took 5 s (docs/performance.md, "The score job's generic plans"). For
+   * reads over many rows whose parameters decide the plan, in a transaction that runs rarely enough for planning every
+   * statement to cost nothing worth counting (a background job's page).
    *
    * @throws IllegalStateException outside a transaction, where the setting would have no effect
    */
