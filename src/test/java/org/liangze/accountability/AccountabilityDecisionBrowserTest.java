@@ -107,11 +107,7 @@ class AccountabilityDecisionBrowserTest {
     login(wait, base, "jiwei");
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')]//*[contains(.,'主体责任调查')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")))
-        .click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    chromium.claimOpenTask();
     WebElement kind = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.),'对象类别')]"
             + "/ancestor::div[contains(@class,'fjs-form-field')][1]")));
@@ -150,11 +146,7 @@ class AccountabilityDecisionBrowserTest {
         By.xpath("//li[contains(@class,'task')]//*[contains(.,'区委审定问责措施')]")));
     chromium.screenshot("accountability-01-tasklist");
     task.click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")))
-        .click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    chromium.claimOpenTask();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form-field-text')]//h3[contains(.,'问责措施审定')]")));
     // the proposals, one per measure: the committee approves each (同意) in the form's select
@@ -198,9 +190,7 @@ class AccountabilityDecisionBrowserTest {
     browser.manage().deleteAllCookies();
     login(wait, base, "quwei");
     chromium.click(By.xpath("//li[contains(@class,'task')]//*[contains(.,'申诉复查')]"));
-    chromium.click(By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    chromium.claimOpenTask();
     wait.until(d -> d.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label')"
         + " and starts-with(normalize-space(.),'复查决定')]")).size() == 2);
     // the dynamic list's rows: each field's id ends with the row's index

@@ -97,11 +97,7 @@ class CommonListBrowserTest {
     chromium.screenshot("common-list-01-tasklist");
     task.click();
 
-    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
-    claim.click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    chromium.claimOpenTask();
 
     // the form: its heading, where the draft came from, and this year's sixteen items in the dynamic list
     WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(

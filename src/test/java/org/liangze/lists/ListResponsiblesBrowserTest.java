@@ -100,11 +100,7 @@ class ListResponsiblesBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//ol[contains(@class,'tasks-list') or contains(@class,'list')]//li//a[contains(.,'编制个性清单')]"
             + " | //li[contains(@class,'task')]//*[contains(.,'编制个性清单')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")))
-        .click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    chromium.claimOpenTask();
 
     By personLabels = By.xpath("//label[contains(@class,'fjs-form-field-label')"
         + " and starts-with(normalize-space(.),'责任人')]");

@@ -94,11 +94,7 @@ class RectificationLedgerBrowserTest {
     // the plan task in Tasklist: the findings pre-filled as rows, owners from the unit's people
     browser.get(base + "/camunda/app/tasklist/default/#/?task="
         + tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
-    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]")));
-    claim.click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']")));
+    chromium.claimOpenTask();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//label[contains(@class,'fjs-form-field-label') and contains(normalize-space(.),'责任人')]")));
     wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(

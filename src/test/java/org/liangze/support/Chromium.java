@@ -138,6 +138,29 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Claims the task open in Tasklist (认领) and waits until the form is the claimer's: the button gone. A click that
+   * lands before Tasklist has bound the button is lost (a full run once waited 60 s for it to go), so the button,
+   * while still shown, is clicked again, up to three times.
+   */
+  public void claimOpenTask() {
+    By claimable = By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim' or contains(@class,'claim')]");
+    By shown = By.xpath("//button[normalize-space(.)='认领' or normalize-space(.)='Claim']");
+    wait.until(ExpectedConditions.elementToBeClickable(claimable)).click();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(shown));
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillShown) {
+        if (attempt == 3) {
+          screenshot("claim-failed");
+          throw stillShown;
+        }
+        driver.findElements(shown).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+      }
+    }
+  }
+
   /** Scrolls the element into the middle of the window and clicks it, as a person who scrolled first would. */
   public void click(WebElement element) {
     script("arguments[0].scrollIntoView({block:'center'});", element);
