@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -47,7 +48,10 @@ public final class TaskReadWildcard {
     List<String> groups = groupIds == null ? List.of() : groupIds;
     String prefix = Context.getProcessEngineConfiguration().getDatabaseTablePrefix();
     String sql = "select RESOURCE_TYPE_, PERMS_ from " + prefix + "ACT_RU_AUTHORIZATION"
-        + " where RESOURCE_ID_ = '*' and TYPE_ < 2"
+        // global and grant (Camunda's TYPE_ < 2) as values: all four columns of Camunda's unique indexes are
+        // conditions, so the look-up does not read every unit's grants on '*'
+        + " where RESOURCE_ID_ = '*' and TYPE_ in (" + Authorization.AUTH_TYPE_GLOBAL + ", "
+        + Authorization.AUTH_TYPE_GRANT + ")"
         + " and RESOURCE_TYPE_ in (" + Resources.TASK.resourceType() + ", "
         + Resources.PROCESS_DEFINITION.resourceType() + ") and (USER_ID_ in (?, '*')"
         + (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + String.join(", ", Collections.nCopies(groups.size(), "?"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,14 @@ class TaskAuthorizationSemiJoinTest {
     // another engine's SQL is refused, not patched silently
     assertThatThrownBy(() -> TaskAuthorizationSemiJoinPlugin.mapper(camunda.replace("AUTH ON (", "AUTH  ON ("), true))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("7.24");
+    // … and so are joins that TaskQueryRepeats does not know: one more criterion joining the identity links, or a
+    // join that is not on a primary key
+    assertThatThrownBy(() -> TaskAuthorizationSemiJoinPlugin.mapper(camunda.replace(
+        "query.withCandidateUsers)\">", "query.withCandidateUsers || query.withoutCandidateUsers)\">"), true))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("7.24");
+    assertThatThrownBy(() -> TaskAuthorizationSemiJoinPlugin.mapper(camunda.replace(
+        "ACT_RU_EXECUTION E1 on RES.EXECUTION_ID_ = E1.ID_", "ACT_RU_EXECUTION E1 on RES.ID_ = E1.ACT_INST_ID_"),
+        true)).isInstanceOf(ProcessEngineException.class).hasMessageContaining("7.24");
   }
 
   @Test
@@ -133,6 +143,49 @@ class TaskAuthorizationSemiJoinTest {
     // a grant on every task ('*'): the discipline commission reads all of them
     long all = tasks.createTaskQuery().count();
     assertThat(as("jiwei", () -> tasks.createTaskQuery().count())).isEqualTo(all);
+  }
+
+  @Test
+  void aPageIsDistinctOnlyWhenAJoinCanRepeatATask() {
+    MappedStatement page = engine.getSqlSessionFactory().getConfiguration()
+        .getMappedStatement("selectTaskByQueryCriteria");
+    // every join on a primary key: no DISTINCT, which would sort every readable task on all of its columns
+    assertThat(sql(page, tasks.createTaskQuery().orderByDueDate().asc())).doesNotContainIgnoringCase("distinct");
+    assertThat(sql(page, tasks.createTaskQuery().processDefinitionKey(ListFormulationProcess.KEY)
+        .processInstanceBusinessKeyLike("%").taskNameLike("%").orderByTaskName().asc()))
+        .doesNotContainIgnoringCase("distinct");
+    // the identity links (candidate criteria, in an OR as well) and a variable ordered by can repeat a task
+    assertThat(List.of(tasks.createTaskQuery().taskCandidateGroupIn(List.of("a", "b")),
+        tasks.createTaskQuery().taskCandidateUser("t01sec"), tasks.createTaskQuery().taskInvolvedUser("t01sec"),
+        tasks.createTaskQuery().withCandidateGroups(), tasks.createTaskQuery().taskCandidateGroupLike("unit%"),
+        tasks.createTaskQuery().or().taskCandidateGroup("a").taskAssignee("t01sec").endOr(),
+        tasks.createTaskQuery().orderByProcessVariable("unitCode", ValueType.STRING).asc()))
+        .allSatisfy(query -> assertThat(sql(page, query)).containsPattern("(?i)^\\s*select\\s+distinct\\b"));
+  }
+
+  /** The statement MyBatis builds for a query, in a command as the engine builds it. */
+  private String sql(MappedStatement statement, Object query) {
+    return engine.getCommandExecutorTxRequired().execute(command -> statement.getBoundSql(query).getSql());
+  }
+
+  @Test
+  void aTaskOfTwoOfTheCallersCandidateGroupsIsListedAndCountedOnce() {
+    String instance = as("t01v02sec", () -> formulations.start("T01V02", "2052").processInstanceId());
+    Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    List<String> groups = List.of("semijoinA", "semijoinB");
+    groups.forEach(group -> tasks.addCandidateGroup(task.getId(), group));
+    // the town's secretary reads the village's task through its supervisors group, and holds both candidate groups
+    List<String> secretarysGroups = new java.util.ArrayList<>(groups);
+    identity.createGroupQuery().groupMember("t01sec").list().forEach(group -> secretarysGroups.add(group.getId()));
+    identity.setAuthentication("t01sec", secretarysGroups);
+    try {
+      assertThat(tasks.createTaskQuery().taskCandidateGroupIn(groups).list()).extracting(Task::getId)
+          .containsExactly(task.getId());
+      assertThat(tasks.createTaskQuery().taskCandidateGroupIn(groups).count()).isOne();
+    } finally {
+      identity.clearAuthentication();
+      groups.forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
+    }
   }
 
   @Test
