@@ -55,6 +55,10 @@ class EngineTableTuning extends AbstractProcessEnginePlugin implements Disposabl
       LOG.warn("Could not tell the database; no statistics check", e);
       return;
     }
+    if (postgres) {
+      warnOfCollation(new JdbcTemplate(dataSource).queryForObject(
+          "select datcollate from pg_database where datname = current_database()", String.class));
+    }
     if (postgres && !analyzeCheck.isZero() && !analyzeCheck.isNegative()) {
       checker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "analyze-check");
@@ -63,6 +67,22 @@ class EngineTableTuning extends AbstractProcessEnginePlugin implements Disposabl
       });
       checker.scheduleWithFixedDelay(this::analyzeStaleTables, analyzeCheck.toMillis(), analyzeCheck.toMillis(),
           TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Whether PostgreSQL compares text in this collation byte by byte: only "C" and "POSIX" (not "C.UTF-8", which
+   * PostgreSQL 15 compares through the C library like any locale).
+   */
+  static boolean comparesBytes(String collation) {
+    return "C".equals(collation) || "POSIX".equals(collation);
+  }
+
+  private static void warnOfCollation(String collation) {
+    if (!comparesBytes(collation)) {
+      LOG.warn("The database compares text in the collation {}: every comparison of Camunda's ids, keys and group "
+          + "names goes through that locale, which is slower (docs/performance.md, \"The database's collation\"). "
+          + "Create the database with LC_COLLATE 'C' (README \"PostgreSQL: collation\").", collation);
     }
   }
 

@@ -196,9 +196,17 @@ class TaskAuthorizationSemiJoinPlugin extends AbstractProcessEnginePlugin {
         </select>
         <select id="semiJoinSelectTaskCountByQueryCriteria" parameterType="org.camunda.bpm.engine.impl.TaskQueryImpl"
             resultType="long">
-          ${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}
-          <include refid="semiJoinSelectTaskByQueryCriteriaSql"/>
-          ${countDistinctAfterEnd}
+          <choose>
+            <when test="@org.liangze.platform.TaskQueryRepeats@possible(_parameter)">
+              ${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}
+              <include refid="semiJoinSelectTaskByQueryCriteriaSql"/>
+              ${countDistinctAfterEnd}
+            </when>
+            <otherwise>
+              select count(RES.ID_)
+              <include refid="semiJoinSelectTaskByQueryCriteriaSql"/>
+            </otherwise>
+          </choose>
         </select>
         <sql id="semiJoinSelectTaskByQueryCriteriaSql">%3$s</sql>
       </mapper>

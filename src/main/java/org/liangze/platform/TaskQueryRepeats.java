@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
  * before its {@code DISTINCT}. With the authorization check a semi-join, only two of its joins can repeat a task: the
  * identity links, joined for the candidate criteria (the same condition as Camunda's {@code I_JOIN} in {@code
  * Task.xml}, which the plugin checks at start-up), and the variables a page is ordered by. Every other join is on a
- * primary key. Without either, the page needs no {@code DISTINCT}: PostgreSQL would otherwise sort every readable
- * task on all of its columns to keep the first page (1,852 rows for a town's secretary's 全部 list).
+ * primary key. Without either, neither the page nor the count needs a {@code DISTINCT}: for the page PostgreSQL would
+ * otherwise sort every readable task on all of its columns to keep the first page (1,852 rows for a town's
+ * secretary's 全部 list), for the count make every id unique again.
  */
 public final class TaskQueryRepeats {
 

@@ -67,6 +67,7 @@ import org.liangze.selfcheck.SelfCheckCampaigns;
 import org.liangze.selfcheck.UnitSelfCheckProcess;
 import org.liangze.support.BenchmarkPostgresDatabase;
 import org.liangze.support.CpuTime;
+import org.liangze.support.EmbeddedPostgresDatabase;
 import org.liangze.support.GeneratedTree;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -201,6 +202,8 @@ class DistrictScaleBenchmarkTest {
     // figures of a database that does not wait for the disk would flatter every write
     assertThat(setting("fsync")).isEqualTo("on");
     assertThat(setting("synchronous_commit")).isEqualTo("on");
+    // nor one that compares text otherwise than production's (docker/compose.yaml)
+    assertThat(setting("lc_collate")).isEqualTo(EmbeddedPostgresDatabase.COLLATION);
     JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
     jobExecutor.shutdown();
     long seedStart = System.nanoTime();
@@ -1082,6 +1085,7 @@ class DistrictScaleBenchmarkTest {
         .append(" MB, CPUs: ").append(Runtime.getRuntime().availableProcessors())
         .append(", PostgreSQL 15 (embedded), fsync=").append(setting("fsync")).append(", synchronous_commit=")
         .append(setting("synchronous_commit")).append(", shared_buffers=").append(setting("shared_buffers"))
+        .append(", lc_collate=").append(setting("lc_collate"))
         .append("\n\n")
         .append("| Measurement | Result | Target |\n|---|---|---|\n");
     for (String[] row : rows) {

@@ -223,7 +223,7 @@ class DatabaseOutageTest {
       }
       Files.createDirectories(DATA.getParent());
       return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false).setPort(PORT)
-          .start();
+          .setLocaleConfig(EmbeddedPostgresDatabase.COLLATION_OPTION, EmbeddedPostgresDatabase.COLLATION).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.liangze.support.EmbeddedPostgresDatabase;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -39,6 +40,7 @@ class DockerFilesTest {
     assertThat(((Map<String, Map<String, String>>) platform.get("depends_on")).get("db"))
         .containsEntry("condition", "service_healthy");
     assertTwoRoles(services.get("db"), environment);
+    assertTestedCollation(services.get("db"));
   }
 
   /**
@@ -63,6 +65,13 @@ class DockerFilesTest {
         (String) database.get("LIANGZE_OWNER_PASSWORD"), (String) database.get("LIANGZE_RUNTIME_PASSWORD"));
     assertThat(passwords).allMatch(password -> password.matches("\\$\\{[A-Z_]+:\\?.*}")).doesNotHaveDuplicates();
     assertThat(application.values()).noneMatch(value -> String.valueOf(value).contains("POSTGRES_SUPERUSER"));
+  }
+
+  /** The database is initialised with the collation every PostgreSQL test and the benchmark run on. */
+  @SuppressWarnings("unchecked")
+  static void assertTestedCollation(Map<String, Object> db) {
+    assertThat(((Map<String, Object>) db.get("environment")).get("POSTGRES_INITDB_ARGS")).isEqualTo(
+        "--" + EmbeddedPostgresDatabase.COLLATION_OPTION + "=" + EmbeddedPostgresDatabase.COLLATION);
   }
 
   @Test
@@ -100,6 +109,7 @@ class DockerFilesTest {
     assertThat(((Map<String, Map<String, String>>) first.get("depends_on")).get("db"))
         .containsEntry("condition", "service_healthy");
     assertTwoRoles(services.get("db"), environment);
+    assertTestedCollation(services.get("db"));
     for (String node : nodes.subList(1, nodes.size())) {
       assertThat(((Map<String, Map<String, String>>) services.get(node).get("depends_on")).get(nodes.get(0)))
           .containsEntry("condition", "service_healthy");

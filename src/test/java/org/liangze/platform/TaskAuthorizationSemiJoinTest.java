@@ -146,11 +146,13 @@ class TaskAuthorizationSemiJoinTest {
   }
 
   @Test
-  void aPageIsDistinctOnlyWhenAJoinCanRepeatATask() {
-    MappedStatement page = engine.getSqlSessionFactory().getConfiguration()
-        .getMappedStatement("selectTaskByQueryCriteria");
+  void aPageAndACountAreDistinctOnlyWhenAJoinCanRepeatATask() {
+    Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+    MappedStatement page = mybatis.getMappedStatement("selectTaskByQueryCriteria");
+    MappedStatement count = mybatis.getMappedStatement("selectTaskCountByQueryCriteria");
     // every join on a primary key: no DISTINCT, which would sort every readable task on all of its columns
     assertThat(sql(page, tasks.createTaskQuery().orderByDueDate().asc())).doesNotContainIgnoringCase("distinct");
+    assertThat(sql(count, tasks.createTaskQuery())).doesNotContainIgnoringCase("distinct");
     assertThat(sql(page, tasks.createTaskQuery().processDefinitionKey(ListFormulationProcess.KEY)
         .processInstanceBusinessKeyLike("%").taskNameLike("%").orderByTaskName().asc()))
         .doesNotContainIgnoringCase("distinct");
@@ -160,7 +162,10 @@ class TaskAuthorizationSemiJoinTest {
         tasks.createTaskQuery().withCandidateGroups(), tasks.createTaskQuery().taskCandidateGroupLike("unit%"),
         tasks.createTaskQuery().or().taskCandidateGroup("a").taskAssignee("t01sec").endOr(),
         tasks.createTaskQuery().orderByProcessVariable("unitCode", ValueType.STRING).asc()))
-        .allSatisfy(query -> assertThat(sql(page, query)).containsPattern("(?i)^\\s*select\\s+distinct\\b"));
+        .allSatisfy(query -> {
+          assertThat(sql(page, query)).containsPattern("(?i)^\\s*select\\s+distinct\\b");
+          assertThat(sql(count, query)).containsPattern("(?i)select\\s+distinct\\s+RES\\.ID_");
+        });
   }
 
   /** The statement MyBatis builds for a query, in a command as the engine builds it. */

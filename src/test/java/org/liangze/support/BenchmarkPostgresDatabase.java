@@ -37,6 +37,7 @@ public final class BenchmarkPostgresDatabase {
     if (server == null) {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+            .setLocaleConfig(EmbeddedPostgresDatabase.COLLATION_OPTION, EmbeddedPostgresDatabase.COLLATION)
             .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         String explainMs = System.getProperty("benchmark.explainMs");
         List<String> preload = new ArrayList<>();

@@ -32,6 +32,14 @@ public final class EmbeddedPostgresDatabase {
   public static final String PASSWORD = "test-db-password";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  /**
+   * The collation the servers are initialised with, as {@code docker/compose.yaml} initialises production's
+   * ({@code POSTGRES_INITDB_ARGS}): "C" compares text byte by byte, and Camunda's ids, keys and group names are
+   * compared in every query (README "Database").
+   */
+  public static final String COLLATION_OPTION = "lc-collate";
+  public static final String COLLATION = "C";
+
   private static EmbeddedPostgres server;
 
   private EmbeddedPostgresDatabase() {
@@ -41,7 +49,8 @@ public final class EmbeddedPostgresDatabase {
     if (server == null) {
       try {
         // zonky would stop the server in a JVM shutdown hook of its own, beside Spring's: see below
-        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+            .setLocaleConfig(COLLATION_OPTION, COLLATION).start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
