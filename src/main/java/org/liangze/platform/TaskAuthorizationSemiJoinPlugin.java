@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -250,7 +251,7 @@ class TaskAuthorizationSemiJoinPlugin extends AbstractProcessEnginePlugin {
     int where = fragment.indexOf("<where>");
     String joins = where < 0 ? fragment : fragment.substring(0, where);
     Matcher joined = JOINED_TABLE.matcher(joins);
-    List<String> tables = new java.util.ArrayList<>();
+    List<String> tables = new ArrayList<>();
     while (joined.find()) {
       tables.add(joined.group(1) + " " + joined.group(2) + " on " + joined.group(3));
     }

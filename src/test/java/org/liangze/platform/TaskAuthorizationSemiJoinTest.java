@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -180,7 +181,7 @@ class TaskAuthorizationSemiJoinTest {
     List<String> groups = List.of("semijoinA", "semijoinB");
     groups.forEach(group -> tasks.addCandidateGroup(task.getId(), group));
     // the town's secretary reads the village's task through its supervisors group, and holds both candidate groups
-    List<String> secretarysGroups = new java.util.ArrayList<>(groups);
+    List<String> secretarysGroups = new ArrayList<>(groups);
     identity.createGroupQuery().groupMember("t01sec").list().forEach(group -> secretarysGroups.add(group.getId()));
     identity.setAuthentication("t01sec", secretarysGroups);
     try {
