@@ -84,6 +84,13 @@ class DemoScreenshots {
       shoot(browser, "demo-t01insp-self-check-records");
     });
     look(base, "d01sec", browser -> tasklist(browser, base, "demo-d01sec-tasklist", "落实谈话承诺"));
+    // level by level: a town's secretary reads the villages' tasks in 全部可见任务 (the task query's semi-join)
+    look(base, "t01sec", browser -> {
+      browser.get(base + "/camunda/app/tasklist/default/");
+      new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//a[contains(normalize-space(.),'全部可见任务')]"))).click();
+      tasklist(browser, null, "demo-t01sec-all-visible", "花园社区");
+    });
     // a task assigned to its person without candidates is not in 我的待办 (candidates only): 全部可见任务 has it
     look(base, "t02insp", browser -> {
       browser.get(base + "/camunda/app/tasklist/default/");
