@@ -16,10 +16,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DatabaseProduct {
 
   private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
   private volatile Boolean postgres;
 
   public DatabaseProduct(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.jdbc = new JdbcTemplate(dataSource);
   }
 
   /**
@@ -40,7 +42,7 @@ public class DatabaseProduct {
       throw new IllegalStateException("Plans are chosen per transaction: call this inside one");
     }
     if (isPostgres()) {
-      new JdbcTemplate(dataSource).execute("set local plan_cache_mode = force_custom_plan");
+      jdbc.execute("set local plan_cache_mode = force_custom_plan");
     }
   }
 

@@ -37,12 +37,14 @@ class EngineTableTuning extends AbstractProcessEnginePlugin implements Disposabl
   static final String ANALYZE_STALE = "select lz_analyze_stale_tables()";
 
   private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
   private final Duration analyzeCheck;
   private ScheduledExecutorService checker;
 
   EngineTableTuning(DataSource dataSource,
       @Value("${liangze.database.analyze-check:10s}") Duration analyzeCheck) {
     this.dataSource = dataSource;
+    this.jdbc = new JdbcTemplate(dataSource);
     this.analyzeCheck = analyzeCheck;
   }
 
@@ -56,7 +58,7 @@ class EngineTableTuning extends AbstractProcessEnginePlugin implements Disposabl
       return;
     }
     if (postgres) {
-      warnOfCollation(new JdbcTemplate(dataSource).queryForObject(
+      warnOfCollation(jdbc.queryForObject(
           "select datcollate from pg_database where datname = current_database()", String.class));
     }
     if (postgres && !analyzeCheck.isZero() && !analyzeCheck.isNegative()) {
@@ -90,7 +92,7 @@ class EngineTableTuning extends AbstractProcessEnginePlugin implements Disposabl
   void analyzeStaleTables() {
     try {
       long start = System.nanoTime();
-      var analysed = new JdbcTemplate(dataSource).queryForList(ANALYZE_STALE, String.class);
+      var analysed = jdbc.queryForList(ANALYZE_STALE, String.class);
       if (!analysed.isEmpty()) {
         LOG.debug("Analysed {} in {} ms", analysed, (System.nanoTime() - start) / 1_000_000);
       }
