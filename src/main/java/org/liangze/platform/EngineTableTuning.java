@@ -83,7 +83,7 @@ class EngineTableTuning extends AbstractProcessEnginePlugin implements Disposabl
   private static void warnOfCollation(String collation) {
     if (!comparesBytes(collation)) {
       LOG.warn("The database compares text in the collation {}: every comparison of Camunda's ids, keys and group "
-          + "names goes through that locale, which is slower (docs/performance.md, \"The database's collation\"). "
+          + "names goes through that locale, which is slower. "
           + "Create the database with LC_COLLATE 'C' (README \"PostgreSQL: collation\").", collation);
     }
   }
