@@ -222,7 +222,13 @@ class DistrictScaleBenchmarkTest {
     autovacuum(false);
     for (int round = 0; round < CAMPAIGN_ROUNDS; round++) {
       String quarter = ROUND_QUARTERS.get(round);
+      if (round == CAMPAIGN_ROUNDS - 1) {
+        resetStatements();
+      }
       launches.add(campaignLaunch(jobExecutor, quarter, round == 0));
+      if (round == CAMPAIGN_ROUNDS - 1) {
+        printStatements("the campaign's last launch", 25);
+      }
       stocks.add(stockLaunch(round));
       models.add(SelfCheckModelBaseline.run(engineConfiguration, quarter, SelfCheckModelBaseline.DATABASE
           + (round == 0 ? "" : "_" + round), WARM_UP_UNITS, campaigns.unitsPerJob(), DistrictScaleBenchmarkTest::cpuTime,
@@ -234,7 +240,8 @@ class DistrictScaleBenchmarkTest {
     String roundsNote = CAMPAIGN_ROUNDS == 1 ? "" : " (median of " + CAMPAIGN_ROUNDS + " rounds, each the platform's "
         + "campaign of a quarter, then the stock process, then the model; the rounds in brackets)";
     row("Campaign launch, " + UNITS + " units (start request → every unit's first task; the platform's job executor, "
-        + jobExecutorThreads() + "; history " + engineConfiguration.getHistory() + ", authorization on; after an "
+        + jobExecutorThreads() + "; history " + engineConfiguration.getHistory() + ", authorization on; driver "
+        + SelfCheckModelBaseline.driverSettings(engineConfiguration) + "; after an "
         + "untimed campaign of " + WARM_UP_UNITS + " units, as each baseline below gets " + WARM_UP_UNITS
         + " untimed instances)" + roundsNote, rounds(launches, l -> (double) l[0], "%.0f ms"),
         CITY ? "≤ 60 s for 10,000 units" : "≤ 5 s for 1,000 units");
@@ -245,7 +252,8 @@ class DistrictScaleBenchmarkTest {
     row("… job failures during the launch (OptimisticLockingException included) / unit sub-processes, every round",
         launches.stream().mapToLong(l -> l[4]).sum() + " / " + launches.stream().mapToLong(l -> l[5]).min()
             .orElseThrow(), "0 / " + UNITS);
-    row("Stock Camunda 7.24 (pristine engine, default settings: history " + stockHistory + ", no authorization; own "
+    row("Stock Camunda 7.24 (pristine engine, default settings: history " + stockHistory + ", no authorization, the "
+        + "driver's defaults; own "
         + "database), " + UNITS + " instances of start → no-op service task → user task (" + CORES + " threads)",
         rounds(stocks, s -> (double) s[0], "%.0f ms"), "");
     if (campaignNodes != null) {
@@ -334,7 +342,7 @@ class DistrictScaleBenchmarkTest {
       return taskService.createTaskQuery().count();
     }));
     printServerActivity("after the town's list");
-    printStatements("the town's list");
+    printStatements("the town's list", 12);
     row("Task list of a town's secretary over its " + GeneratedTree.VILLAGES_PER_TOWN + " villages (Tasklist's 全部 "
         + "filter: " + townVisible + " tasks readable through " + townGroups.size() + " groups), first page of 15 and "
         + "the count, median / p95 of " + TASK_QUERIES, ms(subtree[0]) + " / " + ms(subtree[1]) + " ms",
@@ -1030,8 +1038,11 @@ class DistrictScaleBenchmarkTest {
     }
   }
 
-  /** The statements counted since {@link #resetStatements}, dearest first: calls, planning and execution per call. */
-  private static void printStatements(String series) {
+  /**
+   * The {@code limit} statements dearest to the server since {@link #resetStatements}: calls, planning and execution
+   * per call.
+   */
+  private static void printStatements(String series, int limit) {
     if (!BenchmarkPostgresDatabase.STATEMENTS) {
       return;
     }
@@ -1040,11 +1051,11 @@ class DistrictScaleBenchmarkTest {
                shared_blks_hit / calls, shared_blks_read / calls,
                regexp_replace(left(query, 150), '\s+', ' ', 'g')
           from pg_stat_statements where calls > 0 and query not like '%pg_stat_statements%'
-         order by total_plan_time + total_exec_time desc limit 12""", rs -> {
+         order by total_plan_time + total_exec_time desc limit ?""", rs -> {
           System.out.printf("statements of %s: %d calls (%d planned), plan %.2f ms, exec %.2f ms, %d rows, %d hit %d read"
               + " per call: %s%n", series, rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
               rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8));
-        });
+        }, limit);
   }
 
   private static long gcMillis() {

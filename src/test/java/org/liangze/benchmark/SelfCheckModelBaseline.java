@@ -2,20 +2,24 @@ package org.liangze.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -55,8 +59,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * ({@code rectification.bpmn}, {@code review-routing.dmn}) and the forms they name. It takes from the platform's
  * engine Camunda's own settings (those of {@code application.yaml} and the Spring Boot starter): history level,
  * authorization checks, id generator, task permission, execution-tree prefetch, history removal strategy, and a job
- * executor with the platform's pool, queue, jobs per acquisition, lock time, waits and back-off. None of the
- * platform's code or plugins runs.
+ * executor with the platform's pool, queue, jobs per acquisition, lock time, waits and back-off; and the platform's
+ * PostgreSQL driver settings (multi-row inserts, {@link #driverSettings}). None of the platform's code or plugins
+ * runs.
  *
  * <p>Every bean the model names is a no-op ({@link NoOpExpressionManager}): any identifier that is no variable
  * resolves to a {@link NoOp}, which as a delegate or listener does nothing, and whose methods return a neutral value
@@ -138,7 +143,8 @@ final class SelfCheckModelBaseline {
   private Result launch(ProcessEngineConfigurationImpl platform, String quarter, String database, long platformTasks,
       LongSupplier cpuTime, LongSupplier compilers) throws InterruptedException {
     BenchmarkPostgresDatabase.superuser().execute("create database " + database);
-    String url = BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", database);
+    String server = BenchmarkPostgresDatabase.server().getJdbcUrl("postgres", database);
+    String url = server + (server.contains("?") ? "&" : "?") + driverSettings(platform);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("benchmark-selfcheck-model")
@@ -288,9 +294,26 @@ final class SelfCheckModelBaseline {
     return executor;
   }
 
+  /**
+   * The platform's driver settings ({@code spring.datasource.hikari.data-source-properties}: multi-row inserts) as
+   * URL parameters ({@code name=value&…}) for the baseline's JDBC URL: how the engine's rows reach PostgreSQL is a connection setting of the
+   * deployment, not a cost of the platform's code, so the model baseline talks to PostgreSQL as the platform does.
+   */
+  static String driverSettings(ProcessEngineConfigurationImpl platform) {
+    Properties properties;
+    try {
+      properties = platform.getDataSource().unwrap(HikariDataSource.class).getDataSourceProperties();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return properties.stringPropertyNames().stream().sorted()
+        .map(name -> name + "=" + properties.getProperty(name)).collect(Collectors.joining("&"));
+  }
+
   private static String settings(ProcessEngineConfigurationImpl engine) {
     DefaultJobExecutor executor = (DefaultJobExecutor) engine.getJobExecutor();
-    return "history " + engine.getHistory() + ", authorization " + (engine.isAuthorizationEnabled() ? "on" : "off")
+    String url = engine.getJdbcUrl();
+    return "driver " + url.substring(url.indexOf('?') + 1).replaceAll("(^|&)user=[^&]*", "") + ", history " + engine.getHistory() + ", authorization " + (engine.isAuthorizationEnabled() ? "on" : "off")
         + ", job executor " + executor.getCorePoolSize() + "–" + executor.getMaxPoolSize() + " threads, queue "
         + executor.getQueueSize() + ", " + executor.getMaxJobsPerAcquisition() + " jobs per acquisition, lock "
         + executor.getLockTimeInMillis() / 1000 + " s; execution-tree prefetch "
