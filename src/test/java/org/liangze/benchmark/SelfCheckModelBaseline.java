@@ -313,7 +313,7 @@ final class SelfCheckModelBaseline {
   private static String settings(ProcessEngineConfigurationImpl engine) {
     DefaultJobExecutor executor = (DefaultJobExecutor) engine.getJobExecutor();
     String url = engine.getJdbcUrl();
-    return "driver " + url.substring(url.indexOf('?') + 1).replaceAll("(^|&)user=[^&]*", "") + ", history " + engine.getHistory() + ", authorization " + (engine.isAuthorizationEnabled() ? "on" : "off")
+    return "driver " + url.substring(url.indexOf('?') + 1).replaceAll("user=[^&]*&?", "") + ", history " + engine.getHistory() + ", authorization " + (engine.isAuthorizationEnabled() ? "on" : "off")
         + ", job executor " + executor.getCorePoolSize() + "–" + executor.getMaxPoolSize() + " threads, queue "
         + executor.getQueueSize() + ", " + executor.getMaxJobsPerAcquisition() + " jobs per acquisition, lock "
         + executor.getLockTimeInMillis() / 1000 + " s; execution-tree prefetch "
