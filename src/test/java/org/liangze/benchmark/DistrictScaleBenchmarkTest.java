@@ -253,8 +253,8 @@ class DistrictScaleBenchmarkTest {
         launches.stream().mapToLong(l -> l[4]).sum() + " / " + launches.stream().mapToLong(l -> l[5]).min()
             .orElseThrow(), "0 / " + UNITS);
     row("Stock Camunda 7.24 (pristine engine, default settings: history " + stockHistory + ", no authorization, the "
-        + "driver's defaults; own "
-        + "database), " + UNITS + " instances of start → no-op service task → user task (" + CORES + " threads)",
+        + "driver's defaults; own database), " + UNITS + " instances of start → no-op service task → user task ("
+        + CORES + " threads)",
         rounds(stocks, s -> (double) s[0], "%.0f ms"), "");
     if (campaignNodes != null) {
       row("… with a second node (-Dbenchmark.nodes=2, its own JVM on the same database; its CPU counted below): "

@@ -296,8 +296,9 @@ final class SelfCheckModelBaseline {
 
   /**
    * The platform's driver settings ({@code spring.datasource.hikari.data-source-properties}: multi-row inserts) as
-   * URL parameters ({@code name=value&…}) for the baseline's JDBC URL: how the engine's rows reach PostgreSQL is a connection setting of the
-   * deployment, not a cost of the platform's code, so the model baseline talks to PostgreSQL as the platform does.
+   * URL parameters ({@code name=value&…}) for the baseline's JDBC URL: how the engine's rows reach PostgreSQL is a
+   * connection setting of the deployment, not a cost of the platform's code, so the model baseline talks to
+   * PostgreSQL as the platform does.
    */
   static String driverSettings(ProcessEngineConfigurationImpl platform) {
     Properties properties;
@@ -313,7 +314,9 @@ final class SelfCheckModelBaseline {
   private static String settings(ProcessEngineConfigurationImpl engine) {
     DefaultJobExecutor executor = (DefaultJobExecutor) engine.getJobExecutor();
     String url = engine.getJdbcUrl();
-    return "driver " + url.substring(url.indexOf('?') + 1).replaceAll("user=[^&]*&?", "") + ", history " + engine.getHistory() + ", authorization " + (engine.isAuthorizationEnabled() ? "on" : "off")
+    String driver = url.substring(url.indexOf('?') + 1).replaceAll("user=[^&]*&?", "");
+    return "driver " + driver + ", history " + engine.getHistory() + ", authorization "
+        + (engine.isAuthorizationEnabled() ? "on" : "off")
         + ", job executor " + executor.getCorePoolSize() + "–" + executor.getMaxPoolSize() + " threads, queue "
         + executor.getQueueSize() + ", " + executor.getMaxJobsPerAcquisition() + " jobs per acquisition, lock "
         + executor.getLockTimeInMillis() / 1000 + " s; execution-tree prefetch "
